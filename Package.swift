@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every SpeedLab target builds with.
+/// - ExistentialAny: https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md
+/// - MemberImportVisibility: https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "SpeedLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "speedlab", targets: ["speedlab"]),
+        .library(name: "SpeedLabKit", targets: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabScenarios"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    ],
+    targets: [
+        // MARK: Library modules (dependencies point one way: Core ← Scenarios ← Engine; Core ← Store)
+        .target(name: "SpeedLabCore", swiftSettings: strictSettings),
+        .target(
+            name: "SpeedLabScenarios",
+            dependencies: ["SpeedLabCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SpeedLabEngine",
+            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "Yams"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SpeedLabStore",
+            dependencies: [
+                "SpeedLabCore", "SpeedLabMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SpeedLabMigrations",
+            path: "migrations",
+            exclude: [],
+            resources: [.copy("0001_initial.sql")],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Command-line executable
+        .executableTarget(
+            name: "speedlab",
+            dependencies: [
+                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Test support and tests (one Swift Testing target per module)
+        .target(
+            name: "SpeedLabTestSupport",
+            dependencies: ["SpeedLabCore", "SpeedLabStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabScenariosTests",
+            dependencies: ["SpeedLabScenarios", "SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabEngineTests",
+            dependencies: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabStoreTests",
+            dependencies: ["SpeedLabStore", "SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabCLITests",
+            dependencies: ["SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

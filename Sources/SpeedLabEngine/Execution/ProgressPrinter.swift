@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+
+/// Shows a run's progress on standard error: a redrawn bar with ETA on a terminal, plain
+/// lines (every 10% and for every failure) otherwise, so logs stay readable.
+public final class ProgressPrinter: Sendable {
+    private struct State {
+        var total = 0
+        var started = ContinuousClock.now
+        var lastPercentPrinted = -1
+    }
+
+    private let isTerminal: Bool
+    private let state = Mutex(State())
+    private let write: @Sendable (String) -> Void
+
+    public init(
+        isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
+        self.isTerminal = isTerminal
+        self.write = write
+    }
+
+    /// Handles one runner event.
+    public func handle(_ event: RunnerEvent) {
+        switch event {
+        case .started(let jobs):
+            state.withLock {
+                $0.total = jobs
+                $0.started = .now
+            }
+            if !isTerminal { write("measuring \(jobs) samples\n") }
+        case .jobFinished(let done, let total, let title, let isWarmup, _):
+            let line: String? = state.withLock { state in
+                let elapsed = state.started.duration(to: .now)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let eta = done > 0 ? seconds / Double(done) * Double(total - done) : 0
+                let percent = total > 0 ? done * 100 / total : 100
+                let tag = isWarmup ? " (warm-up)" : ""
+                if isTerminal {
+                    let width = 30
+                    let filled = total > 0 ? width * done / total : width
+                    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                    let name = String((title + tag).prefix(48))
+                    return "\r\u{1B}[2K[\(bar)] \(percent)% \(done)/\(total) ETA \(Self.clock(eta))  \(name)"
+                        + (done == total ? "\n" : "")
+                }
+                guard percent / 10 > state.lastPercentPrinted / 10 || done == total else { return nil }
+                state.lastPercentPrinted = percent
+                return "\(percent)% (\(done)/\(total) samples), ETA \(Self.clock(eta)), last: \(title)\(tag)\n"
+            }
+            if let line { write(line) }
+        case .pointFailed(let title, let message):
+            write((isTerminal ? "\r\u{1B}[2K" : "") + "error: \(title) failed: \(message)\n")
+        case .batchStored:
+            break
+        }
+    }
+
+    /// `1:05`, `0:07`, `1:02:03`.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
+        let mmss = String(format: "%d:%02d", m, s)
+        return h > 0 ? "\(h):" + String(format: "%02d:%02d", m, s) : mmss
+    }
+}

@@ -1,0 +1,97 @@
+import SpeedLabCore
+import SpeedLabScenarios
+
+/// Executes a ``RunPlan``: warm-ups, then interleaved rounds, each sample measured with a
+/// monotonic clock and `getrusage`, checked against its baseline's checksum, and stored
+/// through the ``SampleSink`` one batch (round) per transaction.
+///
+/// Cancel the task that awaits ``run(_:)`` (SIGINT, SIGTERM) and the runner stops after
+/// the current sample, storing every sample that finished; the result is `.interrupted`.
+public struct Runner: Sendable {
+    let sink: any SampleSink
+    let makeContext: @Sendable () -> ScenarioContext
+    let onEvent: @Sendable (RunnerEvent) -> Void
+
+    public init(
+        sink: any SampleSink,
+        makeContext: @escaping @Sendable () -> ScenarioContext = { ScenarioContext() },
+        onEvent: @escaping @Sendable (RunnerEvent) -> Void = { _ in }
+    ) {
+        self.sink = sink
+        self.makeContext = makeContext
+        self.onEvent = onEvent
+    }
+
+    public func run(_ plan: RunPlan) async throws -> RunResult {
+        let schedule = Schedule(plan: plan)
+        var checks = ChecksumBook(plan: plan)
+        var failures: [String] = []
+        var stored = 0
+        var finished = 0
+        onEvent(.started(jobs: schedule.jobCount))
+
+        for batch in schedule.batches {
+            var pending: [PointSample] = []
+            for job in batch where !checks.hasFailed(job.ordinal) {
+                if Task.isCancelled { break }
+                let point = plan.points[job.ordinal]
+                let sample: Sample
+                do {
+                    sample = try await measure(point, job: job)
+                } catch is CancellationError {
+                    break
+                } catch {
+                    try fail(point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
+                    continue
+                }
+                if let mismatch = checks.check(sample.checksum, point: point) {
+                    try fail(point, plan: plan, message: mismatch.description, checks: &checks, failures: &failures)
+                    continue
+                }
+                if let id = plan.pointIDs[job.ordinal] { pending.append(PointSample(pointID: id, sample: sample)) }
+                finished += 1
+                onEvent(.jobFinished(
+                    done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
+                    wallNanos: sample.wallNanos))
+            }
+            try sink.record(pending)
+            stored += pending.count
+            onEvent(.batchStored(samples: pending.count))
+            if Task.isCancelled {
+                return RunResult(ending: .interrupted, samplesStored: stored, failures: failures)
+            }
+        }
+        for point in plan.points where !checks.hasFailed(point.ordinal) {
+            if let id = plan.pointIDs[point.ordinal] { try sink.setStatus(.measured, error: nil, of: id) }
+        }
+        return RunResult(ending: failures.isEmpty ? .completed : .failed, samplesStored: stored, failures: failures)
+    }
+
+    private func fail(
+        _ point: PlannedPoint, plan: RunPlan, message: String, checks: inout ChecksumBook, failures: inout [String]
+    ) throws {
+        checks.markFailed(point.ordinal)
+        failures.append(message)
+        if let id = plan.pointIDs[point.ordinal] { try sink.setStatus(.failed, error: message, of: id) }
+        onEvent(.pointFailed(title: point.title, message: message))
+    }
+
+    /// One repetition: the scenario run between two readings of the clock and of `getrusage`.
+    func measure(_ point: PlannedPoint, job: Schedule.Job) async throws -> Sample {
+        let context = makeContext()
+        let before = ResourceUsage.current()
+        let start = ContinuousClock.now
+        let outcome = try await point.scenario.run(in: context)
+        let wall = start.duration(to: .now)
+        let after = ResourceUsage.current()
+        var metrics = outcome.counters
+        metrics.merge(context.lateness.metrics()) { own, _ in own }
+        return Sample(
+            repetition: job.repetition, isWarmup: job.isWarmup,
+            wallNanos: wall.components.seconds * 1_000_000_000 + wall.components.attoseconds / 1_000_000_000,
+            userNanos: after.userNanos - before.userNanos, systemNanos: after.systemNanos - before.systemNanos,
+            voluntarySwitches: after.voluntarySwitches - before.voluntarySwitches,
+            involuntarySwitches: after.involuntarySwitches - before.involuntarySwitches,
+            peakRSSBytes: after.peakRSSBytes, checksum: outcome.checksum, metrics: metrics)
+    }
+}

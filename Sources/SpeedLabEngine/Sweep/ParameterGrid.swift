@@ -1,0 +1,98 @@
+import SpeedLabCore
+import SpeedLabScenarios
+
+/// Expands a sweep into points: each scenario crossed over the parameters it reads only (so
+/// no duplicate points), with the baseline points scenarios need added automatically.
+public struct ParameterGrid: Sendable {
+    /// Grids larger than this are refused unless the caller allows them (`--yes`).
+    public static let defaultPointLimit = 10_000
+
+    public let registry: ScenarioRegistry
+
+    public init(registry: ScenarioRegistry = .standard) {
+        self.registry = registry
+    }
+
+    /// How many points the sweep's grid has before baselines, without building them.
+    public func count(_ sweep: Sweep) throws(SweepFileError) -> Int {
+        var total = 0
+        for selection in sweep.scenarios {
+            let type = try scenarioType(selection.scenario, sweep: sweep)
+            var product = 1
+            for spec in type.parameters {
+                let (next, overflow) = product.multipliedReportingOverflow(by: axis(spec, selection, sweep).count)
+                product = overflow ? Int.max : next
+            }
+            total = total > Int.max - product ? Int.max : total + product
+        }
+        return total
+    }
+
+    /// Every point of the sweep in schedule order, baselines placed before their first user.
+    public func expand(_ sweep: Sweep, pointLimit: Int? = defaultPointLimit) throws(SweepFileError) -> [PlannedPoint] {
+        if let pointLimit {
+            let total = try count(sweep)
+            guard total <= pointLimit else { throw .tooManyPoints(file: sweep.source, count: total, limit: pointLimit) }
+        }
+        var planned: [PlannedPoint] = []
+        var index: [String: Int] = [:]  // "scenario|canonicalJSON" → ordinal
+
+        func add(_ name: String, _ point: ParameterPoint) throws(SweepFileError) -> Int {
+            let key = name + "|" + point.canonicalJSON
+            if let existing = index[key] { return existing }
+            let type = try scenarioType(name, sweep: sweep)
+            let scenario: any Scenario
+            do { scenario = try type.init(point: point) } catch {
+                throw .invalidValue(.init(file: sweep.source, line: 1, column: 1), parameter: name, value: point.description, expected: error.description)
+            }
+            var baselineOrdinal: Int?
+            if let baseline = type.baseline(of: point) {
+                baselineOrdinal = try add(baseline.scenario, baseline.point)
+            }
+            let ordinal = planned.count
+            planned.append(PlannedPoint(
+                ordinal: ordinal, scenario: scenario, scenarioName: name, parameters: point,
+                baselineOrdinal: baselineOrdinal))
+            index[key] = ordinal
+            return ordinal
+        }
+
+        for selection in sweep.scenarios {
+            let type = try scenarioType(selection.scenario, sweep: sweep)
+            let axes = type.parameters.map { spec in (spec.name, axis(spec, selection, sweep)) }
+            for point in Self.cartesianProduct(axes) {
+                _ = try add(selection.scenario, point)
+            }
+        }
+        return planned
+    }
+
+    /// The values of one parameter for one scenario: its own override, the sweep's list, the
+    /// sweep's seed for `seed`, or the parameter's default.
+    private func axis(_ spec: ParameterSpec, _ selection: Sweep.Selection, _ sweep: Sweep) -> [ParameterValue] {
+        if let own = selection.overrides[spec.name] { return own }
+        if let shared = sweep.parameters[spec.name] { return shared }
+        if spec.name == ParameterCatalog.seed.name { return [.integer(sweep.seed)] }
+        return [spec.validated(spec.defaultValue) ?? spec.defaultValue]
+    }
+
+    private func scenarioType(_ name: String, sweep: Sweep) throws(SweepFileError) -> any Scenario.Type {
+        do { return try registry.scenario(named: name) } catch {
+            throw .unknownScenario(.init(file: sweep.source, line: 1, column: 1), name: name, valid: registry.names)
+        }
+    }
+
+    static func cartesianProduct(_ axes: [(String, [ParameterValue])]) -> [ParameterPoint] {
+        var points = [ParameterPoint()]
+        for (name, values) in axes {
+            points = points.flatMap { point in
+                values.map { value in
+                    var next = point
+                    next[name] = value
+                    return next
+                }
+            }
+        }
+        return points
+    }
+}

@@ -1,0 +1,46 @@
+import SpeedLabCore
+
+/// A parsed, validated sweep: which scenarios to run over which parameter values, how often.
+///
+/// Made by ``SweepFile/parse(_:source:registry:)`` from YAML; every value in it has already
+/// been checked against the parameter it sets.
+public struct Sweep: Sendable {
+    /// A scenario of the sweep and the parameter values that apply to it alone.
+    public struct Selection: Sendable, Hashable {
+        public var scenario: String
+        public var overrides: [String: [ParameterValue]]
+
+        public init(scenario: String, overrides: [String: [ParameterValue]] = [:]) {
+            self.scenario = scenario
+            self.overrides = overrides
+        }
+    }
+
+    public var name: String
+    public var label: String?
+    public var seed: Int
+    public var repetitions: Int
+    public var warmup: Int
+    public var scenarios: [Selection]
+    /// Values per parameter for every scenario that reads it; one value or several.
+    public var parameters: [String: [ParameterValue]]
+    /// The YAML exactly as given (stored with the run, so a run can be resumed from it).
+    public var yaml: String
+    /// The file the sweep came from, or `built-in`.
+    public var source: String
+
+    public init(
+        name: String, label: String?, seed: Int, repetitions: Int, warmup: Int, scenarios: [Selection],
+        parameters: [String: [ParameterValue]], yaml: String, source: String
+    ) {
+        self.name = name
+        self.label = label
+        self.seed = seed
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.scenarios = scenarios
+        self.parameters = parameters
+        self.yaml = yaml
+        self.source = source
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabScenarios
+import Yams
+
+/// Walks the YAML tree of a sweep file, checking every key and value against the scenarios
+/// and parameters SpeedLab knows. Errors carry the position of the offending node.
+struct SweepNodeReader {
+    let source: String
+    let registry: ScenarioRegistry
+
+    /// Most values one parameter may list.
+    static let maximumValuesPerParameter = 10_000
+
+    func sweep(from root: Node, yaml: String) throws(SweepFileError) -> Sweep {
+        let fields = try mapping(root, what: "a mapping with keys " + SweepFile.topLevelKeys.joined(separator: ", "))
+        for (key, keyNode, _) in fields where !SweepFile.topLevelKeys.contains(key) {
+            throw .unknownKey(location(keyNode), key: key, valid: SweepFile.topLevelKeys)
+        }
+        func field(_ name: String) -> Node? { fields.first { $0.key == name }?.value }
+
+        guard let nameNode = field("name") else {
+            throw .expected(location(root), what: "a 'name' key (the sweep's name)", found: "none")
+        }
+        let name = try word(nameNode, what: "the sweep's name (text)")
+        let label = try field("label").map { node throws(SweepFileError) in try word(node, what: "a label (text)") }
+        let seed = try field("seed").map { node throws(SweepFileError) in try integer(node, in: 0...16_777_215, key: "seed") } ?? 42
+        let repetitions = try field("repetitions").map { node throws(SweepFileError) in try integer(node, in: 1...100_000, key: "repetitions") } ?? 5
+        let warmup = try field("warmup").map { node throws(SweepFileError) in try integer(node, in: 0...10_000, key: "warmup") } ?? 1
+        guard let scenariosNode = field("scenarios") else {
+            throw .expected(location(root), what: "a 'scenarios' key listing scenarios (\(registry.names.joined(separator: ", ")))", found: "none")
+        }
+        let selections = try scenarios(scenariosNode)
+        let parameters = try field("parameters").map { node throws(SweepFileError) in
+            try parameterValues(node, specs: registry.allParameters, scenario: nil)
+        } ?? [:]
+        return Sweep(
+            name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup,
+            scenarios: selections, parameters: parameters, yaml: yaml, source: source)
+    }
+
+    // MARK: Sections
+
+    private func scenarios(_ node: Node) throws(SweepFileError) -> [Sweep.Selection] {
+        let what = "a list of scenario names, or a mapping of scenario names to their parameters"
+        var result: [Sweep.Selection] = []
+        switch node {
+        case .sequence(let items):
+            guard !items.isEmpty else { throw .emptyList(location(node), key: "scenarios") }
+            for item in items {
+                let name = try word(item, what: "a scenario name")
+                _ = try scenarioType(name, at: item)
+                if !result.contains(where: { $0.scenario == name }) { result.append(.init(scenario: name)) }
+            }
+        case .mapping:
+            let entries = try mapping(node, what: what)
+            guard !entries.isEmpty else { throw .emptyList(location(node), key: "scenarios") }
+            for (name, keyNode, value) in entries {
+                let type = try scenarioType(name, at: keyNode)
+                var overrides: [String: [ParameterValue]] = [:]
+                if !isNull(value) {
+                    overrides = try parameterValues(value, specs: type.parameters, scenario: name)
+                }
+                result.append(.init(scenario: name, overrides: overrides))
+            }
+        default:
+            throw .expected(location(node), what: what, found: describe(node))
+        }
+        return result
+    }
+
+    private func parameterValues(
+        _ node: Node, specs: [ParameterSpec], scenario: String?
+    ) throws(SweepFileError) -> [String: [ParameterValue]] {
+        let entries = try mapping(node, what: "a mapping of parameter names to a value or a list of values")
+        var result: [String: [ParameterValue]] = [:]
+        for (name, keyNode, valueNode) in entries {
+            guard let spec = specs.first(where: { $0.name == name }) else {
+                throw .unknownParameter(location(keyNode), name: name, scenario: scenario, valid: specs.map(\.name).sorted())
+            }
+            let valueNodes: [Node]
+            if case .sequence(let items) = valueNode {
+                guard !items.isEmpty else { throw .emptyList(location(valueNode), key: name) }
+                guard items.count <= Self.maximumValuesPerParameter else {
+                    throw .invalidValue(
+                        location(valueNode), parameter: name, value: "a list of \(items.count) values",
+                        expected: "at most \(Self.maximumValuesPerParameter) values")
+                }
+                valueNodes = Array(items)
+            } else {
+                valueNodes = [valueNode]
+            }
+            var values: [ParameterValue] = []
+            for item in valueNodes {
+                let raw = try scalarValue(item, what: spec.expectation + " (or a list of them)")
+                guard let value = spec.validated(raw) else {
+                    throw .invalidValue(location(item), parameter: name, value: raw.canonicalText, expected: spec.expectation)
+                }
+                if !values.contains(value) { values.append(value) }
+            }
+            result[name] = values
+        }
+        return result
+    }
+
+    // MARK: Nodes
+
+    private func scenarioType(_ name: String, at node: Node) throws(SweepFileError) -> any Scenario.Type {
+        do { return try registry.scenario(named: name) } catch {
+            throw .unknownScenario(location(node), name: name, valid: registry.names)
+        }
+    }
+
+    /// The entries of a mapping, in file order, with duplicate keys refused.
+    private func mapping(_ node: Node, what: String) throws(SweepFileError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let pairs) = node else { throw .expected(location(node), what: what, found: describe(node)) }
+        var seen = Set<String>()
+        var result: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in pairs {
+            let key = try word(keyNode, what: "a key (text)")
+            guard seen.insert(key).inserted else { throw .duplicateKey(location(keyNode), key: key) }
+            result.append((key, keyNode, value))
+        }
+        return result
+    }
+
+    private func word(_ node: Node, what: String) throws(SweepFileError) -> String {
+        guard case .scalar(let scalar) = node, !isNull(node) else {
+            throw .expected(location(node), what: what, found: describe(node))
+        }
+        return scalar.string
+    }
+
+    private func integer(_ node: Node, in range: ClosedRange<Int>, key: String) throws(SweepFileError) -> Int {
+        let expectation = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        let value = try scalarValue(node, what: expectation)
+        guard let number = value.integerValue, range.contains(number) else {
+            throw .invalidValue(location(node), parameter: key, value: value.canonicalText, expected: expectation)
+        }
+        return number
+    }
+
+    /// A plain scalar as a number when it reads as one, else as text; quoted scalars stay text.
+    private func scalarValue(_ node: Node, what: String) throws(SweepFileError) -> ParameterValue {
+        guard case .scalar(let scalar) = node, !isNull(node) else {
+            throw .expected(location(node), what: what, found: describe(node))
+        }
+        let text = scalar.string
+        guard scalar.style == .plain else { return .text(text) }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        if let number = Int(digits) { return .integer(number) }
+        switch text.lowercased() {
+        case ".nan": return .real(.nan)
+        case ".inf", "+.inf": return .real(.infinity)
+        case "-.inf": return .real(-.infinity)
+        default: break
+        }
+        if let number = Double(digits) { return .real(number) }
+        return .text(text)
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func location(_ node: Node) -> SweepFileError.Location {
+        .init(file: source, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return isNull(node) ? "nothing" : "'\(scalar.string.prefix(40))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias (aliases are not supported)"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import SpeedLabCore
+
+/// Every parameter any scenario reads, with its meaning, unit, bounds and default.
+///
+/// Bounds keep sweeps sane: 10^9 tasks or a 0-thread pool is refused up front.
+public enum ParameterCatalog {
+    public static let tasks = ParameterSpec(
+        "tasks", "items to process (documents, requests, queries)", unit: "items",
+        kind: .integer(1...1_000_000), default: .integer(64))
+    public static let latencyMs = ParameterSpec(
+        "latency_ms", "mean simulated I/O latency of one fetch", unit: "ms",
+        kind: .real(0...60_000), default: .integer(20))
+    public static let jitter = ParameterSpec(
+        "jitter", "relative spread of latency: uniform in L·(1 ± jitter), seeded", unit: "fraction",
+        kind: .real(0...1), default: .integer(0))
+    public static let work = ParameterSpec(
+        "work", "CPU work per item: FNV-1a kernel units (about 13 ns each, optimised)", unit: "units",
+        kind: .integer(0...2_000_000_000), default: .integer(0))
+    public static let seed = ParameterSpec(
+        "seed", "makes latencies and failures reproducible (defaults to the sweep's seed)", unit: "",
+        kind: .integer(0...16_777_215), default: .integer(42))
+    public static let failureRate = ParameterSpec(
+        "failure_rate", "probability that one I/O call attempt fails (half error, half hang)", unit: "fraction",
+        kind: .real(0...1), default: .integer(0))
+    public static let concurrency = ParameterSpec(
+        "concurrency", "most I/O calls (or agent queries) in flight at once", unit: "calls",
+        kind: .integer(1...1_000_000), default: .integer(64))
+    public static let workers = ParameterSpec(
+        "workers", "threads of the CPU pool", unit: "threads", kind: .integer(1...1024), default: .integer(2))
+    public static let timeoutMs = ParameterSpec(
+        "timeout_ms", "per-call timeout (0: twice the call's latency)", unit: "ms",
+        kind: .real(0...600_000), default: .integer(0))
+    public static let attempts = ParameterSpec(
+        "attempts", "tries per call, the first included", unit: "tries", kind: .integer(1...20), default: .integer(3))
+    public static let backoffMs = ParameterSpec(
+        "backoff_ms", "base of the exponential backoff between tries", unit: "ms",
+        kind: .real(0...60_000), default: .integer(10))
+
+    /// The parameters of the shared workload (DESIGN §1).
+    public static let workload: [ParameterSpec] = [tasks, latencyMs, jitter, work, seed]
+}

@@ -1,0 +1,27 @@
+import SpeedLabCore
+
+extension ParameterPoint {
+    /// The value of `spec` in this point, validated; its default when absent.
+    public func value(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> ParameterValue {
+        let raw = self[spec.name] ?? spec.defaultValue
+        guard let value = spec.validated(raw) else {
+            throw .invalidValue(scenario: scenario, name: spec.name, value: raw.canonicalText, expected: spec.expectation)
+        }
+        return value
+    }
+
+    /// A whole-number parameter.
+    public func integer(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> Int {
+        try value(spec, for: scenario).integerValue ?? 0
+    }
+
+    /// A real-number parameter.
+    public func real(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> Double {
+        try value(spec, for: scenario).realValue ?? 0
+    }
+
+    /// A word parameter.
+    public func word(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> String {
+        try value(spec, for: scenario).textValue ?? ""
+    }
+}

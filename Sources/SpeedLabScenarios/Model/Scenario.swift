@@ -1,0 +1,45 @@
+import SpeedLabCore
+
+/// A way of executing the shared workload, measured by the engine one repetition at a time.
+///
+/// A scenario declares the parameters it reads (the sweep is crossed over those only), is
+/// built from a validated point, names the point its speedup is measured against, computes
+/// a lower bound of its wall time, and returns a checksum of all the CPU work it did, which
+/// must equal its baseline's.
+public protocol Scenario: Sendable {
+    /// The name used in sweep files and reports (`concurrent`).
+    static var name: String { get }
+    /// One sentence: what the scenario demonstrates.
+    static var summary: String { get }
+    /// The parameters it reads, with defaults.
+    static var parameters: [ParameterSpec] { get }
+
+    /// Builds the scenario from a point holding every parameter in ``parameters``.
+    init(point: ParameterPoint) throws(ScenarioError)
+
+    /// The point whose time this scenario's speedup divides, or nil for a baseline.
+    static func baseline(of point: ParameterPoint) -> BaselineReference?
+
+    /// A lower bound of the wall time, given the CPU cost of one item measured by the
+    /// baseline (`cpuNanosPerItem`) and the machine's core count.
+    func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double
+
+    /// Executes the workload once.
+    func run(in context: ScenarioContext) async throws -> ScenarioOutcome
+}
+
+/// The baseline of a point: another scenario at (a subset of) the same parameters.
+public struct BaselineReference: Sendable, Hashable {
+    public var scenario: String
+    public var point: ParameterPoint
+
+    public init(scenario: String, point: ParameterPoint) {
+        self.scenario = scenario
+        self.point = point
+    }
+}
+
+extension Scenario {
+    /// Names of the parameters this scenario reads.
+    public static var parameterNames: [String] { parameters.map(\.name) }
+}

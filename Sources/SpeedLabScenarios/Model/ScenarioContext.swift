@@ -1,0 +1,34 @@
+import Foundation
+
+/// What a scenario run gets from the engine: the clock simulated I/O waits on, the
+/// machine's core count and the recorder of wake lateness.
+public struct ScenarioContext: Sendable {
+    public let clock: any Clock<Duration>
+    public let cores: Int
+    public let lateness: WakeLatenessRecorder
+
+    public init(
+        clock: any Clock<Duration> = IOTimerClock(),
+        cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+        lateness: WakeLatenessRecorder = WakeLatenessRecorder()
+    ) {
+        self.clock = clock
+        self.cores = cores
+        self.lateness = lateness
+    }
+
+    /// Waits `nanos` of simulated I/O and records how late the task resumed.
+    public func simulateIO(nanos: Double) async throws {
+        try await clock.measuredSleep(nanos: nanos, lateness: lateness)
+    }
+}
+
+extension Clock where Duration == Swift.Duration {
+    /// Sleeps `nanos` on this clock and records the lateness of the wake-up.
+    func measuredSleep(nanos: Double, lateness: WakeLatenessRecorder) async throws {
+        let deadline = now.advanced(by: .nanoseconds(Int64(nanos.rounded())))
+        try await sleep(until: deadline, tolerance: nil)
+        let late = deadline.duration(to: now)
+        lateness.record(nanos: late.components.seconds * 1_000_000_000 + late.components.attoseconds / 1_000_000_000)
+    }
+}

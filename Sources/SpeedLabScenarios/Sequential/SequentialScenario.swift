@@ -1,0 +1,32 @@
+import SpeedLabCore
+
+/// One item at a time: fetch, then compute. The baseline of `concurrent`, `parallel` and `hybrid`.
+///
+/// Nothing overlaps, so its wall time is the sum of every latency plus every item's CPU work.
+public struct SequentialScenario: Scenario {
+    public static let name = "sequential"
+    public static let summary = "one item at a time: fetch, then compute — the baseline"
+    public static let parameters = ParameterCatalog.workload
+
+    public let workload: Workload
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
+
+    /// Lower bound `Σ latency_i + N·c`: every wait and every computation, one after another.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        workload.totalLatencyNanos + Double(workload.tasks) * cpuNanosPerItem
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        var checksum = Checksum()
+        for item in 0..<workload.tasks {
+            try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+            checksum.add(item: item, hash: workload.compute(item: item))
+        }
+        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+    }
+}

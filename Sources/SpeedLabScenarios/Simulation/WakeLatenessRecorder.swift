@@ -1,0 +1,28 @@
+import Synchronization
+
+/// Collects how late each simulated I/O completion resumed its task, in nanoseconds.
+///
+/// This is the responsiveness asyncio users watch with the slow-callback debug mode: on a
+/// cooperative pool busy with CPU work, a 20 ms sleeper can wake a second late.
+public final class WakeLatenessRecorder: Sendable {
+    private let values = Mutex<[Int64]>([])
+
+    public init() {}
+
+    public func record(nanos: Int64) {
+        values.withLock { $0.append(max(0, nanos)) }
+    }
+
+    /// `wake_late_p50_ms`, `wake_late_p99_ms`, `wake_late_max_ms` (nearest-rank), or nothing
+    /// when no wait happened.
+    public func metrics() -> [String: Double] {
+        var sorted = values.withLock { $0 }
+        guard !sorted.isEmpty else { return [:] }
+        sorted.sort()
+        func rank(_ p: Double) -> Double {
+            let index = min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
+            return Double(sorted[index]) / 1e6
+        }
+        return ["wake_late_p50_ms": rank(0.5), "wake_late_p99_ms": rank(0.99), "wake_late_max_ms": rank(1)]
+    }
+}

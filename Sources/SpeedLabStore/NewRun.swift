@@ -1,0 +1,42 @@
+import SpeedLabCore
+
+/// What the store needs to open a new run: the sweep as given and the environment.
+public struct NewRun: Sendable {
+    public var label: String?
+    public var sweepName: String
+    public var sweepYAML: String
+    public var sweepSource: String
+    public var repetitions: Int
+    public var warmup: Int
+    public var seed: Int
+    public var environment: RunEnvironment
+
+    public init(
+        label: String?, sweepName: String, sweepYAML: String, sweepSource: String,
+        repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment
+    ) {
+        self.label = label
+        self.sweepName = sweepName
+        self.sweepYAML = sweepYAML
+        self.sweepSource = sweepSource
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.seed = seed
+        self.environment = environment
+    }
+}
+
+/// A point to register for a run; `baselineOrdinal` names another point of the same run.
+public struct NewPoint: Sendable, Hashable {
+    public var ordinal: Int
+    public var scenario: String
+    public var parameters: ParameterPoint
+    public var baselineOrdinal: Int?
+
+    public init(ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?) {
+        self.ordinal = ordinal
+        self.scenario = scenario
+        self.parameters = parameters
+        self.baselineOrdinal = baselineOrdinal
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+import SpeedLabCore
+
+extension RunStore {
+    /// Registers the points of a run (baselines linked by ordinal) and returns ids by ordinal.
+    /// Points that already exist (same scenario and parameters) keep their ids.
+    @discardableResult
+    public func registerPoints(_ points: [NewPoint], run: RunID) throws(StoreError) -> [Int: PointID] {
+        try write { db in
+            var ids: [Int: PointID] = [:]
+            for point in points {
+                try db.execute(
+                    sql: """
+                        INSERT INTO point (runId, ordinal, scenario, parameters) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (runId, scenario, parameters) DO NOTHING
+                        """,
+                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON])
+                ids[point.ordinal] = try PointID.fetchOne(
+                    db, sql: "SELECT id FROM point WHERE runId = ? AND scenario = ? AND parameters = ?",
+                    arguments: [run, point.scenario, point.parameters.canonicalJSON])
+            }
+            for point in points {
+                guard let baseline = point.baselineOrdinal, let id = ids[point.ordinal] else { continue }
+                try db.execute(
+                    sql: "UPDATE point SET baselinePointId = ? WHERE id = ?", arguments: [ids[baseline], id])
+            }
+            return ids
+        }
+    }
+
+    /// The points of a run in schedule order, with the repetitions they already have.
+    public func points(ofRun run: RunID) throws(StoreError) -> [StoredPoint] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM point WHERE runId = ? ORDER BY ordinal", arguments: [run])
+            var repetitions: [PointID: Set<Int>] = [:]
+            let sampleRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.pointId, s.repetition FROM sample s JOIN point p ON p.id = s.pointId
+                    WHERE p.runId = ? AND s.isWarmup = 0
+                    """,
+                arguments: [run])
+            while let row = try sampleRows.next() {
+                repetitions[row[0], default: []].insert(row[1])
+            }
+            return rows.map { row in
+                StoredPoint(
+                    id: row["id"], ordinal: row["ordinal"], scenario: row["scenario"],
+                    parametersJSON: row["parameters"], baselinePointID: row["baselinePointId"],
+                    idealNanos: row["idealNanos"], status: PointStatus(rawValue: row["status"]) ?? .pending,
+                    error: row["error"], measuredRepetitions: repetitions[row["id"]] ?? [])
+            }
+        }
+    }
+}

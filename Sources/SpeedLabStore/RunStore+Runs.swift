@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import SpeedLabCore
+
+extension RunStore {
+    /// Opens a new run in state `running` and returns its id.
+    public func createRun(_ run: NewRun, startedAt: Date = Date()) throws(StoreError) -> RunID {
+        let env = run.environment
+        return try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
+                      seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, processId)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
+                    run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel, env.cpuModel,
+                    env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
+                    env.gitCommit, env.loadAverage, Int64(env.processID),
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Sets a run's status; a final status also records when it finished.
+    public func setStatus(_ status: RunStatus, ofRun id: RunID, at date: Date = Date()) throws(StoreError) {
+        precondition(status != .crashed, "crashed is derived, never stored")
+        try write { db in
+            let finished: String? = status == .running ? nil : Timestamp.string(date)
+            try db.execute(
+                sql: "UPDATE run SET status = ?, finishedAt = ? WHERE id = ?",
+                arguments: [status.rawValue, finished, id])
+        }
+    }
+
+    /// Marks a run as taken up again by this process (for `--resume`).
+    public func reopenRun(_ id: RunID, processID: Int32, host: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE run SET status = 'running', finishedAt = NULL, processId = ?, host = ? WHERE id = ?",
+                arguments: [Int64(processID), host, id])
+        }
+    }
+
+    /// Every run, newest last, with point and sample counts.
+    public func runs(liveness: ProcessLiveness = .current) throws(StoreError) -> [StoredRun] {
+        try read { db in try Row.fetchAll(db, sql: Self.runQuery + " ORDER BY r.id") }
+            .map { StoredRun(row: $0, liveness: liveness) }
+    }
+
+    /// One run by id.
+    public func run(_ id: RunID, liveness: ProcessLiveness = .current) throws(StoreError) -> StoredRun {
+        let row = try read { db in try Row.fetchOne(db, sql: Self.runQuery + " WHERE r.id = ?", arguments: [id]) }
+        guard let row else { throw .unknownRun(reference: String(id), path: path) }
+        return StoredRun(row: row, liveness: liveness)
+    }
+
+    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id.
+    public func resolveRun(_ reference: String) throws(StoreError) -> RunID {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let found: RunID? = try read { db in
+            if trimmed == "latest" || trimmed.hasPrefix("latest~") {
+                let back = trimmed == "latest" ? 0 : Int(trimmed.dropFirst("latest~".count)) ?? -1
+                guard back >= 0 else { return nil }
+                return try RunID.fetchOne(
+                    db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
+            }
+            if let id = RunID(trimmed), try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true {
+                return id
+            }
+            return try RunID.fetchOne(
+                db, sql: "SELECT id FROM run WHERE label = ? ORDER BY id DESC LIMIT 1", arguments: [trimmed])
+        }
+        guard let found else { throw .unknownRun(reference: reference, path: path) }
+        return found
+    }
+
+    static let runQuery = """
+        SELECT r.*,
+          (SELECT COUNT(*) FROM point p WHERE p.runId = r.id) AS pointCount,
+          (SELECT COUNT(*) FROM sample s JOIN point p ON p.id = s.pointId
+             WHERE p.runId = r.id AND s.isWarmup = 0) AS sampleCount
+        FROM run r
+        """
+}
+
+extension StoredRun {
+    init(row: Row, liveness: ProcessLiveness) {
+        let env = RunEnvironment(
+            host: row["host"], operatingSystem: row["operatingSystem"], kernel: row["kernel"],
+            cpuModel: row["cpuModel"], logicalCores: row["logicalCores"], memoryBytes: row["memoryBytes"],
+            swiftVersion: row["swiftVersion"], buildConfiguration: row["buildConfiguration"],
+            toolVersion: row["toolVersion"], gitCommit: row["gitCommit"], loadAverage: row["loadAverage"],
+            processID: Int32(truncatingIfNeeded: row["processId"] as Int64))
+        var status = RunStatus(rawValue: row["status"]) ?? .failed
+        if status == .running, liveness.isDead(processID: env.processID, host: env.host) { status = .crashed }
+        self.init(
+            id: row["id"], label: row["label"], sweepName: row["sweepName"], sweepYAML: row["sweepYAML"],
+            sweepSource: row["sweepSource"], status: status,
+            startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
+            finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
+            repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
+            pointCount: row["pointCount"], sampleCount: row["sampleCount"])
+    }
+}

@@ -1,0 +1,21 @@
+import GRDB
+
+extension StoreError {
+    /// Translates a SQLite error raised on `path` into the case a person can act on.
+    static func from(_ error: any Error, path: String) -> StoreError {
+        if let storeError = error as? StoreError { return storeError }
+        guard let dbError = error as? DatabaseError else {
+            return .sqlite(path: path, detail: String(describing: error))
+        }
+        let detail = dbError.message ?? "\(dbError.resultCode)"
+        switch dbError.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, detail: detail)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
+        default: return .sqlite(path: path, detail: detail)
+        }
+    }
+}

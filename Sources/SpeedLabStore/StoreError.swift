@@ -1,0 +1,47 @@
+import Foundation
+
+/// What can go wrong with the database file, each case with the path and a remedy.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database was migrated by a newer SpeedLab (it has migrations this one lacks).
+    case schemaIsNewer(path: String, unknownMigrations: [String])
+    /// The file exists but is not a SQLite database.
+    case notADatabase(path: String)
+    /// The file is a damaged SQLite database.
+    case corrupt(path: String, detail: String)
+    /// The file or its folder cannot be written.
+    case readOnly(path: String)
+    /// The file cannot be opened at all (missing folder, permissions).
+    case cannotOpen(path: String, detail: String)
+    /// Another process holds the write lock for longer than the busy timeout.
+    case locked(path: String)
+    /// No database exists at the path (for commands that only read).
+    case missing(path: String)
+    /// A run id, label or `latest~N` that names no run.
+    case unknownRun(reference: String, path: String)
+    /// Any other SQLite error, with its message.
+    case sqlite(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .schemaIsNewer(let path, let unknown):
+            return "\(path) was written by a newer speedlab (unknown migrations: \(unknown.joined(separator: ", "))). "
+                + "Upgrade speedlab, or use another database with --db."
+        case .notADatabase(let path):
+            return "\(path) is not a SQLite database. Point --db (or SPEEDLAB_DB) at a SpeedLab database or a new file name."
+        case .corrupt(let path, let detail):
+            return "\(path) is damaged (\(detail)). Restore it from a backup, or start a new database with --db."
+        case .readOnly(let path):
+            return "\(path) cannot be written (read-only file or folder). Make it writable, or use --db with a writable path."
+        case .cannotOpen(let path, let detail):
+            return "cannot open \(path) (\(detail)). Check that the folder exists and is writable."
+        case .locked(let path):
+            return "\(path) is locked by another process for too long. Wait for it to finish and try again."
+        case .missing(let path):
+            return "no database at \(path). Run `speedlab run` first, or point --db at an existing database."
+        case .unknownRun(let reference, let path):
+            return "no run '\(reference)' in \(path). `speedlab runs` lists the runs."
+        case .sqlite(let path, let detail):
+            return "\(path): \(detail)"
+        }
+    }
+}

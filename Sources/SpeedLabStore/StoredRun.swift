@@ -1,0 +1,40 @@
+import Foundation
+import SpeedLabCore
+
+/// A run as the store keeps it, with its point and sample counts.
+public struct StoredRun: Sendable, Hashable {
+    public var id: RunID
+    public var label: String?
+    public var sweepName: String
+    public var sweepYAML: String
+    public var sweepSource: String
+    /// The status as shown: a `running` run whose process is gone reads `crashed`.
+    public var status: RunStatus
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var repetitions: Int
+    public var warmup: Int
+    public var seed: Int
+    public var environment: RunEnvironment
+    public var pointCount: Int
+    public var sampleCount: Int
+
+    /// Seconds from start to finish, or to now while running.
+    public func durationSeconds(now: Date = Date()) -> TimeInterval {
+        (finishedAt ?? now).timeIntervalSince(startedAt)
+    }
+}
+
+/// A point of a stored run, with how many measured repetitions it has.
+public struct StoredPoint: Sendable, Hashable {
+    public var id: PointID
+    public var ordinal: Int
+    public var scenario: String
+    public var parametersJSON: String
+    public var baselinePointID: PointID?
+    public var idealNanos: Int64?
+    public var status: PointStatus
+    public var error: String?
+    /// Repetition numbers of the measured (not warm-up) samples already stored.
+    public var measuredRepetitions: Set<Int>
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import SpeedLabCore
+import SpeedLabEngine
+import SpeedLabScenarios
+import SpeedLabStore
+
+extension SpeedLab {
+    /// `speedlab run [SWEEP]`: measure a sweep into the database.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a sweep (the built-in default when no file is given) and store every sample.",
+            discussion: """
+                Examples:
+                  speedlab run                                  # the built-in default sweep
+                  speedlab run fixtures/sweeps/default.yaml --label nightly
+                  speedlab run --only sequential --repetitions 3 --dry-run
+                  speedlab run --resume 4                       # measure what run 4 is missing
+                Exit codes: 0 completed, 1 a point failed, 64 usage, 65 bad sweep file, 130 interrupted.
+                """)
+
+        @Argument(help: "A sweep file (YAML). Default: the built-in sweep.")
+        var sweep: String?
+        @OptionGroup var store: StoreOptions
+        @Option(help: "A label stored with the run (overrides the sweep's).") var label: String?
+        @Option(help: "Measured repetitions per point (overrides the sweep's).") var repetitions: Int?
+        @Option(help: "Unmeasured warm-up repetitions per point (overrides the sweep's).") var warmup: Int?
+        @Option(parsing: .upToNextOption, help: "Run only these scenarios (their baselines are added).")
+        var only: [String] = []
+        @Option(help: "Finish an interrupted or crashed run: measure only its missing samples.") var resume: String?
+        @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
+        @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
+
+        func validate() throws {
+            if let repetitions, !(1...100_000).contains(repetitions) {
+                throw ValidationError("--repetitions must be from 1 to 100000 (got \(repetitions)).")
+            }
+            if let warmup, !(0...10_000).contains(warmup) {
+                throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
+            }
+            if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil {
+                throw ValidationError("--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions or --warmup.")
+            }
+        }
+
+        func run() async throws {
+            if let resume {
+                try await RunCommand(store: store).resume(resume)
+                return
+            }
+            let plan = try loadSweep()
+            let runner = RunCommand(store: store)
+            if dryRun {
+                try runner.dryRun(plan.sweep, points: plan.points)
+                return
+            }
+            try await runner.start(plan.sweep, points: plan.points)
+        }
+
+        private func loadSweep() throws -> (sweep: Sweep, points: [PlannedPoint]) {
+            do {
+                var sweep = try sweep.map { path throws(SweepFileError) in try SweepFile.load(path: path) }
+                    ?? SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
+                sweep = try SweepOverrides(only: only, repetitions: repetitions, warmup: warmup, label: label).apply(to: sweep)
+                let points = try ParameterGrid().expand(sweep, pointLimit: yes ? nil : ParameterGrid.defaultPointLimit)
+                return (sweep, points)
+            } catch {
+                throw SpeedLabExitCode.report(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SpeedLabCore
+import SpeedLabStore
+
+extension SpeedLab {
+    /// `speedlab show RUN`: a run's environment and its points.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a run's environment and its points (median wall time, ideal time, status).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "A run id, a label, `latest` or `latest~N`.") var run: String = "latest"
+
+        func run() async throws {
+            let runs = try store.open(create: false)
+            do {
+                let id = try runs.resolveRun(run)
+                let stored = try runs.run(id)
+                let points = try runs.points(ofRun: id)
+                let medians = try runs.medians(ofRun: id)
+                print(Self.header(stored))
+                var table = TextTable(
+                    header: ["point", "scenario", "parameters", "samples", "median ms", "ideal ms", "baseline", "status"],
+                    rightAligned: [0, 3, 4, 5, 6])
+                for point in points {
+                    let median = medians[point.id]
+                    table.rows.append([
+                        String(point.id), point.scenario, point.parametersJSON, String(median?.samples ?? 0),
+                        Formatting.milliseconds(median?.wallNanos ?? .nan),
+                        point.idealNanos.map { Formatting.milliseconds(Double($0)) } ?? "-",
+                        point.baselinePointID.map(String.init) ?? "-",
+                        point.status.rawValue + (point.error.map { ": \($0)" } ?? ""),
+                    ])
+                }
+                print(table.render(), terminator: "")
+            } catch {
+                throw SpeedLabExitCode.report(error)
+            }
+        }
+
+        static func header(_ run: StoredRun) -> String {
+            let env = run.environment
+            var lines = [
+                "run \(run.id)\(run.label.map { " (\($0))" } ?? ""): \(run.sweepName) from \(run.sweepSource), \(run.status.rawValue)",
+                "started   \(Formatting.timestamp(run.startedAt)) UTC, took \(Formatting.duration(run.durationSeconds()))",
+                "schedule  \(run.repetitions) repetitions after \(run.warmup) warm-up, seed \(run.seed)",
+                "host      \(env.host) — \(env.cpuModel), \(env.logicalCores) logical cores, \(Formatting.bytes(env.memoryBytes))",
+                "system    \(env.operatingSystem), \(env.kernel), load \(String(format: "%.2f", env.loadAverage)) at start",
+                "toolchain Swift \(env.swiftVersion), \(env.buildConfiguration) build, speedlab \(env.toolVersion)"
+                    + (env.gitCommit.map { ", commit \($0)" } ?? ""),
+            ]
+            if env.isDebugBuild { lines.append("WARNING   debug build: timings are not representative; measure a release build.") }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import SpeedLabCore
+
+/// The `speedlab` command: measure concurrency patterns, keep every timing, report speedups.
+@main
+struct SpeedLab: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "speedlab",
+        abstract: "Measure what concurrency patterns buy on this machine, and remember every measurement.",
+        discussion: """
+            Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 64 usage, 65 bad sweep file, \
+            66 missing input, 74 database I/O error, 75 database locked, 76 database from a newer speedlab, \
+            130 interrupted (finished samples kept).
+            """,
+        version: SpeedLabVersion.current,
+        subcommands: [Run.self, Runs.self, Show.self, Scenarios.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SpeedLabEngine
+import SpeedLabScenarios
+import SpeedLabStore
+
+/// Every exit code `speedlab` uses; the README's table lists the same.
+enum SpeedLabExitCode: Int32, CaseIterable {
+    case success = 0
+    case failure = 1
+    case regression = 3
+    case usage = 64
+    case badSweepFile = 65
+    case missingInput = 66
+    case cannotWriteOutput = 73
+    case databaseError = 74
+    case databaseLocked = 75
+    case databaseNewer = 76
+    case interrupted = 130
+
+    /// The code for an error, after printing it as one line on standard error.
+    static func report(_ error: any Error) -> ExitCode {
+        let code = code(for: error)
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        return ExitCode(code.rawValue)
+    }
+
+    static func code(for error: any Error) -> SpeedLabExitCode {
+        switch error {
+        case let error as SweepFileError:
+            if case .unreadable = error { return .missingInput }
+            return .badSweepFile
+        case let error as StoreError:
+            switch error {
+            case .schemaIsNewer: return .databaseNewer
+            case .locked: return .databaseLocked
+            case .missing: return .missingInput
+            case .unknownRun: return .usage
+            default: return .databaseError
+            }
+        case let error as ScenarioError:
+            if case .checksumMismatch = error { return .failure }
+            return .usage
+        default:
+            return .failure
+        }
+    }
+}
