@@ -25,6 +25,7 @@ let package = Package(
     targets: [
         // MARK: Library modules (dependencies point one way: Core ← Scenarios ← Engine; Core ← Store)
         .target(name: "SpeedLabCore", swiftSettings: strictSettings),
+        .target(name: "SpeedLabStatistics", swiftSettings: strictSettings),
         .target(
             name: "SpeedLabScenarios",
             dependencies: ["SpeedLabCore"],
@@ -81,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "SpeedLabStoreTests",
             dependencies: ["SpeedLabStore", "SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabStatisticsTests",
+            dependencies: ["SpeedLabStatistics"],
             swiftSettings: strictSettings
         ),
         .testTarget(

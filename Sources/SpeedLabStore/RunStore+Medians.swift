@@ -6,6 +6,12 @@ public struct PointMedians: Sendable, Hashable {
     public var samples: Int
     public var wallNanos: Double
     public var cpuNanos: Double
+
+    public init(samples: Int, wallNanos: Double, cpuNanos: Double) {
+        self.samples = samples
+        self.wallNanos = wallNanos
+        self.cpuNanos = cpuNanos
+    }
 }
 
 extension RunStore {

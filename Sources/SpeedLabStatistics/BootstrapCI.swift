@@ -1,0 +1,80 @@
+/// A seeded percentile-bootstrap confidence interval for the ratio of two medians.
+///
+/// Used to report a speedup such as median(head) / median(base) with an
+/// interval. Each of `resamples` rounds draws both samples with replacement
+/// (independently, same sizes), and records median(a*) / median(b*). The
+/// interval is the type-7 quantiles (α/2, 1 − α/2) of those ratios, α = 1 − level
+/// (Efron & Tibshirani 1993, §13.3, percentile method). Rounds whose resampled
+/// denominator median is 0 are skipped.
+///
+/// Deterministic: the same inputs and `seed` give the same interval, because
+/// resampling uses `SeededGenerator`. Medians use quickselect on two reused
+/// buffers, so a round allocates nothing.
+public struct BootstrapCI: Sendable, Equatable {
+    /// median(numerator) / median(denominator) of the original samples.
+    public let estimate: Double
+    /// Lower percentile bound.
+    public let lower: Double
+    /// Upper percentile bound.
+    public let upper: Double
+    /// Confidence level of the interval.
+    public let level: Double
+    /// Number of bootstrap rounds whose ratio was finite and used.
+    public let resamplesUsed: Int
+
+    /// Bootstraps median(numerator)/median(denominator).
+    /// - Parameters:
+    ///   - numerator: sample whose median is on top (e.g. head timings).
+    ///   - denominator: sample whose median is below (e.g. base timings); its median must be non-zero.
+    ///   - resamples: bootstrap rounds, default 2,000.
+    ///   - level: confidence level, default 0.95.
+    ///   - seed: seed for `SeededGenerator`.
+    public init(
+        numerator: [Double],
+        denominator: [Double],
+        resamples: Int = 2_000,
+        level: Double = 0.95,
+        seed: UInt64 = 0x5EED
+    ) throws(StatisticsError) {
+        try StatisticsError.validate(numerator)
+        try StatisticsError.validate(denominator)
+        try StatisticsError.validateProbability(level)
+        guard resamples > 0 else { throw .invalidArgument("resamples must be positive") }
+        let denominatorMedian = OrderStatistics.median(sorted: denominator.sorted())
+        guard denominatorMedian != 0 else { throw .zeroDenominator }
+        estimate = OrderStatistics.median(sorted: numerator.sorted()) / denominatorMedian
+        self.level = level
+
+        var generator = SeededGenerator(seed: seed)
+        var numeratorBuffer = numerator
+        var denominatorBuffer = denominator
+        var ratios: [Double] = []
+        ratios.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            let top = Self.resampledMedian(numerator, into: &numeratorBuffer, using: &generator)
+            let bottom = Self.resampledMedian(denominator, into: &denominatorBuffer, using: &generator)
+            let ratio = top / bottom
+            if ratio.isFinite { ratios.append(ratio) }
+        }
+        guard !ratios.isEmpty else { throw .zeroDenominator }
+        ratios.sort()
+        let alpha = 1 - level
+        lower = OrderStatistics.quantile(sorted: ratios, probability: alpha / 2)
+        upper = OrderStatistics.quantile(sorted: ratios, probability: 1 - alpha / 2)
+        resamplesUsed = ratios.count
+    }
+
+    /// Width upper − lower.
+    public var width: Double { upper - lower }
+
+    /// Draws `source.count` values with replacement into `buffer` and returns their median.
+    private static func resampledMedian(
+        _ source: [Double], into buffer: inout [Double], using generator: inout SeededGenerator
+    ) -> Double {
+        let count = source.count
+        for index in 0..<count {
+            buffer[index] = source[generator.nextIndex(below: count)]
+        }
+        return OrderStatistics.selectMedian(&buffer, count: count)
+    }
+}

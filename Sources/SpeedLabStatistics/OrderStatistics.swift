@@ -1,0 +1,90 @@
+/// Quantiles and medians of samples that are already sorted ascending.
+///
+/// Shared by `DescriptiveStatistics`, `TukeyOutliers`, `BootstrapCI` and
+/// `HodgesLehmann` so that every quantile in the module follows one rule:
+/// numpy's default `method='linear'` (Hyndman & Fan type 7).
+enum OrderStatistics {
+    /// Type-7 quantile of an ascending, non-empty sample.
+    ///
+    /// h = (n − 1)·p, j = ⌊h⌋, g = h − j, Q = x[j] + g·(x[j+1] − x[j]).
+    /// For g ≥ 0.5 the value is computed as x[j+1] − (1 − g)·(x[j+1] − x[j]),
+    /// exactly as numpy's `_lerp` does, so results agree bit for bit in
+    /// ordinary cases. `p` is clamped to [0, 1].
+    static func quantile(sorted values: [Double], probability p: Double) -> Double {
+        let count = values.count
+        precondition(count > 0, "quantile of an empty sample")
+        let clamped = min(max(p, 0), 1)
+        let position = Double(count - 1) * clamped
+        let lowerIndex = min(Int(position.rounded(.down)), count - 1)
+        let upperIndex = min(lowerIndex + 1, count - 1)
+        let fraction = position - Double(lowerIndex)
+        let lower = values[lowerIndex]
+        let upper = values[upperIndex]
+        let difference = upper - lower
+        if fraction >= 0.5 {
+            return upper - difference * (1 - fraction)
+        }
+        return lower + difference * fraction
+    }
+
+    /// Median of an ascending, non-empty sample (mean of the two middle values for even counts).
+    static func median(sorted values: [Double]) -> Double {
+        let count = values.count
+        precondition(count > 0, "median of an empty sample")
+        let middle = count / 2
+        if count % 2 == 1 { return values[middle] }
+        return (values[middle - 1] + values[middle]) / 2
+    }
+
+    /// Median of the first `count` elements of `buffer`, reordering them in place.
+    ///
+    /// Uses Hoare-style quickselect (median-of-three pivot), so the cost is
+    /// O(count) on average and nothing is allocated. Used by the bootstrap,
+    /// which computes thousands of medians of small resamples.
+    static func selectMedian(_ buffer: inout [Double], count: Int) -> Double {
+        precondition(count > 0 && count <= buffer.count, "median of an empty buffer")
+        let middle = count / 2
+        select(&buffer, rank: middle, upperBound: count)
+        let upperMiddle = buffer[middle]
+        if count % 2 == 1 { return upperMiddle }
+        // After selection every element left of `middle` is ≤ buffer[middle].
+        var lowerMiddle = buffer[0]
+        for index in 1..<middle where buffer[index] > lowerMiddle {
+            lowerMiddle = buffer[index]
+        }
+        return (lowerMiddle + upperMiddle) / 2
+    }
+
+    /// Places the element of the given 0-based rank at `buffer[rank]`, with
+    /// smaller-or-equal elements before it and larger-or-equal after it.
+    static func select(_ buffer: inout [Double], rank: Int, upperBound: Int) {
+        var low = 0
+        var high = upperBound - 1
+        while high > low {
+            let mid = low + (high - low) / 2
+            // Median-of-three pivot guards against sorted input.
+            if buffer[mid] < buffer[low] { buffer.swapAt(mid, low) }
+            if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
+            if buffer[high] < buffer[mid] { buffer.swapAt(high, mid) }
+            let pivot = buffer[mid]
+            var left = low
+            var right = high
+            while left <= right {
+                while buffer[left] < pivot { left += 1 }
+                while buffer[right] > pivot { right -= 1 }
+                if left <= right {
+                    buffer.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if rank <= right {
+                high = right
+            } else if rank >= left {
+                low = left
+            } else {
+                return
+            }
+        }
+    }
+}

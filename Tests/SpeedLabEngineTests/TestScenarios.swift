@@ -1,0 +1,35 @@
+import SpeedLabCore
+import SpeedLabScenarios
+
+/// Scenarios that exist only for tests of the engine.
+enum TestScenarios {
+    static let registry = ScenarioRegistry([SequentialScenario.self, SkippingScenario.self])
+}
+
+/// Reads `concurrency` (so grids cross it) and skips the CPU work of item 0 when `work > 0`,
+/// so its checksum differs from its sequential baseline's: the engine must fail it loudly.
+struct SkippingScenario: Scenario {
+    static let name = "skipping"
+    static let summary = "a broken scenario that skips one item's work"
+    static let parameters = ParameterCatalog.workload + [ParameterCatalog.concurrency]
+
+    let workload: Workload
+
+    init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+    }
+
+    static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
+    }
+
+    func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double { 0 }
+
+    func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        var checksum = Checksum()
+        for item in 0..<workload.tasks where !(item == 0 && workload.work > 0) {
+            checksum.add(item: item, hash: workload.compute(item: item))
+        }
+        return ScenarioOutcome(checksum: checksum.value)
+    }
+}

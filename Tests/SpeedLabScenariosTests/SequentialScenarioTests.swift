@@ -1,0 +1,43 @@
+import SpeedLabCore
+import SpeedLabScenarios
+import Testing
+
+@Suite struct SequentialScenarioTests {
+    @Test func sequentialChecksumCoversEveryItemsKernel() async throws {
+        let scenario = try SequentialScenario(point: ParameterPoint([
+            "tasks": .integer(4), "latency_ms": .integer(0), "work": .integer(1000),
+        ]))
+        let outcome = try await scenario.run(in: ScenarioContext())
+        var expected = Checksum()
+        for item in 0..<4 { expected.add(item: item, hash: 4_216_506_881_340_005_013) }
+        #expect(outcome.checksum == expected.value)
+        #expect(outcome.counters["calls"] == 4)
+    }
+
+    @Test func sequentialWaitsAreRecordedAsWakeLateness() async throws {
+        let scenario = try SequentialScenario(point: ParameterPoint(["tasks": .integer(3), "latency_ms": .integer(2)]))
+        let context = ScenarioContext()
+        let start = ContinuousClock.now
+        _ = try await scenario.run(in: context)
+        #expect(start.duration(to: .now) >= .milliseconds(6))
+        let metrics = context.lateness.metrics()
+        #expect(metrics.keys.sorted() == ["wake_late_max_ms", "wake_late_p50_ms", "wake_late_p99_ms"])
+    }
+
+    @Test func invalidParameterIsRefusedWithTheExpectation() {
+        #expect(throws: ScenarioError.invalidValue(
+            scenario: "sequential", name: "tasks", value: "0", expected: "a whole number from 1 to 1000000")) {
+            try SequentialScenario(point: ParameterPoint(["tasks": .integer(0)]))
+        }
+    }
+
+    @Test func cancellingTheTaskStopsASimulatedWait() async throws {
+        let scenario = try SequentialScenario(point: ParameterPoint(["tasks": .integer(1), "latency_ms": .integer(10_000)]))
+        let task = Task { try await scenario.run(in: ScenarioContext()) }
+        try await Task.sleep(for: .milliseconds(20))
+        let start = ContinuousClock.now
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(start.duration(to: .now) < .seconds(2))
+    }
+}

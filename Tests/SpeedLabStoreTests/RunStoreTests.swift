@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import SpeedLabCore
+import SpeedLabMigrations
+import SpeedLabStore
+import SpeedLabTestSupport
+import Testing
+
+@Suite struct RunStoreTests {
+    @Test func newDatabaseGetsEveryMigrationAndTheViews() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("new.sqlite")
+        _ = try RunStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        let tables = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+        }
+        for name in ["run", "point", "sample", "sampleMetric", "measurement", "pointSummary"] {
+            #expect(tables.contains(name), "missing \(name)")
+        }
+        let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == (try Migrations.all()).map(\.identifier))
+        let journal = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func everyMigrationFileIsBundled() throws {
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: FixturePaths.migrations.path)
+            .filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }.sorted()
+        #expect(!onDisk.isEmpty)
+        #expect((try Migrations.all()).map(\.identifier) == onDisk)
+    }
+
+    @Test func reopeningAnExistingDatabaseKeepsItsRuns() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("db.sqlite")
+        let first = try RunStore(path: path)
+        let id = try first.createRun(SampleFactory.newRun(label: "keep"))
+        let second = try RunStore(path: path)
+        #expect(try second.run(id).label == "keep")
+    }
+
+    @Test func databaseFromANewerSpeedLabIsRefusedByName() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("newer.sqlite")
+        _ = try RunStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_from_the_future')") }
+        #expect(throws: StoreError.schemaIsNewer(path: path, unknownMigrations: ["9999_from_the_future"])) {
+            try RunStore(path: path)
+        }
+    }
+
+    @Test func fileThatIsNotSQLiteIsRefusedClearly() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write(String(repeating: "not a database\n", count: 100), to: "notes.sqlite")
+        #expect(throws: StoreError.notADatabase(path: path)) { try RunStore(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not a database"))
+    }
+
+    @Test func missingDatabaseIsReportedForReadingCommands() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("absent.sqlite")
+        #expect(throws: StoreError.missing(path: path)) { try RunStore(path: path, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func unwritableLocationGetsAClearError() throws {
+        let path = "/proc/speedlab-test.sqlite"
+        #expect(throws: StoreError.self) { try RunStore(path: path) }
+        do { _ = try RunStore(path: path) } catch {
+            #expect(error.description.contains(path))
+        }
+    }
+
+    @Test func samplesAndMetricsRoundTripInOneBatch() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("db.sqlite"))
+        let run = try store.createRun(SampleFactory.newRun())
+        let point = ParameterPoint(["tasks": .integer(16), "latency_ms": .integer(20)])
+        let ids = try store.registerPoints([NewPoint(ordinal: 0, scenario: "sequential", parameters: point, baselineOrdinal: nil)], run: run)
+        let pointID = try #require(ids[0])
+        let samples = [10.0, 12.0, 11.0].enumerated().map { PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: $0, wallMillis: $1)) }
+            + [PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: 0, wallMillis: 50, isWarmup: true))]
+        try store.record(samples)
+        try store.record(samples)  // a repetition stored twice is kept once
+        let medians = try store.medians(ofRun: run)
+        #expect(medians[pointID] == PointMedians(samples: 3, wallNanos: 11e6, cpuNanos: 5.5e6 + 1_000))
+        let stored = try store.points(ofRun: run)
+        #expect(stored.map(\.measuredRepetitions) == [[0, 1, 2]])
+        #expect(stored.first?.parametersJSON == #"{"latency_ms":20,"tasks":16}"#)
+        #expect(try store.run(run).sampleCount == 3)
+        let queue = try DatabaseQueue(path: folder.path("db.sqlite"))
+        let metricCount = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sampleMetric") }
+        #expect(metricCount == 8)
+        #expect(try store.checksums(ofRun: run)[pointID] == 7)
+    }
+
+    @Test func runReferencesResolveByIdLabelAndLatest() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("db.sqlite"))
+        let first = try store.createRun(SampleFactory.newRun(label: "nightly"))
+        let second = try store.createRun(SampleFactory.newRun(label: "pr"))
+        #expect(try store.resolveRun("latest") == second)
+        #expect(try store.resolveRun("latest~1") == first)
+        #expect(try store.resolveRun("nightly") == first)
+        #expect(try store.resolveRun(String(second)) == second)
+        #expect(throws: StoreError.unknownRun(reference: "latest~5", path: store.path)) { try store.resolveRun("latest~5") }
+    }
+
+    @Test func runningRunWhoseProcessIsGoneReadsCrashed() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("db.sqlite"))
+        let id = try store.createRun(SampleFactory.newRun(processID: 99))
+        let dead = ProcessLiveness(host: "testhost") { _ in false }
+        let alive = ProcessLiveness(host: "testhost") { _ in true }
+        let elsewhere = ProcessLiveness(host: "otherhost") { _ in false }
+        #expect(try store.run(id, liveness: dead).status == .crashed)
+        #expect(try store.run(id, liveness: alive).status == .running)
+        #expect(try store.run(id, liveness: elsewhere).status == .running)
+        try store.setStatus(.interrupted, ofRun: id)
+        #expect(try store.run(id, liveness: dead).status == .interrupted)
+    }
+}
