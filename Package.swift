@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "speedlab", targets: ["speedlab"]),
+        .executable(name: "speedlab-bench", targets: ["speedlab-bench"]),
         .library(name: "SpeedLabKit", targets: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabScenarios"]),
     ],
     dependencies: [
@@ -60,6 +61,12 @@ let package = Package(
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(
+            name: "speedlab-bench",
+            dependencies: ["SpeedLabCore", "SpeedLabStore"],
             swiftSettings: strictSettings
         ),
 

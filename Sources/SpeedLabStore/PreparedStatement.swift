@@ -1,0 +1,65 @@
+import GRDB
+import GRDBSQLite
+
+/// A statement prepared once on a GRDB connection and run many times, binding and reading
+/// values through the SQLite C API: the fast path for bulk inserts and large scans.
+///
+/// Only used inside a `write { }` or `read { }` block, on the connection that block hands out,
+/// and never past the end of that block.
+final class PreparedStatement {
+    private let connection: OpaquePointer?
+    private let sql: String
+    private var statement: OpaquePointer?
+
+    init(_ db: Database, sql: String) throws {
+        connection = db.sqliteConnection
+        self.sql = sql
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
+    deinit { sqlite3_finalize(statement) }
+
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(statement, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: Double) {
+        sqlite3_bind_double(statement, index, value)
+    }
+
+    /// Binds text that stays alive and unchanged until the next ``insert()`` returns.
+    func bind(_ index: Int32, staticText: UnsafePointer<CChar>) {
+        sqlite3_bind_text(statement, index, staticText, -1, nil)  // nil = SQLITE_STATIC: no copy
+    }
+
+    /// Steps an INSERT once and resets it; returns whether a row was written.
+    func insert() throws -> Bool {
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else { throw error(code) }
+        return sqlite3_changes(connection) > 0
+    }
+
+    /// Steps a SELECT to the end, handing each row to `body` (read columns with ``int64(_:)``).
+    func forEachRow(_ body: (PreparedStatement) throws -> Void) throws {
+        defer { sqlite3_reset(statement) }
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code) }
+            try body(self)
+        }
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        let message = sqlite3_errmsg(connection).map { String(cString: $0) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+    }
+}
