@@ -24,12 +24,13 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
-        // MARK: Library modules (dependencies point one way: Core ← Scenarios ← Engine; Core ← Store)
+        // MARK: Library modules (dependencies point one way: Core ← Concurrency ← Scenarios ← Engine; Core ← Store)
         .target(name: "SpeedLabCore", swiftSettings: strictSettings),
         .target(name: "SpeedLabStatistics", swiftSettings: strictSettings),
+        .target(name: "SpeedLabConcurrency", swiftSettings: strictSettings),
         .target(
             name: "SpeedLabScenarios",
-            dependencies: ["SpeedLabCore"],
+            dependencies: ["SpeedLabCore", "SpeedLabConcurrency"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -74,6 +75,11 @@ let package = Package(
         .target(
             name: "SpeedLabTestSupport",
             dependencies: ["SpeedLabCore", "SpeedLabStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabConcurrencyTests",
+            dependencies: ["SpeedLabConcurrency", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: strictSettings
         ),
         .testTarget(

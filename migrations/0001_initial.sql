@@ -25,6 +25,7 @@ CREATE TABLE run (
   toolVersion        TEXT NOT NULL,
   gitCommit          TEXT,
   loadAverage        REAL NOT NULL,
+  kernelNanosPerUnit REAL NOT NULL,     -- FNV-1a kernel cost measured at start, for ideal times
   processId          INTEGER NOT NULL   -- to tell a crashed run from a live one
 ) STRICT;
 

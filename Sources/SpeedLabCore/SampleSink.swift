@@ -25,6 +25,4 @@ public protocol SampleSink: Sendable {
     func record(_ batch: [PointSample]) throws
     /// Records that a point finished measuring, or failed (with the reason).
     func setStatus(_ status: PointStatus, error: String?, of point: PointID) throws
-    /// Records the lower bound of each point's wall time, in nanoseconds.
-    func setIdealNanos(_ ideal: [PointID: Int64]) throws
 }

@@ -10,10 +10,12 @@ public struct NewRun: Sendable {
     public var warmup: Int
     public var seed: Int
     public var environment: RunEnvironment
+    /// The kernel's measured cost per unit, from which ideal times are computed.
+    public var kernelNanosPerUnit: Double
 
     public init(
         label: String?, sweepName: String, sweepYAML: String, sweepSource: String,
-        repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment
+        repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment, kernelNanosPerUnit: Double
     ) {
         self.label = label
         self.sweepName = sweepName
@@ -23,6 +25,7 @@ public struct NewRun: Sendable {
         self.warmup = warmup
         self.seed = seed
         self.environment = environment
+        self.kernelNanosPerUnit = kernelNanosPerUnit
     }
 }
 
@@ -32,11 +35,14 @@ public struct NewPoint: Sendable, Hashable {
     public var scenario: String
     public var parameters: ParameterPoint
     public var baselineOrdinal: Int?
+    /// Lower bound of the point's wall time, in nanoseconds.
+    public var idealNanos: Int64?
 
-    public init(ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?) {
+    public init(ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?, idealNanos: Int64? = nil) {
         self.ordinal = ordinal
         self.scenario = scenario
         self.parameters = parameters
         self.baselineOrdinal = baselineOrdinal
+        self.idealNanos = idealNanos
     }
 }

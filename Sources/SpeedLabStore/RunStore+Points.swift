@@ -11,10 +11,10 @@ extension RunStore {
             for point in points {
                 try db.execute(
                     sql: """
-                        INSERT INTO point (runId, ordinal, scenario, parameters) VALUES (?, ?, ?, ?)
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (runId, scenario, parameters) DO NOTHING
                         """,
-                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON])
+                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON, point.idealNanos])
                 ids[point.ordinal] = try PointID.fetchOne(
                     db, sql: "SELECT id FROM point WHERE runId = ? AND scenario = ? AND parameters = ?",
                     arguments: [run, point.scenario, point.parameters.canonicalJSON])

@@ -11,14 +11,14 @@ extension RunStore {
                 sql: """
                     INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
                       seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, processId)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
                     run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel, env.cpuModel,
                     env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
-                    env.gitCommit, env.loadAverage, Int64(env.processID),
+                    env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
                 ])
             return db.lastInsertedRowID
         }
@@ -102,6 +102,6 @@ extension StoredRun {
             startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
             repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
-            pointCount: row["pointCount"], sampleCount: row["sampleCount"])
+            kernelNanosPerUnit: row["kernelNanosPerUnit"], pointCount: row["pointCount"], sampleCount: row["sampleCount"])
     }
 }

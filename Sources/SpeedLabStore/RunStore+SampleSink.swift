@@ -51,14 +51,6 @@ extension RunStore: SampleSink {
                 arguments: [status.rawValue, error, point])
         }
     }
-
-    public func setIdealNanos(_ ideal: [PointID: Int64]) throws {
-        try write { db in
-            for (point, nanos) in ideal {
-                try db.execute(sql: "UPDATE point SET idealNanos = ? WHERE id = ?", arguments: [nanos, point])
-            }
-        }
-    }
 }
 
 /// C strings of metric names, converted once per batch rather than once per row.

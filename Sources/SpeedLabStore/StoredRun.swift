@@ -16,6 +16,7 @@ public struct StoredRun: Sendable, Hashable {
     public var warmup: Int
     public var seed: Int
     public var environment: RunEnvironment
+    public var kernelNanosPerUnit: Double
     public var pointCount: Int
     public var sampleCount: Int
 

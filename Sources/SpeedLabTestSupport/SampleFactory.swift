@@ -15,7 +15,7 @@ public enum SampleFactory {
     public static func newRun(label: String? = nil, processID: Int32 = 4242) -> NewRun {
         NewRun(
             label: label, sweepName: "test", sweepYAML: "name: test\nscenarios: [sequential]\n", sweepSource: "test.yaml",
-            repetitions: 3, warmup: 0, seed: 42, environment: environment(processID: processID))
+            repetitions: 3, warmup: 0, seed: 42, environment: environment(processID: processID), kernelNanosPerUnit: 11)
     }
 
     /// A sample whose figures derive from `wallMillis`.

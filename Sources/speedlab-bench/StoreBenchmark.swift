@@ -19,7 +19,7 @@ struct StoreBenchmark {
             gitCommit: nil, loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
         let run = try store.createRun(NewRun(
             label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench", repetitions: samples / points,
-            warmup: 0, seed: 1, environment: environment))
+            warmup: 0, seed: 1, environment: environment, kernelNanosPerUnit: 11))
         let newPoints = (0..<points).map { index in
             NewPoint(ordinal: index, scenario: index.isMultiple(of: 2) ? "sequential" : "concurrent",
                      parameters: ParameterPoint(["tasks": .integer(index)]), baselineOrdinal: nil)

@@ -32,11 +32,14 @@ struct RunCommand {
     func start(_ sweep: Sweep, points: [PlannedPoint]) async throws {
         let runs = try store.open(create: true)
         let environment = EnvironmentProbe.current()
+        let kernel = KernelCalibration.measure().nanosPerUnit
         do {
             let id = try runs.createRun(NewRun(
                 label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
-                repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment))
-            let ids = try runs.registerPoints(newPoints(points), run: id)
+                repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
+                kernelNanosPerUnit: kernel))
+            let ideal = IdealTimes.compute(points: points, kernelNanosPerUnit: kernel, cores: environment.logicalCores)
+            let ids = try runs.registerPoints(newPoints(points, ideal: ideal), run: id)
             if environment.isDebugBuild {
                 warn("this is a debug build: timings are not representative. Use `swift run -c release speedlab run`.")
             }
@@ -110,14 +113,6 @@ struct RunCommand {
             throw error
         }
         signals.remove()
-        let medians = try runs.medians(ofRun: id)
-        var cpuByOrdinal: [Int: Double] = [:]
-        for (ordinal, pointID) in plan.pointIDs { cpuByOrdinal[ordinal] = medians[pointID]?.cpuNanos }
-        let ideal = IdealTimes.compute(
-            points: plan.points, medianCPUNanos: cpuByOrdinal, cores: ProcessInfo.processInfo.activeProcessorCount)
-        try runs.setIdealNanos(Dictionary(uniqueKeysWithValues: ideal.compactMap { ordinal, nanos in
-            plan.pointIDs[ordinal].map { ($0, nanos) }
-        }))
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         switch result.ending {
@@ -137,8 +132,11 @@ struct RunCommand {
         }
     }
 
-    private func newPoints(_ points: [PlannedPoint]) -> [NewPoint] {
-        points.map { NewPoint(ordinal: $0.ordinal, scenario: $0.scenarioName, parameters: $0.parameters, baselineOrdinal: $0.baselineOrdinal) }
+    private func newPoints(_ points: [PlannedPoint], ideal: [Int: Int64]) -> [NewPoint] {
+        points.map {
+            NewPoint(ordinal: $0.ordinal, scenario: $0.scenarioName, parameters: $0.parameters,
+                     baselineOrdinal: $0.baselineOrdinal, idealNanos: ideal[$0.ordinal])
+        }
     }
 
     private func warn(_ message: String) {

@@ -59,8 +59,13 @@ import Testing
         let sweep = try SweepFile.parse("name: g\nscenarios: [sequential]\n", source: "g.yaml")
         let narrowed = try SweepOverrides(only: ["sequential"], repetitions: 2).apply(to: sweep)
         #expect(narrowed.repetitions == 2)
-        #expect(throws: ScenarioError.unknownScenario(name: "paralel", valid: ["sequential"])) {
+        #expect(throws: ScenarioError.unknownScenario(name: "paralel", valid: ScenarioRegistry.standard.names)) {
             try SweepOverrides(only: ["paralel"]).apply(to: sweep)
+        }
+        do {
+            _ = try SweepOverrides(only: ["paralel"]).apply(to: sweep)
+        } catch {
+            #expect(error.description.contains("Did you mean 'parallel'?"))
         }
     }
 }

@@ -98,7 +98,7 @@ import Testing
     @Test func idealTimeOfSequentialIsItsLatencyPlusItsCPU() throws {
         let sweep = try SweepFile.parse(Self.small, source: "test.yaml")
         let points = try ParameterGrid().expand(sweep)
-        let ideal = IdealTimes.compute(points: points, medianCPUNanos: [0: 2_000, 1: 3_000], cores: 2)
-        #expect(ideal == [0: 2_000_000 + 2_000, 1: 3_000_000 + 3_000])
+        let ideal = IdealTimes.compute(points: points, kernelNanosPerUnit: 2, cores: 2)
+        #expect(ideal == [0: 2 * (1_000_000 + 2_000), 1: 3 * (1_000_000 + 2_000)])
     }
 }

@@ -45,13 +45,14 @@ import Testing
         let committed = try String(contentsOf: FixturePaths.sweeps.appendingPathComponent("default.yaml"), encoding: .utf8)
         #expect(committed == DefaultSweep.yaml)
         let sweep = try SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
-        #expect(Set(sweep.scenarios.map(\.scenario)) == Set(ScenarioRegistry.standard.names))
+        let points = try ParameterGrid().expand(sweep)
+        #expect(Set(points.map(\.scenarioName)) == Set(ScenarioRegistry.standard.names))
     }
 
     @Test(arguments: [
         ("name: x\nscenarios: [sequential\n", "bad.yaml:3:1: YAML syntax error"),
         ("name: x\nscenarios: [sequential]\nrepetitons: 3\n",
-         "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, scenarios, parameters."),
+         "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, baselines, scenarios, parameters."),
         ("name: x\nscenarios: [sequentail]\n",
          "bad.yaml:2:13: unknown scenario 'sequentail'. Did you mean 'sequential'?"),
         ("name: x\nscenarios: [sequential]\nparameters:\n  taks: 4\n",
@@ -69,7 +70,7 @@ import Testing
         ("name: x\nscenarios: []\n", "bad.yaml:2:12: 'scenarios' is an empty list; give at least one value."),
         ("scenarios: [sequential]\n", "bad.yaml:1:1: expected a 'name' key (the sweep's name), found none."),
         ("name: x\nname: y\nscenarios: [sequential]\n", "bad.yaml:1:1: key 'name' appears more than once."),
-        ("- just\n- a list\n", "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, scenarios, parameters, found a list."),
+        ("- just\n- a list\n", "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, baselines, scenarios, parameters, found a list."),
         ("", "bad.yaml:1:1: expected a mapping with 'name' and 'scenarios', found an empty file."),
     ])
     func badSweepIsRefusedWithFileLineAndExpectation(yaml: String, message: String) {

@@ -1,34 +1,31 @@
 import SpeedLabCore
 import SpeedLabScenarios
 
-/// Lower bounds of every point's wall time, from the per-item CPU cost its baseline measured.
+/// Lower bounds of every point's wall time.
 ///
-/// A point's baseline (or the point itself, for a baseline) gives `cpuNanosPerItem` =
-/// median CPU time of a repetition ÷ its `tasks`; the scenario's own bound does the rest.
+/// The CPU cost of an item is `work × kernelNanosPerUnit`, the kernel's cost measured on this
+/// machine when the run starts (best of five). Only the kernel's own cost is a true lower
+/// bound: a baseline's CPU time per item also holds the overhead of its waits, which
+/// overlapping schedules share, so an ideal built on it could exceed what they achieve.
 public enum IdealTimes {
-    /// Ideal nanoseconds by ordinal, for points whose baseline has a CPU median.
-    public static func compute(points: [PlannedPoint], medianCPUNanos: [Int: Double], cores: Int) -> [Int: Int64] {
+    /// Ideal nanoseconds by ordinal.
+    public static func compute(points: [PlannedPoint], kernelNanosPerUnit: Double, cores: Int) -> [Int: Int64] {
         var result: [Int: Int64] = [:]
         for point in points {
-            let base = point.baselineOrdinal ?? point.ordinal
-            guard let cpu = medianCPUNanos[base], points.indices.contains(base) else { continue }
-            let perItem = cpu / Double(max(1, points[base].tasks))
-            let ideal = point.scenario.idealNanos(cpuNanosPerItem: perItem, cores: cores)
+            let ideal = point.scenario.idealNanos(cpuNanosPerItem: cpuPerItem(point, kernelNanosPerUnit), cores: cores)
             if ideal.isFinite, ideal >= 0 { result[point.ordinal] = Int64(ideal.rounded()) }
         }
         return result
     }
 
     /// An estimate of a whole run's duration, for `--dry-run`: every scheduled sample at its
-    /// ideal time, with the kernel's cost per unit measured on this machine.
+    /// ideal time.
     public static func estimateSeconds(plan: RunPlan, kernelNanosPerUnit: Double, cores: Int) -> Double {
-        let schedule = Schedule(plan: plan)
-        var nanos = 0.0
-        for job in schedule.batches.joined() {
-            let point = plan.points[job.ordinal]
-            let work = Double(point.parameters["work"]?.integerValue ?? 0)
-            nanos += point.scenario.idealNanos(cpuNanosPerItem: work * kernelNanosPerUnit, cores: cores)
-        }
-        return nanos / 1e9
+        let ideal = compute(points: plan.points, kernelNanosPerUnit: kernelNanosPerUnit, cores: cores)
+        return Schedule(plan: plan).batches.joined().reduce(0) { $0 + Double(ideal[$1.ordinal] ?? 0) } / 1e9
+    }
+
+    static func cpuPerItem(_ point: PlannedPoint, _ kernelNanosPerUnit: Double) -> Double {
+        Double(point.parameters["work"]?.integerValue ?? 0) * kernelNanosPerUnit
     }
 }

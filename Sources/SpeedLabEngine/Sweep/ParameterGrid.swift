@@ -36,6 +36,7 @@ public struct ParameterGrid: Sendable {
         }
         var planned: [PlannedPoint] = []
         var index: [String: Int] = [:]  // "scenario|canonicalJSON" → ordinal
+        var wantedBaselines: [Int: String] = [:]  // ordinal → key of a baseline the sweep may list
 
         func add(_ name: String, _ point: ParameterPoint) throws(SweepFileError) -> Int {
             let key = name + "|" + point.canonicalJSON
@@ -47,7 +48,11 @@ public struct ParameterGrid: Sendable {
             }
             var baselineOrdinal: Int?
             if let baseline = type.baseline(of: point) {
-                baselineOrdinal = try add(baseline.scenario, baseline.point)
+                if sweep.addsBaselines {
+                    baselineOrdinal = try add(baseline.scenario, baseline.point)
+                } else {
+                    wantedBaselines[planned.count] = baseline.scenario + "|" + baseline.point.canonicalJSON
+                }
             }
             let ordinal = planned.count
             planned.append(PlannedPoint(
@@ -63,6 +68,13 @@ public struct ParameterGrid: Sendable {
             for point in Self.cartesianProduct(axes) {
                 _ = try add(selection.scenario, point)
             }
+        }
+        for (ordinal, key) in wantedBaselines {
+            guard let baseline = index[key] else { continue }
+            let point = planned[ordinal]
+            planned[ordinal] = PlannedPoint(
+                ordinal: ordinal, scenario: point.scenario, scenarioName: point.scenarioName,
+                parameters: point.parameters, baselineOrdinal: baseline)
         }
         return planned
     }

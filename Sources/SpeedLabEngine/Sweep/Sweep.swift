@@ -21,6 +21,9 @@ public struct Sweep: Sendable {
     public var seed: Int
     public var repetitions: Int
     public var warmup: Int
+    /// Whether baseline points scenarios need are added when the sweep lacks them (default
+    /// true). Without them, points have no speedup unless the sweep lists their baselines.
+    public var addsBaselines: Bool
     public var scenarios: [Selection]
     /// Values per parameter for every scenario that reads it; one value or several.
     public var parameters: [String: [ParameterValue]]
@@ -30,7 +33,8 @@ public struct Sweep: Sendable {
     public var source: String
 
     public init(
-        name: String, label: String?, seed: Int, repetitions: Int, warmup: Int, scenarios: [Selection],
+        name: String, label: String?, seed: Int, repetitions: Int, warmup: Int, addsBaselines: Bool = true,
+        scenarios: [Selection],
         parameters: [String: [ParameterValue]], yaml: String, source: String
     ) {
         self.name = name
@@ -38,6 +42,7 @@ public struct Sweep: Sendable {
         self.seed = seed
         self.repetitions = repetitions
         self.warmup = warmup
+        self.addsBaselines = addsBaselines
         self.scenarios = scenarios
         self.parameters = parameters
         self.yaml = yaml

@@ -12,6 +12,7 @@ import Yams
 /// seed: 42               # default 42
 /// repetitions: 5         # measured repetitions per point, default 5
 /// warmup: 1              # unmeasured repetitions first, default 1
+/// baselines: true        # add the baseline points scenarios need (default true)
 /// scenarios: [sequential, concurrent]   # or a mapping: name → its own parameter values
 /// parameters:            # a value or a list per parameter
 ///   tasks: [16, 64]
@@ -21,7 +22,7 @@ public enum SweepFile {
     /// Largest sweep file accepted, in bytes.
     public static let maximumBytes = 1 << 20
     /// Keys of the top-level mapping.
-    public static let topLevelKeys = ["name", "label", "seed", "repetitions", "warmup", "scenarios", "parameters"]
+    public static let topLevelKeys = ["name", "label", "seed", "repetitions", "warmup", "baselines", "scenarios", "parameters"]
 
     /// Reads and parses the file at `path`.
     public static func load(path: String, registry: ScenarioRegistry = .standard) throws(SweepFileError) -> Sweep {

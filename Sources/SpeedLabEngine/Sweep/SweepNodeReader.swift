@@ -27,6 +27,7 @@ struct SweepNodeReader {
         let seed = try field("seed").map { node throws(SweepFileError) in try integer(node, in: 0...16_777_215, key: "seed") } ?? 42
         let repetitions = try field("repetitions").map { node throws(SweepFileError) in try integer(node, in: 1...100_000, key: "repetitions") } ?? 5
         let warmup = try field("warmup").map { node throws(SweepFileError) in try integer(node, in: 0...10_000, key: "warmup") } ?? 1
+        let baselines = try field("baselines").map { node throws(SweepFileError) in try boolean(node, key: "baselines") } ?? true
         guard let scenariosNode = field("scenarios") else {
             throw .expected(location(root), what: "a 'scenarios' key listing scenarios (\(registry.names.joined(separator: ", ")))", found: "none")
         }
@@ -35,7 +36,7 @@ struct SweepNodeReader {
             try parameterValues(node, specs: registry.allParameters, scenario: nil)
         } ?? [:]
         return Sweep(
-            name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup,
+            name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup, addsBaselines: baselines,
             scenarios: selections, parameters: parameters, yaml: yaml, source: source)
     }
 
@@ -138,6 +139,17 @@ struct SweepNodeReader {
             throw .invalidValue(location(node), parameter: key, value: value.canonicalText, expected: expectation)
         }
         return number
+    }
+
+    private func boolean(_ node: Node, key: String) throws(SweepFileError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw .expected(location(node), what: "true or false for '\(key)'", found: describe(node))
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw .expected(location(node), what: "true or false for '\(key)'", found: describe(node))
+        }
     }
 
     /// A plain scalar as a number when it reads as one, else as text; quoted scalars stay text.

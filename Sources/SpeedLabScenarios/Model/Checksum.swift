@@ -17,6 +17,11 @@ public struct Checksum: Sendable, Hashable {
         value = value &+ other.value
     }
 
+    /// Adds a raw partial sum (from ``AtomicChecksum``).
+    mutating func merge(raw: UInt64) {
+        value = value &+ raw
+    }
+
     /// The contribution of one item.
     public static func mix(item: Int, hash: UInt64) -> UInt64 {
         SeededDraw.splitMix64(UInt64(truncatingIfNeeded: item) &+ 0x5EED) ^ hash

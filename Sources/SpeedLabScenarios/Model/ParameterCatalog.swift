@@ -36,6 +36,19 @@ public enum ParameterCatalog {
         "backoff_ms", "base of the exponential backoff between tries", unit: "ms",
         kind: .real(0...60_000), default: .integer(10))
 
+    public static let dispatch = ParameterSpec(
+        "dispatch", "window: a semaphore keeps C calls in flight; batches: gather C calls, wait for the slowest, repeat",
+        kind: .choice(["window", "batches"]), default: .text("window"))
+    public static let cpuPool = ParameterSpec(
+        "cpu_pool", "dedicated: I/O on the event loop, CPU on a W-thread pool; cooperative: everything on Swift's shared pool",
+        kind: .choice(["dedicated", "cooperative"]), default: .text("dedicated"))
+    public static let breakerThreshold = ParameterSpec(
+        "breaker_threshold", "consecutive failed attempts that open a service's circuit breaker", unit: "attempts",
+        kind: .integer(1...1_000), default: .integer(5))
+    public static let breakerCooldownMs = ParameterSpec(
+        "breaker_cooldown_ms", "how long an open breaker rejects calls before a trial call", unit: "ms",
+        kind: .real(0...600_000), default: .integer(50))
+
     /// The parameters of the shared workload (DESIGN §1).
     public static let workload: [ParameterSpec] = [tasks, latencyMs, jitter, work, seed]
 }

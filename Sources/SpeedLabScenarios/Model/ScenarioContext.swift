@@ -1,19 +1,22 @@
 import Foundation
 
 /// What a scenario run gets from the engine: the clock simulated I/O waits on, the
-/// machine's core count and the recorder of wake lateness.
+/// machine's core count, the executors to run on and the recorder of wake lateness.
 public struct ScenarioContext: Sendable {
     public let clock: any Clock<Duration>
     public let cores: Int
+    public let executors: ExecutorCache
     public let lateness: WakeLatenessRecorder
 
     public init(
         clock: any Clock<Duration> = IOTimerClock(),
         cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+        executors: ExecutorCache = .shared,
         lateness: WakeLatenessRecorder = WakeLatenessRecorder()
     ) {
         self.clock = clock
         self.cores = cores
+        self.executors = executors
         self.lateness = lateness
     }
 

@@ -11,6 +11,11 @@ public struct ScenarioRegistry: Sendable {
     /// Every built-in scenario, in the order reports list them.
     public static let standard = ScenarioRegistry([
         SequentialScenario.self,
+        ConcurrentScenario.self,
+        ParallelScenario.self,
+        HybridScenario.self,
+        AgentScenario.self,
+        AgentSequentialScenario.self,
     ])
 
     public var names: [String] { scenarios.map { $0.name } }

@@ -1,11 +1,20 @@
-/// A binary min-heap of (deadline, id) pairs: the timer queue of ``IOTimerClock``.
+/// A binary min-heap of (deadline, slot) entries: the timer queue of ``IOTimerClock``.
+///
+/// Deadlines are plain nanosecond counts (see ``TimerQueue``), so every comparison and move
+/// is a trivial integer operation rather than a call through `ContinuousClock.Instant`'s
+/// value witnesses.
 struct DeadlineHeap {
     struct Entry {
-        var deadline: ContinuousClock.Instant
-        var id: UInt64
+        var deadline: Int64
+        var slot: Int
+        var generation: UInt64
     }
 
     private var entries: [Entry] = []
+
+    init() {
+        entries.reserveCapacity(1_024)
+    }
 
     var isEmpty: Bool { entries.isEmpty }
     var first: Entry? { entries.first }

@@ -4,15 +4,30 @@ import Foundation
 /// when its deadline passes, as an event loop's timer wheel does.
 ///
 /// `Task.sleep` arms one system timer per sleeper; with 10,000 sleepers that overhead
-/// dominates a 10 ms wait. Here a waiter costs a heap entry and a continuation.
+/// dominates a 10 ms wait. Here a waiter costs a heap entry and a continuation kept in a
+/// reusable slot (no hashing), and a cancelled waiter is resumed at once.
 final class TimerQueue: @unchecked Sendable {
     // Safe to share: every stored `var` below is read and written only while `condition`
-    // is locked; continuations are resumed after unlocking.
+    // is locked; continuations are resumed after unlocking, each exactly once (whoever takes
+    // it out of its slot — the timer thread or the cancellation handler — resumes it).
     private let condition = NSCondition()
     private var heap = DeadlineHeap()
-    private var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
-    private var nextID: UInt64 = 0
+    private var slots: [Slot] = []
+    private var freeSlots: [Int] = []
     private var threadStarted = false
+    /// Deadlines in the heap are nanoseconds after this instant.
+    private let epoch = ContinuousClock.now
+
+    private struct Slot {
+        var generation: UInt64 = 0
+        var continuation: UnsafeContinuation<Void, any Error>?
+    }
+
+    /// Where a waiter is: its slot and the slot's generation when it was taken.
+    private struct Ticket: Sendable {
+        var slot: Int
+        var generation: UInt64
+    }
 
     /// The process-wide timer thread.
     static let shared = TimerQueue()
@@ -23,42 +38,68 @@ final class TimerQueue: @unchecked Sendable {
             try Task.checkCancellation()
             return
         }
-        let id = makeIdentifier()
+        let ticket = reserveSlot()
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                enqueue(continuation, id: id, deadline: deadline)
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+                enqueue(continuation, ticket: ticket, deadline: deadline)
             }
         } onCancel: {
-            removeWaiter(id)?.resume(throwing: CancellationError())
+            take(ticket)?.resume(throwing: CancellationError())
         }
     }
 
-    private func makeIdentifier() -> UInt64 {
+    private func reserveSlot() -> Ticket {
         condition.lock()
         defer { condition.unlock() }
-        nextID &+= 1
-        return nextID
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = slots.count
+            slots.append(Slot())
+        }
+        slots[slot].generation &+= 1
+        return Ticket(slot: slot, generation: slots[slot].generation)
     }
 
-    private func removeWaiter(_ id: UInt64) -> CheckedContinuation<Void, any Error>? {
+    /// Takes the waiter's continuation out of its slot (and frees the slot), if still there.
+    private func take(_ ticket: Ticket) -> UnsafeContinuation<Void, any Error>? {
         condition.lock()
         defer { condition.unlock() }
-        return waiters.removeValue(forKey: id)
+        return takeLocked(ticket)
+    }
+
+    private func takeLocked(_ ticket: Ticket) -> UnsafeContinuation<Void, any Error>? {
+        guard slots[ticket.slot].generation == ticket.generation,
+            let continuation = slots[ticket.slot].continuation
+        else { return nil }
+        slots[ticket.slot].continuation = nil
+        slots[ticket.slot].generation &+= 1  // a stale heap entry or handler now misses
+        freeSlots.append(ticket.slot)
+        return continuation
     }
 
     /// Queues a waiter, or resumes it at once when its task is already cancelled.
-    private func enqueue(_ continuation: CheckedContinuation<Void, any Error>, id: UInt64, deadline: ContinuousClock.Instant) {
+    private func enqueue(_ continuation: UnsafeContinuation<Void, any Error>, ticket: Ticket, deadline: ContinuousClock.Instant) {
         condition.lock()
         if Task.isCancelled {
+            slots[ticket.slot].generation &+= 1
+            freeSlots.append(ticket.slot)
             condition.unlock()
             continuation.resume(throwing: CancellationError())
             return
         }
-        waiters[id] = continuation
-        heap.push(.init(deadline: deadline, id: id))
+        slots[ticket.slot].continuation = continuation
+        heap.push(.init(deadline: nanos(deadline), slot: ticket.slot, generation: ticket.generation))
         startThreadIfNeeded()
-        if heap.first?.id == id { condition.signal() }
+        if heap.first?.slot == ticket.slot { condition.signal() }
         condition.unlock()
+    }
+
+    /// `instant` as nanoseconds after ``epoch``.
+    private func nanos(_ instant: ContinuousClock.Instant) -> Int64 {
+        let offset = epoch.duration(to: instant).components
+        return offset.seconds * 1_000_000_000 + offset.attoseconds / 1_000_000_000
     }
 
     /// Called with `condition` locked.
@@ -72,30 +113,27 @@ final class TimerQueue: @unchecked Sendable {
     }
 
     private func loop() {
+        var ready: [UnsafeContinuation<Void, any Error>] = []
         condition.lock()
         while true {
             guard let top = heap.first else {
                 condition.wait()
                 continue
             }
-            if waiters[top.id] == nil {  // cancelled: drop lazily
-                heap.popFirst()
-                continue
-            }
-            let now = ContinuousClock.now
+            let now = nanos(.now)
             if top.deadline > now {
-                let wait = now.duration(to: top.deadline)
-                let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18
-                _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(top.deadline - now) * 1e-9))
                 continue
             }
-            var ready: [CheckedContinuation<Void, any Error>] = []
             while let entry = heap.first, entry.deadline <= now {
                 heap.popFirst()
-                if let continuation = waiters.removeValue(forKey: entry.id) { ready.append(continuation) }
+                if let continuation = takeLocked(Ticket(slot: entry.slot, generation: entry.generation)) {
+                    ready.append(continuation)
+                }
             }
             condition.unlock()
             for continuation in ready { continuation.resume() }
+            ready.removeAll(keepingCapacity: true)
             condition.lock()
         }
     }

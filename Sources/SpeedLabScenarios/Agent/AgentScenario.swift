@@ -1,0 +1,64 @@
+import SpeedLabCore
+
+/// A production-style agent: Q queries, at most C in flight; each calls `llm` (3·L),
+/// `vector` (1·L) and `db` (0.5·L) concurrently, reranks on the CPU pool, then calls `final`
+/// (3·L), with per-call timeouts, retries with backoff and jitter, a circuit breaker per
+/// service, and partial failure (a failed `vector` or `db` degrades the answer, a failed
+/// `llm` fails the query).
+///
+/// Baseline: ``AgentSequentialScenario``, the same workflow one step at a time, which meets
+/// exactly the same failures (they are drawn from the seed).
+public struct AgentScenario: Scenario {
+    public static let name = "agent"
+    public static let summary = "Q queries, each fanning out to llm, vector and db with timeouts, retries and breakers — a production-style agent"
+    public static let parameters = AgentSettings.parameters
+        + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
+
+    public let settings: AgentSettings
+    public let concurrency: Int
+    public let workers: Int
+    let point: ParameterPoint
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        settings = try AgentSettings(point: point, scenario: Self.name)
+        concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
+        workers = try point.integer(ParameterCatalog.workers, for: Self.name)
+        _ = try point.word(ParameterCatalog.cpuPool, for: Self.name)
+        self.point = point
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        BaselineReference(
+            scenario: AgentSequentialScenario.name,
+            point: point.restricted(to: AgentSettings.parameters.map(\.name)))
+    }
+
+    /// The seed's schedule of every query.
+    public var plans: [AgentQueryPlan] {
+        (0..<settings.workload.tasks).map { AgentQueryPlan(settings: settings, query: $0) }
+    }
+
+    /// Lower bound `max(max(max_q T_q, Σ_q T_q / C), F + R·c / min(W, cores) + G)`, where `T_q`
+    /// is query q's critical path from the seed's schedule (its slowest fan-out call with every
+    /// retry and backoff, then rerank and the final call), R the queries that rerank, F the
+    /// shortest fan-out before a rerank and G the shortest final call after one.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        let plans = self.plans
+        let paths = plans.map { $0.concurrentNanos(cpuNanos: cpuNanosPerItem) }
+        let reranking = plans.filter(\.reranks)
+        return max(
+            LatencyBounds.overlapped(paths, slots: concurrency),
+            LatencyBounds.cpu(
+                items: reranking.count, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
+                leadIn: reranking.map { $0.concurrentNanos(cpuNanos: 0) - ($0.calls[.final]?.durationNanos ?? 0) }.min() ?? 0,
+                tail: reranking.compactMap { $0.calls[.final]?.durationNanos }.min() ?? 0))
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        let placement = try CPUPlacement(point: point, scenario: Self.name, context: context)
+        let counters = AgentCounters()
+        let checksum = try await context.clock.runAgent(
+            settings: settings, context: context, placement: placement, concurrency: concurrency, counters: counters)
+        return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
+    }
+}

@@ -1,0 +1,31 @@
+import SpeedLabCore
+
+/// The agent workflow executed one step at a time: each query's calls one after another,
+/// the rerank inline, then the final call; the baseline of ``AgentScenario``.
+public struct AgentSequentialScenario: Scenario {
+    public static let name = "agent_sequential"
+    public static let summary = "the agent's workflow one step at a time — the baseline of agent"
+    public static let parameters = AgentSettings.parameters
+
+    public let settings: AgentSettings
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        settings = try AgentSettings(point: point, scenario: Self.name)
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
+
+    /// Lower bound `Σ_q (every call's attempts and backoffs + c)`: nothing overlaps.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        (0..<settings.workload.tasks).reduce(0) { total, query in
+            total + AgentQueryPlan(settings: settings, query: query).sequentialNanos(cpuNanos: cpuNanosPerItem)
+        }
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        let counters = AgentCounters()
+        let checksum = try await context.clock.runAgent(
+            settings: settings, context: context, placement: nil, concurrency: nil, counters: counters)
+        return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
+    }
+}

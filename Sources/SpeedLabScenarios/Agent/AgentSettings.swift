@@ -1,0 +1,46 @@
+import SpeedLabCore
+
+/// The parameters of an agent workload, read and validated once.
+public struct AgentSettings: Sendable, Hashable {
+    public let workload: Workload
+    public let failureRate: Double
+    public let timeoutMs: Double
+    public let attempts: Int
+    public let backoffMs: Double
+    public let breakerThreshold: Int
+    public let breakerCooldownMs: Double
+
+    /// The parameters every agent workflow reads (the sequential baseline reads these only).
+    public static let parameters = ParameterCatalog.workload + [
+        ParameterCatalog.failureRate, ParameterCatalog.timeoutMs, ParameterCatalog.attempts,
+        ParameterCatalog.backoffMs, ParameterCatalog.breakerThreshold, ParameterCatalog.breakerCooldownMs,
+    ]
+
+    public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: scenario)
+        failureRate = try point.real(ParameterCatalog.failureRate, for: scenario)
+        timeoutMs = try point.real(ParameterCatalog.timeoutMs, for: scenario)
+        attempts = try point.integer(ParameterCatalog.attempts, for: scenario)
+        backoffMs = try point.real(ParameterCatalog.backoffMs, for: scenario)
+        breakerThreshold = try point.integer(ParameterCatalog.breakerThreshold, for: scenario)
+        breakerCooldownMs = try point.real(ParameterCatalog.breakerCooldownMs, for: scenario)
+    }
+
+    /// Latency of `service`'s call for `query` (the same for every attempt), in nanoseconds.
+    public func latencyNanos(query: Int, service: AgentService) -> Double {
+        SeededDraw.latencyNanos(
+            meanNanos: workload.latencyMs * 1e6 * service.latencyFactor, jitter: workload.jitter,
+            seed: workload.seed, query: query, service: service.rawValue)
+    }
+
+    /// The per-call timeout: `timeout_ms`, or twice the call's latency when it is 0.
+    public func timeoutNanos(query: Int, service: AgentService) -> Double {
+        timeoutMs > 0 ? timeoutMs * 1e6 : 2 * latencyNanos(query: query, service: service)
+    }
+
+    /// The backoff after failed attempt `attempt`: `backoff_ms · 2^(a−1) · (1 + 0.5·u')`.
+    public func backoffNanos(query: Int, service: AgentService, attempt: Int) -> Double {
+        let jitter = SeededDraw.uniform(seed: workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 1)
+        return backoffMs * 1e6 * Double(1 << min(attempt - 1, 30)) * (1 + 0.5 * jitter)
+    }
+}

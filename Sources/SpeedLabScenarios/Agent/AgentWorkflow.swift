@@ -1,0 +1,158 @@
+import SpeedLabConcurrency
+
+/// A transient failure of a simulated service call.
+struct AgentServiceError: Error, Hashable {
+    let service: AgentService
+    let query: Int
+    let attempt: Int
+}
+
+/// Executes agent queries on a clock: each call with retries (exponential backoff, seeded
+/// jitter), a per-attempt timeout and a circuit breaker per service; each query fans out to
+/// `llm`, `vector` and `db`, reranks on the CPU, then calls `final`.
+struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
+    let settings: AgentSettings
+    let clock: C
+    let context: ScenarioContext
+    let placement: CPUPlacement?
+    let counters: AgentCounters
+    private let breakers: [CircuitBreaker<C>]
+
+    init(settings: AgentSettings, clock: C, context: ScenarioContext, placement: CPUPlacement?, counters: AgentCounters) {
+        self.settings = settings
+        self.clock = clock
+        self.context = context
+        self.placement = placement
+        self.counters = counters
+        breakers = AgentService.allCases.map { service in
+            CircuitBreaker(
+                name: service.label, failureThreshold: settings.breakerThreshold,
+                coolDown: .nanoseconds(settings.breakerCooldownMs * 1e6), clock: clock)
+        }
+    }
+
+    /// Every query: at most `concurrency` at once on the placement's I/O executor, or one
+    /// after another (each step in turn) when `concurrency` is nil.
+    func runAll(concurrency: Int?) async throws -> Checksum {
+        guard let concurrency, let placement else {
+            var checksum = Checksum()
+            for query in 0..<settings.workload.tasks {
+                checksum.add(item: query, hash: try await run(query: query, fanOut: false))
+            }
+            return checksum
+        }
+        let limiter = AsyncSemaphore(permits: concurrency)
+        return try await withTaskExecutorPreference(placement.ioExecutor) {
+            try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
+                for query in 0..<settings.workload.tasks {
+                    group.addTask(executorPreference: placement.ioExecutor) {
+                        (query, try await limiter.withPermit { try await run(query: query, fanOut: true) })
+                    }
+                }
+                var checksum = Checksum()
+                for try await (query, hash) in group { checksum.add(item: query, hash: hash) }
+                return checksum
+            }
+        }
+    }
+
+    /// One query; returns its checksum contribution: the rerank result mixed with which
+    /// calls succeeded, so a schedule that meets other failures than its baseline is caught.
+    func run(query: Int, fanOut: Bool) async throws -> UInt64 {
+        let start = clock.now
+        let llm: Bool, vector: Bool, db: Bool
+        if fanOut {
+            async let first = call(query: query, service: .llm)
+            async let second = call(query: query, service: .vector)
+            async let third = call(query: query, service: .db)
+            (llm, vector, db) = try await (first, second, third)
+        } else {
+            llm = try await call(query: query, service: .llm)
+            vector = try await call(query: query, service: .vector)
+            db = try await call(query: query, service: .db)
+        }
+        var rerank: UInt64 = 0
+        var final = false
+        if llm {
+            rerank = try await placement?.compute(settings.workload, item: query) ?? settings.workload.compute(item: query)
+            final = try await call(query: query, service: .final)
+        }
+        let outcome = AgentQueryPlan.outcome(llm: llm, vector: vector, db: db, final: final)
+        let elapsed = start.duration(to: clock.now)
+        counters.update { values in
+            values.queries += 1
+            values.queryNanos.append(elapsed.nanoseconds)
+            switch outcome {
+            case .answered: values.answered += 1
+            case .degraded: values.degraded += 1
+            case .failed: values.failed += 1
+            }
+        }
+        let code = UInt64(llm ? 1 : 0) | UInt64(vector ? 2 : 0) | UInt64(db ? 4 : 0) | UInt64(final ? 8 : 0)
+        return rerank &+ code
+    }
+
+    /// One service call with retries, timeouts and the service's breaker; true on success.
+    func call(query: Int, service: AgentService) async throws -> Bool {
+        counters.update { $0.calls += 1 }
+        let latency = settings.latencyNanos(query: query, service: service)
+        let timeout = Duration.nanoseconds(settings.timeoutNanos(query: query, service: service))
+        let seed = settings.workload.seed
+        let policy = RetryPolicy(
+            attempts: settings.attempts, baseBackoff: .nanoseconds(settings.backoffMs * 1e6), jitterFraction: 0.5,
+            jitterDraw: { attempt in SeededDraw.uniform(seed: seed, query: query, service: service.rawValue, attempt: attempt, k: 1) },
+            isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) })
+        let breaker = breakers[service.rawValue - 1]
+        do {
+            let outcome = try await policy.run(clock: clock) { attempt in
+                counters.update { $0.attempts += 1 }
+                do {
+                    try await breaker.run {
+                        try await withTimeout(timeout, clock: clock) {
+                            try await perform(query: query, service: service, attempt: attempt, latency: latency)
+                        }
+                    }
+                } catch let error as TimeoutError {
+                    counters.update { $0.timeouts += 1 }
+                    throw error
+                } catch let error as AgentServiceError {
+                    counters.update { $0.errors += 1 }
+                    throw error
+                } catch let error as CircuitOpenError {
+                    counters.update { $0.breakerRejections += 1 }
+                    throw error
+                }
+            }
+            counters.update { $0.retries += outcome.retries }
+            return true
+        } catch let failure as RetryFailure {
+            counters.update { $0.retries += failure.attempts - 1 }
+            return false
+        }
+    }
+
+    /// One attempt: waits the call's latency, then answers or fails as the seed drew it.
+    private func perform(query: Int, service: AgentService, attempt: Int, latency: Double) async throws {
+        switch AgentCallPlan.draw(settings: settings, query: query, service: service, attempt: attempt) {
+        case .respond:
+            try await context.simulateIO(nanos: latency)
+        case .fail:
+            try await context.simulateIO(nanos: latency)
+            throw AgentServiceError(service: service, query: query, attempt: attempt)
+        case .hang:
+            try await context.simulateIO(nanos: 10 * latency)
+        }
+    }
+}
+
+extension Clock where Duration == Swift.Duration {
+    /// Runs an agent workload on this clock (opens `ScenarioContext.clock`'s existential).
+    func runAgent(
+        settings: AgentSettings, context: ScenarioContext, placement: CPUPlacement?, concurrency: Int?,
+        counters: AgentCounters
+    ) async throws -> Checksum {
+        let workflow = AgentWorkflow(
+            settings: settings, clock: self, context: context, placement: placement, counters: counters)
+        return try await workflow.runAll(concurrency: concurrency)
+    }
+}

@@ -1,0 +1,91 @@
+import SpeedLabConcurrency
+import SpeedLabCore
+
+/// Every fetch in one task group on a single thread (the event loop), at most `concurrency`
+/// in flight; the CPU kernel runs inline on that same thread.
+///
+/// Shows that concurrency overlaps I/O but not CPU. `dispatch: window` keeps C calls in
+/// flight with a semaphore (a new call starts as soon as any finishes); `dispatch: batches`
+/// gathers C calls at a time and waits for the slowest of each batch before the next, which
+/// loses time as soon as latencies have jitter. Baseline: ``SequentialScenario``.
+public struct ConcurrentScenario: Scenario {
+    public static let name = "concurrent"
+    public static let summary = "all fetches on one thread (an event loop), at most C in flight; CPU inline — I/O overlaps, CPU does not"
+    public static let parameters = ParameterCatalog.workload + [ParameterCatalog.concurrency, ParameterCatalog.dispatch]
+
+    public let workload: Workload
+    public let concurrency: Int
+    public let usesBatches: Bool
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+        concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
+        usesBatches = try point.word(ParameterCatalog.dispatch, for: Self.name) == "batches"
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
+    }
+
+    /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c)`: fetches
+    /// overlap at most C at a time (DESIGN's `ceil(N/C)·L` without jitter), while the one
+    /// thread computes every item's CPU work alone, none before the first fetch returns.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
+        return max(
+            LatencyBounds.overlapped(latencies, slots: concurrency),
+            LatencyBounds.cpu(
+                items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: 1, cores: cores,
+                leadIn: latencies.min() ?? 0))
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        let loop = context.executors.eventLoop
+        let checksum = try await withTaskExecutorPreference(loop) {
+            usesBatches
+                ? try await runBatches(context, on: loop)
+                : try await runWindow(context, on: loop)
+        }
+        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+    }
+
+    /// A sliding window: N tasks, a semaphore of C permits around each fetch. A discarding
+    /// group (no result kept per child) with an atomic checksum keeps the loop thread's work
+    /// per item small.
+    private func runWindow(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
+        let limiter = AsyncSemaphore(permits: concurrency)
+        let workload = self.workload
+        let total = AtomicChecksum()
+        try await withThrowingDiscardingTaskGroup { group in
+            for item in 0..<workload.tasks {
+                group.addTask {
+                    try await limiter.withPermit { try await context.simulateIO(nanos: workload.latencyNanos(item: item)) }
+                    total.add(item: item, hash: workload.compute(item: item))
+                }
+            }
+        }
+        return total.checksum
+    }
+
+    /// Fixed batches of C: each batch is gathered whole before the next one starts.
+    private func runBatches(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
+        var checksum = Checksum()
+        let workload = self.workload
+        for start in stride(from: 0, to: workload.tasks, by: concurrency) {
+            let batch = start..<min(start + concurrency, workload.tasks)
+            let results = try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
+                for item in batch {
+                    group.addTask(executorPreference: loop) {
+                        try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+                        return (item, workload.compute(item: item))
+                    }
+                }
+                var results: [(Int, UInt64)] = []
+                for try await result in group { results.append(result) }
+                return results
+            }
+            for (item, hash) in results { checksum.add(item: item, hash: hash) }
+        }
+        return checksum
+    }
+}

@@ -1,0 +1,34 @@
+import SpeedLabConcurrency
+import SpeedLabCore
+
+/// Where a scenario's CPU work runs, and where its I/O tasks live (`cpu_pool`).
+///
+/// `dedicated`: I/O tasks on the single-thread event loop, CPU work handed to a W-thread
+/// pool, so computations never delay a wake-up. `cooperative`: everything on Swift's shared
+/// cooperative pool (the default executor) with at most W computations at once; CPU work
+/// then holds the threads that waiting tasks need to resume, and wake lateness shows it.
+public struct CPUPlacement: Sendable {
+    public let isDedicated: Bool
+    public let workers: Int
+    private let pool: ThreadPoolExecutor?
+    private let limiter: AsyncSemaphore?
+    /// The executor I/O tasks prefer: the event loop, or nil for the default executor.
+    public let ioExecutor: SingleThreadExecutor?
+
+    public init(point: ParameterPoint, scenario: String, context: ScenarioContext) throws(ScenarioError) {
+        workers = try point.integer(ParameterCatalog.workers, for: scenario)
+        isDedicated = try point.word(ParameterCatalog.cpuPool, for: scenario) == "dedicated"
+        pool = isDedicated ? context.executors.cpuPool(workers: workers) : nil
+        ioExecutor = isDedicated ? context.executors.eventLoop : nil
+        limiter = isDedicated ? nil : AsyncSemaphore(permits: workers)
+    }
+
+    /// Runs the kernel for `item` where this placement puts CPU work.
+    public func compute(_ workload: Workload, item: Int, work: Int? = nil) async throws -> UInt64 {
+        if let pool {
+            return await withTaskExecutorPreference(pool) { FNV1a.hash(work: work ?? workload.work) }
+        }
+        guard let limiter else { return FNV1a.hash(work: work ?? workload.work) }
+        return try await limiter.withPermit { FNV1a.hash(work: work ?? workload.work) }
+    }
+}

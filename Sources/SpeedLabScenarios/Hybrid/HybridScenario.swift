@@ -1,0 +1,64 @@
+import SpeedLabConcurrency
+import SpeedLabCore
+
+/// A pipeline: fetches run concurrently (at most C in flight) and each finished fetch's
+/// computation is handed at once to a W-thread CPU pool.
+///
+/// Shows that combining both patterns overlaps I/O with CPU work on several cores. With
+/// `cpu_pool: cooperative` the same pipeline runs on Swift's shared pool, and the wake
+/// lateness shows CPU work delaying every waiting task. Baseline: ``SequentialScenario``.
+public struct HybridScenario: Scenario {
+    public static let name = "hybrid"
+    public static let summary = "fetches concurrent (≤ C in flight), each computation handed to a W-thread pool — I/O and CPU overlap"
+    public static let parameters = ParameterCatalog.workload
+        + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
+
+    public let workload: Workload
+    public let concurrency: Int
+    public let workers: Int
+    let point: ParameterPoint
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+        concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
+        workers = try point.integer(ParameterCatalog.workers, for: Self.name)
+        _ = try point.word(ParameterCatalog.cpuPool, for: Self.name)
+        self.point = point
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
+    }
+
+    /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c / min(W, cores))`:
+    /// fetches overlap C at a time while the CPU work spreads over the pool's threads, none of
+    /// it before the first fetch returns.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
+        return max(
+            LatencyBounds.overlapped(latencies, slots: concurrency),
+            LatencyBounds.cpu(
+                items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
+                leadIn: latencies.min() ?? 0))
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        let placement = try CPUPlacement(point: point, scenario: Self.name, context: context)
+        let limiter = AsyncSemaphore(permits: concurrency)
+        let workload = self.workload
+        let checksum = try await withTaskExecutorPreference(placement.ioExecutor) {
+            try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
+                for item in 0..<workload.tasks {
+                    group.addTask(executorPreference: placement.ioExecutor) {
+                        try await limiter.withPermit { try await context.simulateIO(nanos: workload.latencyNanos(item: item)) }
+                        return (item, try await placement.compute(workload, item: item))
+                    }
+                }
+                var checksum = Checksum()
+                for try await (item, hash) in group { checksum.add(item: item, hash: hash) }
+                return checksum
+            }
+        }
+        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+    }
+}

@@ -1,0 +1,61 @@
+import SpeedLabConcurrency
+import SpeedLabCore
+
+/// Items spread over a pool of W threads; each worker processes its share one item at a
+/// time (fetch, then compute), like a process pool.
+///
+/// Shows that parallelism is several cores: CPU work scales up to the core count, and I/O
+/// overlaps only W ways. Baseline: ``SequentialScenario``.
+public struct ParallelScenario: Scenario {
+    public static let name = "parallel"
+    public static let summary = "items split over a pool of W threads, each worker sequential — CPU scales up to the core count"
+    public static let parameters = ParameterCatalog.workload + [ParameterCatalog.workers]
+
+    public let workload: Workload
+    public let workers: Int
+
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+        workers = try point.integer(ParameterCatalog.workers, for: Self.name)
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
+    }
+
+    /// Worker `w` takes items `w, w+W, w+2W, …` (striped, so shares differ by one item at most).
+    func share(of worker: Int) -> StrideTo<Int> {
+        stride(from: worker, to: workload.tasks, by: workers)
+    }
+
+    /// Lower bound `max(max_w Σ_{i ∈ share w} (latency_i + c), N·c / min(W, cores))`: a worker
+    /// never overlaps its own waits and computations, and the CPU work cannot use more cores
+    /// than there are threads or cores.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        let longestShare = (0..<min(workers, workload.tasks)).map { worker in
+            share(of: worker).reduce(0) { $0 + workload.latencyNanos(item: $1) + cpuNanosPerItem }
+        }.max() ?? 0
+        return max(
+            longestShare, LatencyBounds.cpu(items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores))
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        let pool = context.executors.cpuPool(workers: workers)
+        let total = try await withThrowingTaskGroup(of: Checksum.self) { group in
+            for worker in 0..<min(workers, workload.tasks) {
+                let items = share(of: worker)
+                let workload = self.workload
+                group.addTask(executorPreference: pool) {
+                    var checksum = Checksum()
+                    for item in items {
+                        try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+                        checksum.add(item: item, hash: workload.compute(item: item))
+                    }
+                    return checksum
+                }
+            }
+            return try await group.reduce(into: Checksum()) { $0.merge($1) }
+        }
+        return ScenarioOutcome(checksum: total.value, counters: ["calls": Double(workload.tasks)])
+    }
+}
