@@ -82,6 +82,42 @@ import Testing
         }
     }
 
+    @Test func scenarioListMayRepeatAScenarioWithItsOwnParameters() throws {
+        let sweep = try SweepFile.parse(
+            """
+            name: twice
+            scenarios:
+              - sequential
+              - concurrent:
+                  tasks: [8, 16]
+              - concurrent:
+                  tasks: 4
+                  dispatch: batches
+            """, source: "twice.yaml")
+        #expect(sweep.scenarios.map(\.scenario) == ["sequential", "concurrent", "concurrent"])
+        #expect(sweep.scenarios[2].overrides["dispatch"] == [.text("batches")])
+        let points = try ParameterGrid().expand(sweep)
+        #expect(points.filter { $0.scenarioName == "concurrent" }.count == 3)
+    }
+
+    @Test(arguments: ["default.yaml", "targets.yaml", "ten-thousand.yaml"])
+    func committedSweepFilesParseAndExpand(name: String) throws {
+        let sweep = try SweepFile.load(path: FixturePaths.sweeps.appendingPathComponent(name).path)
+        #expect(try !ParameterGrid().expand(sweep).isEmpty)
+    }
+
+    @Test func withoutBaselinesOnlyListedBaselinesAreLinked() throws {
+        let sweep = try SweepFile.parse(
+            "name: b\nbaselines: false\nscenarios: [concurrent]\nparameters:\n  tasks: 4\n", source: "b.yaml")
+        let points = try ParameterGrid().expand(sweep)
+        #expect(points.map(\.scenarioName) == ["concurrent"])
+        #expect(points.first?.baselineOrdinal == nil)
+        let listed = try SweepFile.parse(
+            "name: b\nbaselines: false\nscenarios: [concurrent, sequential]\nparameters:\n  tasks: 4\n", source: "b.yaml")
+        let linked = try ParameterGrid().expand(listed)
+        #expect(linked.first?.baselineOrdinal == 1)
+    }
+
     @Test func nonUTF8BytesAreRefused() {
         let bytes = Data("name: caf".utf8) + Data([0xE9, 0x0A])
         #expect(throws: SweepFileError.notUTF8(file: "latin1.yaml", byteOffset: 9)) {

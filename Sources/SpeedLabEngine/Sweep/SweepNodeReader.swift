@@ -43,31 +43,44 @@ struct SweepNodeReader {
     // MARK: Sections
 
     private func scenarios(_ node: Node) throws(SweepFileError) -> [Sweep.Selection] {
-        let what = "a list of scenario names, or a mapping of scenario names to their parameters"
+        let what = "a list of scenario names (or of one-key mappings from a name to its parameters), "
+            + "or a mapping of scenario names to their parameters"
         var result: [Sweep.Selection] = []
         switch node {
         case .sequence(let items):
             guard !items.isEmpty else { throw .emptyList(location(node), key: "scenarios") }
             for item in items {
+                if case .mapping = item {
+                    let entries = try mapping(item, what: what)
+                    guard entries.count == 1, let entry = entries.first else {
+                        throw .expected(location(item), what: "a mapping with one scenario name", found: "\(entries.count) keys")
+                    }
+                    result.append(try selection(entry.key, keyNode: entry.keyNode, value: entry.value))
+                    continue
+                }
                 let name = try word(item, what: "a scenario name")
                 _ = try scenarioType(name, at: item)
-                if !result.contains(where: { $0.scenario == name }) { result.append(.init(scenario: name)) }
+                if !result.contains(where: { $0.scenario == name && $0.overrides.isEmpty }) {
+                    result.append(.init(scenario: name))
+                }
             }
         case .mapping:
             let entries = try mapping(node, what: what)
             guard !entries.isEmpty else { throw .emptyList(location(node), key: "scenarios") }
             for (name, keyNode, value) in entries {
-                let type = try scenarioType(name, at: keyNode)
-                var overrides: [String: [ParameterValue]] = [:]
-                if !isNull(value) {
-                    overrides = try parameterValues(value, specs: type.parameters, scenario: name)
-                }
-                result.append(.init(scenario: name, overrides: overrides))
+                result.append(try selection(name, keyNode: keyNode, value: value))
             }
         default:
             throw .expected(location(node), what: what, found: describe(node))
         }
         return result
+    }
+
+    /// A scenario with its own parameter values (none when `value` is null).
+    private func selection(_ name: String, keyNode: Node, value: Node) throws(SweepFileError) -> Sweep.Selection {
+        let type = try scenarioType(name, at: keyNode)
+        guard !isNull(value) else { return .init(scenario: name) }
+        return .init(scenario: name, overrides: try parameterValues(value, specs: type.parameters, scenario: name))
     }
 
     private func parameterValues(

@@ -1,0 +1,70 @@
+import SpeedLabCore
+import SpeedLabScenarios
+import Testing
+
+/// Every scenario does exactly its baseline's work, whatever its schedule.
+@Suite struct ScenarioChecksumTests {
+    static let workload: [String: ParameterValue] = [
+        "tasks": .integer(12), "latency_ms": .integer(1), "jitter": .real(0.5), "work": .integer(2_000), "seed": .integer(7),
+    ]
+
+    static func outcome(_ type: any Scenario.Type, _ extra: [String: ParameterValue] = [:]) async throws -> ScenarioOutcome {
+        let point = ParameterPoint(workload.merging(extra) { _, new in new })
+        return try await type.init(point: point).run(in: ScenarioContext())
+    }
+
+    @Test(arguments: [
+        (ConcurrentScenario.self as any Scenario.Type, ["concurrency": .integer(4), "dispatch": .text("window")] as [String: ParameterValue]),
+        (ConcurrentScenario.self, ["concurrency": .integer(5), "dispatch": .text("batches")]),
+        (ParallelScenario.self, ["workers": .integer(3)]),
+        (HybridScenario.self, ["concurrency": .integer(4), "workers": .integer(2), "cpu_pool": .text("dedicated")]),
+        (HybridScenario.self, ["concurrency": .integer(4), "workers": .integer(2), "cpu_pool": .text("cooperative")]),
+    ])
+    func scenarioChecksumEqualsItsSequentialBaseline(type: any Scenario.Type, extra: [String: ParameterValue]) async throws {
+        let baseline = try await Self.outcome(SequentialScenario.self)
+        let measured = try await Self.outcome(type, extra)
+        #expect(measured.checksum == baseline.checksum)
+        #expect(measured.counters["calls"] == 12)
+        let found = type.baseline(of: ParameterPoint(Self.workload.merging(extra) { _, new in new }))
+        let reference = try #require(found)
+        #expect(reference.scenario == "sequential")
+        #expect(reference.point == ParameterPoint(Self.workload))
+    }
+
+    @Test func tenConcurrentFiftyMillisecondWaitsFinishWellUnderTheirSum() async throws {
+        let scenario = try ConcurrentScenario(point: ParameterPoint([
+            "tasks": .integer(10), "latency_ms": .integer(50), "concurrency": .integer(10),
+        ]))
+        let start = ContinuousClock.now
+        _ = try await scenario.run(in: ScenarioContext())
+        let elapsed = start.duration(to: .now)
+        #expect(elapsed >= .milliseconds(50))
+        #expect(elapsed < .milliseconds(400))
+    }
+
+    @Test func cancellingAConcurrentPointStopsItsTasks() async throws {
+        for dispatch in ["window", "batches"] {
+            let scenario = try ConcurrentScenario(point: ParameterPoint([
+                "tasks": .integer(50), "latency_ms": .integer(20_000), "concurrency": .integer(10), "dispatch": .text(dispatch),
+            ]))
+            let task = Task { try await scenario.run(in: ScenarioContext()) }
+            try await Task.sleep(for: .milliseconds(30))
+            let start = ContinuousClock.now
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(start.duration(to: .now) < .seconds(5))
+        }
+    }
+
+    @Test func cancellingAnAgentPointStopsItsQueries() async throws {
+        let scenario = try AgentScenario(point: ParameterPoint([
+            "tasks": .integer(8), "latency_ms": .integer(10_000), "concurrency": .integer(4),
+        ]))
+        let task = Task { try await scenario.run(in: ScenarioContext()) }
+        try await Task.sleep(for: .milliseconds(30))
+        let start = ContinuousClock.now
+        task.cancel()
+        await #expect(throws: (any Error).self) { try await task.value }
+        #expect(start.duration(to: .now) < .seconds(5))
+    }
+}
