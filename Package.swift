@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
-        // MARK: Library modules (dependencies point one way: Core ← Concurrency ← Scenarios ← Engine; Core ← Store)
+        // MARK: Library modules (dependencies point one way: Core ← Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
         .target(name: "SpeedLabCore", swiftSettings: strictSettings),
         .target(name: "SpeedLabStatistics", swiftSettings: strictSettings),
         .target(name: "SpeedLabConcurrency", swiftSettings: strictSettings),
@@ -48,6 +48,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SpeedLabReports",
+            dependencies: ["SpeedLabCore", "SpeedLabStatistics", "SpeedLabStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SpeedLabMigrations",
             path: "migrations",
             exclude: [],
@@ -59,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "speedlab",
             dependencies: [
-                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore",
+                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -100,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "SpeedLabStatisticsTests",
             dependencies: ["SpeedLabStatistics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabReportsTests",
+            dependencies: ["SpeedLabReports", "SpeedLabStore", "SpeedLabTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

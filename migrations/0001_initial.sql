@@ -37,6 +37,8 @@ CREATE TABLE point (
   parameters       TEXT NOT NULL,       -- canonical JSON, sorted keys
   baselinePointId  INTEGER REFERENCES point(id) ON DELETE SET NULL,
   idealNanos       INTEGER,             -- lower bound of the wall time, see the scenario
+  idealIONanos     INTEGER,             -- its I/O term
+  idealCPUNanos    INTEGER,             -- its CPU term
   status           TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'measured', 'failed')),
   error            TEXT,
   UNIQUE (runId, scenario, parameters)
@@ -63,6 +65,18 @@ CREATE TABLE sampleMetric (
   name      TEXT NOT NULL,
   value     REAL NOT NULL,
   PRIMARY KEY (sampleId, name)
+) STRICT, WITHOUT ROWID;
+
+-- Running totals of each metric per point (measured samples only), kept in step with
+-- sampleMetric by every insert, so reports need not read every sample's metrics.
+CREATE TABLE pointMetric (
+  pointId  INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,
+  name     TEXT NOT NULL,
+  count    INTEGER NOT NULL,
+  total    REAL NOT NULL,
+  minimum  REAL NOT NULL,
+  maximum  REAL NOT NULL,
+  PRIMARY KEY (pointId, name)
 ) STRICT, WITHOUT ROWID;
 
 -- Every measured (non-warm-up) repetition with its run and point, in milliseconds.

@@ -35,14 +35,21 @@ public struct NewPoint: Sendable, Hashable {
     public var scenario: String
     public var parameters: ParameterPoint
     public var baselineOrdinal: Int?
-    /// Lower bound of the point's wall time, in nanoseconds.
+    /// Lower bound of the point's wall time, in nanoseconds, and its I/O and CPU terms.
     public var idealNanos: Int64?
+    public var idealIONanos: Int64?
+    public var idealCPUNanos: Int64?
 
-    public init(ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?, idealNanos: Int64? = nil) {
+    public init(
+        ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?,
+        idealNanos: Int64? = nil, idealIONanos: Int64? = nil, idealCPUNanos: Int64? = nil
+    ) {
         self.ordinal = ordinal
         self.scenario = scenario
         self.parameters = parameters
         self.baselineOrdinal = baselineOrdinal
         self.idealNanos = idealNanos
+        self.idealIONanos = idealIONanos
+        self.idealCPUNanos = idealCPUNanos
     }
 }

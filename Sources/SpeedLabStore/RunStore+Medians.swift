@@ -17,42 +17,10 @@ public struct PointMedians: Sendable, Hashable {
 extension RunStore {
     /// Medians of the measured (not warm-up) samples of every point of a run, by point id.
     public func medians(ofRun run: RunID) throws(StoreError) -> [PointID: PointMedians] {
-        var walls: [PointID: [Double]] = [:]
-        var cpus: [PointID: [Double]] = [:]
-        try read { db in
-            let scan = try PreparedStatement(
-                db,
-                sql: """
-                    SELECT s.pointId, s.wallNanos, s.userNanos + s.systemNanos FROM sample s
-                    WHERE s.isWarmup = 0 AND s.pointId IN (SELECT id FROM point WHERE runId = ?)
-                    ORDER BY s.pointId
-                    """)
-            scan.bind(1, run)
-            var current: PointID = -1
-            var wall: [Double] = []
-            var cpu: [Double] = []
-            func flush() {
-                guard current >= 0 else { return }
-                walls[current] = wall
-                cpus[current] = cpu
-            }
-            try scan.forEachRow { row in
-                let id = row.int64(0)
-                if id != current {
-                    flush()
-                    current = id
-                    wall = []
-                    cpu = []
-                }
-                wall.append(Double(row.int64(1)))
-                cpu.append(Double(row.int64(2)))
-            }
-            flush()
-        }
-        return walls.reduce(into: [:]) { result, entry in
-            result[entry.key] = PointMedians(
-                samples: entry.value.count, wallNanos: Self.median(entry.value),
-                cpuNanos: Self.median(cpus[entry.key] ?? []))
+        try measuredSamples(ofRun: run).mapValues { samples in
+            PointMedians(
+                samples: samples.wallNanos.count, wallNanos: Self.median(samples.wallNanos),
+                cpuNanos: Self.median(samples.cpuNanos))
         }
     }
 

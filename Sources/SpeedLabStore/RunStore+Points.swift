@@ -11,10 +11,12 @@ extension RunStore {
             for point in points {
                 try db.execute(
                     sql: """
-                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos) VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (runId, scenario, parameters) DO NOTHING
                         """,
-                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON, point.idealNanos])
+                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON, point.idealNanos,
+                                point.idealIONanos, point.idealCPUNanos])
                 ids[point.ordinal] = try PointID.fetchOne(
                     db, sql: "SELECT id FROM point WHERE runId = ? AND scenario = ? AND parameters = ?",
                     arguments: [run, point.scenario, point.parameters.canonicalJSON])
@@ -48,7 +50,8 @@ extension RunStore {
                 StoredPoint(
                     id: row["id"], ordinal: row["ordinal"], scenario: row["scenario"],
                     parametersJSON: row["parameters"], baselinePointID: row["baselinePointId"],
-                    idealNanos: row["idealNanos"], status: PointStatus(rawValue: row["status"]) ?? .pending,
+                    idealNanos: row["idealNanos"], idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"],
+                    status: PointStatus(rawValue: row["status"]) ?? .pending,
                     error: row["error"], measuredRepetitions: repetitions[row["id"]] ?? [])
             }
         }

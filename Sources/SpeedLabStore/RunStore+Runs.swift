@@ -77,6 +77,13 @@ extension RunStore {
         return found
     }
 
+    /// The newest run with `status`, if any.
+    public func latestRun(status: RunStatus) throws(StoreError) -> RunID? {
+        try read { db in
+            try RunID.fetchOne(db, sql: "SELECT id FROM run WHERE status = ? ORDER BY id DESC LIMIT 1", arguments: [status.rawValue])
+        }
+    }
+
     static let runQuery = """
         SELECT r.*,
           (SELECT COUNT(*) FROM point p WHERE p.runId = r.id) AS pointCount,

@@ -18,6 +18,7 @@ extension RunStore: SampleSink {
             let metricInsert = try PreparedStatement(
                 db, sql: "INSERT INTO sampleMetric (sampleId, name, value) VALUES (?, ?, ?)")
             var names = MetricNames()
+            var totals = MetricTotals()
             for item in batch {
                 let sample = item.sample
                 sampleInsert.bind(1, item.pointID)
@@ -32,6 +33,7 @@ extension RunStore: SampleSink {
                 sampleInsert.bind(10, Int64(bitPattern: sample.checksum))
                 guard try sampleInsert.insert() else { continue }  // a stored repetition is kept as it was
                 let sampleID = sampleInsert.lastInsertedRowID
+                if !sample.isWarmup { totals.add(sample.metrics, point: item.pointID) }
                 for (name, value) in sample.metrics where value.isFinite {
                     try names.withCString(name) { text in
                         metricInsert.bind(1, sampleID)
@@ -41,6 +43,7 @@ extension RunStore: SampleSink {
                     }
                 }
             }
+            try totals.store(in: db)
         }
     }
 

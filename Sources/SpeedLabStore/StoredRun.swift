@@ -34,6 +34,9 @@ public struct StoredPoint: Sendable, Hashable {
     public var parametersJSON: String
     public var baselinePointID: PointID?
     public var idealNanos: Int64?
+    /// The I/O and CPU terms of the ideal time (the larger is the point's bottleneck).
+    public var idealIONanos: Int64?
+    public var idealCPUNanos: Int64?
     public var status: PointStatus
     public var error: String?
     /// Repetition numbers of the measured (not warm-up) samples already stored.

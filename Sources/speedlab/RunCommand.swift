@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpeedLabCore
 import SpeedLabEngine
+import SpeedLabReports
 import SpeedLabScenarios
 import SpeedLabStore
 
@@ -9,6 +10,8 @@ import SpeedLabStore
 /// SIGINT/SIGTERM cancel cleanly, record ideal times and the final status.
 struct RunCommand {
     let store: StoreOptions
+    /// Whether a finished run ends by writing its report to `reports/<run-id>/`.
+    var writesReport = true
 
     func dryRun(_ sweep: Sweep, points: [PlannedPoint]) throws {
         var table = TextTable(header: ["#", "scenario", "parameters", "baseline"], rightAligned: [0, 3])
@@ -119,7 +122,7 @@ struct RunCommand {
         case .completed:
             try runs.setStatus(.completed, ofRun: id)
             print("run \(id) completed: \(plan.points.count) points, \(result.samplesStored) samples in \(Formatting.duration(seconds)); stored in \(runs.path).")
-            print("next: speedlab show \(id)")
+            try summarise(run: id, in: runs)
         case .interrupted:
             try runs.setStatus(.interrupted, ofRun: id)
             FileHandle.standardError.write(Data("run \(id) interrupted: \(result.samplesStored) finished samples kept. Finish it with `speedlab run --resume \(id)`.\n".utf8))
@@ -132,10 +135,31 @@ struct RunCommand {
         }
     }
 
-    private func newPoints(_ points: [PlannedPoint], ideal: [Int: Int64]) -> [NewPoint] {
-        points.map {
-            NewPoint(ordinal: $0.ordinal, scenario: $0.scenarioName, parameters: $0.parameters,
-                     baselineOrdinal: $0.baselineOrdinal, idealNanos: ideal[$0.ordinal])
+    /// Prints the compact speedup summary and, unless `--no-report`, writes the report.
+    private func summarise(run id: RunID, in runs: RunStore) throws {
+        let output = ReportOutput(store: runs)
+        let report = try output.build(run: id)
+        print(SummaryRenderer().render(report), terminator: "")
+        guard writesReport else {
+            print("next: speedlab report \(id)")
+            return
+        }
+        let folder = URL(fileURLWithPath: "reports/\(id)")
+        do {
+            _ = try output.write(report, formats: Set(ReportOutput.Format.allCases), to: folder)
+            print("report: \(folder.appendingPathComponent("report.md").path)")
+        } catch let error as ReportOutput.WriteError {
+            FileHandle.standardError.write(Data("warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n".utf8))
+        }
+    }
+
+    private func newPoints(_ points: [PlannedPoint], ideal: [Int: IdealTime]) -> [NewPoint] {
+        points.map { point in
+            let bound = ideal[point.ordinal]
+            return NewPoint(
+                ordinal: point.ordinal, scenario: point.scenarioName, parameters: point.parameters,
+                baselineOrdinal: point.baselineOrdinal, idealNanos: bound.map { Int64($0.nanos.rounded()) },
+                idealIONanos: bound.map { Int64($0.ioNanos.rounded()) }, idealCPUNanos: bound.map { Int64($0.cpuNanos.rounded()) })
         }
     }
 

@@ -30,6 +30,7 @@ extension SpeedLab {
         @Option(help: "Finish an interrupted or crashed run: measure only its missing samples.") var resume: String?
         @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
         @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
+        @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
 
         func validate() throws {
             if let repetitions, !(1...100_000).contains(repetitions) {
@@ -45,11 +46,11 @@ extension SpeedLab {
 
         func run() async throws {
             if let resume {
-                try await RunCommand(store: store).resume(resume)
+                try await RunCommand(store: store, writesReport: !noReport).resume(resume)
                 return
             }
             let plan = try loadSweep()
-            let runner = RunCommand(store: store)
+            let runner = RunCommand(store: store, writesReport: !noReport)
             if dryRun {
                 try runner.dryRun(plan.sweep, points: plan.points)
                 return

@@ -23,7 +23,7 @@ struct SkippingScenario: Scenario {
         BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
     }
 
-    func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double { 0 }
+    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime { .serial(io: 0, cpu: 0) }
 
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         var checksum = Checksum()

@@ -8,12 +8,12 @@ import SpeedLabScenarios
 /// bound: a baseline's CPU time per item also holds the overhead of its waits, which
 /// overlapping schedules share, so an ideal built on it could exceed what they achieve.
 public enum IdealTimes {
-    /// Ideal nanoseconds by ordinal.
-    public static func compute(points: [PlannedPoint], kernelNanosPerUnit: Double, cores: Int) -> [Int: Int64] {
-        var result: [Int: Int64] = [:]
+    /// Ideal times by ordinal.
+    public static func compute(points: [PlannedPoint], kernelNanosPerUnit: Double, cores: Int) -> [Int: IdealTime] {
+        var result: [Int: IdealTime] = [:]
         for point in points {
-            let ideal = point.scenario.idealNanos(cpuNanosPerItem: cpuPerItem(point, kernelNanosPerUnit), cores: cores)
-            if ideal.isFinite, ideal >= 0 { result[point.ordinal] = Int64(ideal.rounded()) }
+            let ideal = point.scenario.idealTime(cpuNanosPerItem: cpuPerItem(point, kernelNanosPerUnit), cores: cores)
+            if ideal.nanos.isFinite, ideal.nanos >= 0 { result[point.ordinal] = ideal }
         }
         return result
     }
@@ -22,7 +22,7 @@ public enum IdealTimes {
     /// ideal time.
     public static func estimateSeconds(plan: RunPlan, kernelNanosPerUnit: Double, cores: Int) -> Double {
         let ideal = compute(points: plan.points, kernelNanosPerUnit: kernelNanosPerUnit, cores: cores)
-        return Schedule(plan: plan).batches.joined().reduce(0) { $0 + Double(ideal[$1.ordinal] ?? 0) } / 1e9
+        return Schedule(plan: plan).batches.joined().reduce(0) { $0 + (ideal[$1.ordinal]?.nanos ?? 0) } / 1e9
     }
 
     static func cpuPerItem(_ point: PlannedPoint, _ kernelNanosPerUnit: Double) -> Double {

@@ -42,13 +42,13 @@ public struct AgentScenario: Scenario {
     /// is query q's critical path from the seed's schedule (its slowest fan-out call with every
     /// retry and backoff, then rerank and the final call), R the queries that rerank, F the
     /// shortest fan-out before a rerank and G the shortest final call after one.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
         let plans = self.plans
         let paths = plans.map { $0.concurrentNanos(cpuNanos: cpuNanosPerItem) }
         let reranking = plans.filter(\.reranks)
-        return max(
-            LatencyBounds.overlapped(paths, slots: concurrency),
-            LatencyBounds.cpu(
+        return .overlapping(
+            io: LatencyBounds.overlapped(paths, slots: concurrency),
+            cpu: LatencyBounds.cpu(
                 items: reranking.count, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
                 leadIn: reranking.map { $0.concurrentNanos(cpuNanos: 0) - ($0.calls[.final]?.durationNanos ?? 0) }.min() ?? 0,
                 tail: reranking.compactMap { $0.calls[.final]?.durationNanos }.min() ?? 0))

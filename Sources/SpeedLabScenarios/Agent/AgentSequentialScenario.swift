@@ -16,10 +16,10 @@ public struct AgentSequentialScenario: Scenario {
     public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
     /// Lower bound `Σ_q (every call's attempts and backoffs + c)`: nothing overlaps.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
-        (0..<settings.workload.tasks).reduce(0) { total, query in
-            total + AgentQueryPlan(settings: settings, query: query).sequentialNanos(cpuNanos: cpuNanosPerItem)
-        }
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
+        let plans = (0..<settings.workload.tasks).map { AgentQueryPlan(settings: settings, query: $0) }
+        let cpu = Double(plans.filter(\.reranks).count) * cpuNanosPerItem
+        return .serial(io: plans.reduce(0) { $0 + $1.sequentialNanos(cpuNanos: cpuNanosPerItem) } - cpu, cpu: cpu)
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {

@@ -30,11 +30,11 @@ public struct ConcurrentScenario: Scenario {
     /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c)`: fetches
     /// overlap at most C at a time (DESIGN's `ceil(N/C)·L` without jitter), while the one
     /// thread computes every item's CPU work alone, none before the first fetch returns.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
         let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
-        return max(
-            LatencyBounds.overlapped(latencies, slots: concurrency),
-            LatencyBounds.cpu(
+        return .overlapping(
+            io: LatencyBounds.overlapped(latencies, slots: concurrency),
+            cpu: LatencyBounds.cpu(
                 items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: 1, cores: cores,
                 leadIn: latencies.min() ?? 0))
     }

@@ -33,11 +33,11 @@ public struct HybridScenario: Scenario {
     /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c / min(W, cores))`:
     /// fetches overlap C at a time while the CPU work spreads over the pool's threads, none of
     /// it before the first fetch returns.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
         let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
-        return max(
-            LatencyBounds.overlapped(latencies, slots: concurrency),
-            LatencyBounds.cpu(
+        return .overlapping(
+            io: LatencyBounds.overlapped(latencies, slots: concurrency),
+            cpu: LatencyBounds.cpu(
                 items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
                 leadIn: latencies.min() ?? 0))
     }

@@ -20,9 +20,9 @@ public protocol Scenario: Sendable {
     /// The point whose time this scenario's speedup divides, or nil for a baseline.
     static func baseline(of point: ParameterPoint) -> BaselineReference?
 
-    /// A lower bound of the wall time, given the CPU cost of one item measured by the
-    /// baseline (`cpuNanosPerItem`) and the machine's core count.
-    func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double
+    /// A lower bound of the wall time, given the CPU cost of one item (`cpuNanosPerItem`)
+    /// and the machine's core count, with the I/O and CPU terms it is built from.
+    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime
 
     /// Executes the workload once.
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome
@@ -36,6 +36,13 @@ public struct BaselineReference: Sendable, Hashable {
     public init(scenario: String, point: ParameterPoint) {
         self.scenario = scenario
         self.point = point
+    }
+}
+
+extension Scenario {
+    /// The lower bound of the wall time, in nanoseconds.
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
+        idealTime(cpuNanosPerItem: cpuNanosPerItem, cores: cores).nanos
     }
 }
 

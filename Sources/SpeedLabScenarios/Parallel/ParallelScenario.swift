@@ -31,12 +31,17 @@ public struct ParallelScenario: Scenario {
     /// Lower bound `max(max_w Σ_{i ∈ share w} (latency_i + c), N·c / min(W, cores))`: a worker
     /// never overlaps its own waits and computations, and the CPU work cannot use more cores
     /// than there are threads or cores.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
-        let longestShare = (0..<min(workers, workload.tasks)).map { worker in
-            share(of: worker).reduce(0) { $0 + workload.latencyNanos(item: $1) + cpuNanosPerItem }
-        }.max() ?? 0
-        return max(
-            longestShare, LatencyBounds.cpu(items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores))
+    /// The I/O term is the longest share's waiting; the CPU term the larger of the longest
+    /// share's computing and the pool's.
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
+        let shares = (0..<min(workers, workload.tasks)).map { worker in
+            share(of: worker).reduce((io: 0.0, cpu: 0.0)) { ($0.io + workload.latencyNanos(item: $1), $0.cpu + cpuNanosPerItem) }
+        }
+        let pool = LatencyBounds.cpu(items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores)
+        return IdealTime(
+            ioNanos: shares.map(\.io).max() ?? 0,
+            cpuNanos: max(shares.map(\.cpu).max() ?? 0, pool),
+            nanos: max(shares.map { $0.io + $0.cpu }.max() ?? 0, pool))
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {

@@ -17,8 +17,8 @@ public struct SequentialScenario: Scenario {
     public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
     /// Lower bound `Σ latency_i + N·c`: every wait and every computation, one after another.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
-        workload.totalLatencyNanos + Double(workload.tasks) * cpuNanosPerItem
+    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
+        .serial(io: workload.totalLatencyNanos, cpu: Double(workload.tasks) * cpuNanosPerItem)
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {

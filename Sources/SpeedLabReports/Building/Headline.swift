@@ -1,0 +1,87 @@
+import SpeedLabCore
+
+/// The chapter's targets — I/O concurrency 5×, CPU parallel 3–4× on a multi-core machine,
+/// hybrid 40%+ over the best single pattern, agent 2.5×+ — set beside a run's best results,
+/// with what this machine's core count allows.
+enum Headline {
+    static let workloadKeys = ["tasks", "latency_ms", "jitter", "work", "seed"]
+
+    static func make(rows: [PointRow], cores: Int) -> [HeadlineTarget] {
+        [ioConcurrency(rows), cpuParallel(rows, cores: cores), hybrid(rows), agent(rows)]
+    }
+
+    /// `row`'s parameters that vary among the rows of its scenario (all of them if none do).
+    static func describe(_ row: PointRow, among rows: [PointRow]) -> String {
+        let group = rows.filter { $0.scenario == row.scenario }
+        let varying = row.parameters.names.filter { name in Set(group.map { $0.parameters[name] }).count > 1 }
+        return (varying.isEmpty ? row.parameters : row.parameters.restricted(to: varying)).description
+    }
+
+    private static func best(_ rows: [PointRow]) -> PointRow? {
+        rows.filter { $0.speedup != nil }.max { ($0.speedup?.value ?? 0) < ($1.speedup?.value ?? 0) }
+    }
+
+    static func ioConcurrency(_ rows: [PointRow]) -> HeadlineTarget {
+        let concurrent = rows.filter { $0.scenario == "concurrent" }
+        let ioOnly = concurrent.filter { $0.parameters["work"]?.integerValue == 0 }
+        guard let top = best(ioOnly.isEmpty ? concurrent : ioOnly), let speedup = top.speedup?.value else {
+            return HeadlineTarget(
+                target: "I/O concurrency", goal: "5×", measured: "-", verdict: .notMeasured,
+                note: "no concurrent point with a baseline in this run")
+        }
+        return HeadlineTarget(
+            target: "I/O concurrency", goal: "5×", measured: "\(fixed(speedup, 1))× at \(describe(top, among: rows))",
+            verdict: speedup >= 5 ? .met : .missed, note: "concurrent vs sequential; waits overlap on one thread")
+    }
+
+    static func cpuParallel(_ rows: [PointRow], cores: Int) -> HeadlineTarget {
+        let note = "this machine has \(cores) logical cores: CPU speedup is capped at \(cores)×"
+        guard let top = best(rows.filter { $0.scenario == "parallel" }), let speedup = top.speedup?.value else {
+            return HeadlineTarget(
+                target: "CPU parallel", goal: "3–4× (multi-core)", measured: "-", verdict: .notMeasured, note: note)
+        }
+        let verdict: HeadlineTarget.Verdict =
+            speedup >= 3 ? .met : (cores < 3 && speedup >= 0.9 * Double(cores) ? .cappedByMachine : .missed)
+        return HeadlineTarget(
+            target: "CPU parallel", goal: "3–4× (multi-core)", measured: "\(fixed(speedup, 2))× at \(describe(top, among: rows))",
+            verdict: verdict, note: note)
+    }
+
+    static func hybrid(_ rows: [PointRow]) -> HeadlineTarget {
+        var bestGain: (gain: Double, row: PointRow)?
+        for row in rows where row.scenario == "hybrid" {
+            guard let median = row.wall?.value else { continue }
+            let workload = row.parameters.restricted(to: workloadKeys)
+            let singles = rows.filter { other in
+                (other.scenario == "concurrent" || other.scenario == "parallel")
+                    && other.parameters.restricted(to: workloadKeys) == workload
+            }
+            let concurrent = singles.filter { $0.scenario == "concurrent" }.compactMap { $0.wall?.value }.min()
+            let parallel = singles.filter { $0.scenario == "parallel" }.compactMap { $0.wall?.value }.min()
+            guard let single = [concurrent, parallel].compactMap({ $0 }).min() else { continue }
+            let gain = single / median - 1
+            if gain > (bestGain?.gain ?? -.infinity) { bestGain = (gain, row) }
+        }
+        guard let bestGain else {
+            return HeadlineTarget(
+                target: "Hybrid over the best single pattern", goal: "+40%", measured: "-", verdict: .notMeasured,
+                note: "needs hybrid and concurrent or parallel points at the same workload")
+        }
+        return HeadlineTarget(
+            target: "Hybrid over the best single pattern", goal: "+40%",
+            measured: "+\(fixed(bestGain.gain * 100, 0))% at \(describe(bestGain.row, among: rows))",
+            verdict: bestGain.gain >= 0.4 ? .met : .missed,
+            note: "hybrid median vs the faster of concurrent and parallel at the same workload")
+    }
+
+    static func agent(_ rows: [PointRow]) -> HeadlineTarget {
+        guard let top = best(rows.filter { $0.scenario == "agent" }), let speedup = top.speedup?.value else {
+            return HeadlineTarget(
+                target: "Agent", goal: "2.5×", measured: "-", verdict: .notMeasured,
+                note: "no agent point with a baseline in this run")
+        }
+        return HeadlineTarget(
+            target: "Agent", goal: "2.5×", measured: "\(fixed(speedup, 1))× at \(describe(top, among: rows))",
+            verdict: speedup >= 2.5 ? .met : .missed, note: "agent vs the same workflow one step at a time")
+    }
+}

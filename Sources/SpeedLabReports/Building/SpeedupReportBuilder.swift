@@ -1,0 +1,112 @@
+import Dispatch
+import SpeedLabCore
+import SpeedLabStatistics
+import SpeedLabStore
+import Synchronization
+
+/// Builds a ``SpeedupReport`` from what a run stored: one scan of its samples, the metric
+/// totals, then the statistics of every point (in parallel across cores for large runs).
+public struct SpeedupReportBuilder: Sendable {
+    /// Bootstrap resamples for each speedup CI (fewer for very large samples).
+    public var bootstrapResamples = 2_000
+    /// Below this efficiency a point's bottleneck is called overhead.
+    public var overheadEfficiency = 0.6
+    /// Counters a table shows when a scenario reports them.
+    public static let shownCounters = ["retries", "timeouts", "degraded", "failed", "wake_late_p99_ms"]
+
+    public init() {}
+
+    /// Reads run `id` from `store` and computes its report; `scenarioOrder` orders sections.
+    public func build(run id: RunID, from store: RunStore, scenarioOrder: [String] = []) throws -> SpeedupReport {
+        let run = try store.run(id)
+        return build(
+            run: run, points: try store.points(ofRun: id), samples: try store.measuredSamples(ofRun: id),
+            metrics: try store.metricSummaries(ofRun: id), scenarioOrder: scenarioOrder)
+    }
+
+    /// Computes a report from already loaded data.
+    public func build(
+        run: StoredRun, points: [StoredPoint], samples: [PointID: PointSamples],
+        metrics: [PointID: [String: MetricSummary]], scenarioOrder: [String] = []
+    ) -> SpeedupReport {
+        let figures = computeFigures(points: points, samples: samples)
+        let indexByID = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.id, $0) })
+        var rows: [PointRow] = []
+        for (index, point) in points.enumerated() {
+            let baselineIndex = point.baselinePointID.flatMap { indexByID[$0] }
+            rows.append(row(
+                point, figures: figures[index], baseline: baselineIndex.map { figures[$0] },
+                baselineSamples: point.baselinePointID.flatMap { samples[$0] },
+                samples: samples[point.id], metrics: metrics[point.id] ?? [:]))
+        }
+        let sections = Self.sections(rows, order: scenarioOrder)
+        return SpeedupReport(
+            run: run, warnings: ReportWarnings.make(run: run, rows: rows), sections: sections,
+            headline: Headline.make(rows: rows, cores: run.environment.logicalCores))
+    }
+
+    private func computeFigures(points: [StoredPoint], samples: [PointID: PointSamples]) -> [PointFigures] {
+        let results = Mutex([Int: PointFigures]())
+        let work: @Sendable (Int) -> Void = { index in
+            let figures = PointFigures(samples[points[index].id] ?? PointSamples())
+            results.withLock { $0[index] = figures }
+        }
+        if points.count >= 64 {
+            DispatchQueue.concurrentPerform(iterations: points.count, execute: work)
+        } else {
+            points.indices.forEach(work)
+        }
+        let computed = results.withLock { $0 }
+        return points.indices.map { computed[$0] ?? PointFigures(PointSamples()) }
+    }
+
+    private func row(
+        _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, baselineSamples: PointSamples?,
+        samples: PointSamples?, metrics: [String: MetricSummary]
+    ) -> PointRow {
+        let median = figures.wall?.value
+        let baselineMedian = baseline?.wall?.value
+        var speedup: PointRow.Estimate?
+        if let baselineSamples, let samples, let median, let baselineMedian, median > 0 {
+            let resamples = PointFigures.resamples(
+                baseline: baselineSamples.wallNanos.count, point: samples.wallNanos.count, preferred: bootstrapResamples)
+            let ci = try? BootstrapCI(
+                numerator: baselineSamples.wallNanos, denominator: samples.wallNanos, resamples: resamples,
+                seed: 0x5EED ^ UInt64(bitPattern: point.id))
+            speedup = PointRow.Estimate(
+                value: baselineMedian / median, lower: ci?.lower ?? .nan, upper: ci?.upper ?? .nan)
+        }
+        let ideal = point.idealNanos.map(Double.init)
+        let efficiency = ideal.flatMap { ideal in median.map { ideal / $0 } }
+        return PointRow(
+            pointID: point.id, scenario: point.scenario,
+            parameters: ParameterPoint(canonicalJSON: point.parametersJSON) ?? ParameterPoint(),
+            status: point.status, samples: figures.samples, wall: figures.wall, baselinePointID: point.baselinePointID,
+            baselineMedianNanos: baselineMedian, speedup: speedup, idealNanos: ideal,
+            idealSpeedup: baselineMedian.flatMap { base in ideal.flatMap { $0 > 0 ? base / $0 : nil } },
+            efficiency: efficiency,
+            cpuUtilisation: figures.medianCPUNanos.flatMap { cpu in median.flatMap { $0 > 0 ? cpu / $0 : nil } },
+            bottleneck: bottleneck(point, efficiency: efficiency), mildOutliers: figures.mildOutliers,
+            severeOutliers: figures.severeOutliers, counters: metrics.mapValues(\.mean), error: point.error)
+    }
+
+    private func bottleneck(_ point: StoredPoint, efficiency: Double?) -> PointRow.Bottleneck? {
+        guard let efficiency, let io = point.idealIONanos, let cpu = point.idealCPUNanos else { return nil }
+        if efficiency < overheadEfficiency { return .overhead }
+        return io >= cpu ? .io : .cpu
+    }
+
+    /// Rows grouped by scenario (in `order`, then first appearance), with the parameters that
+    /// vary in each group as its columns.
+    static func sections(_ rows: [PointRow], order: [String]) -> [SpeedupReport.Section] {
+        var names = order.filter { name in rows.contains { $0.scenario == name } }
+        for row in rows where !names.contains(row.scenario) { names.append(row.scenario) }
+        return names.map { name in
+            let group = rows.filter { $0.scenario == name }
+            let allNames = Set(group.flatMap { $0.parameters.names }).sorted()
+            let swept = allNames.filter { key in Set(group.map { $0.parameters[key] }).count > 1 }
+            let fixed = (group.first?.parameters ?? ParameterPoint()).restricted(to: allNames.filter { !swept.contains($0) })
+            return SpeedupReport.Section(scenario: name, sweptParameters: swept, fixedParameters: fixed, rows: group)
+        }
+    }
+}

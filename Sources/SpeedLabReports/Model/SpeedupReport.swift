@@ -1,0 +1,25 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabStore
+
+/// Everything a run's report says, computed once from the store and rendered as Markdown,
+/// CSV and SVG. Holds no timing of its own: it only reads what the run stored.
+public struct SpeedupReport: Sendable {
+    /// The points of one scenario, and which parameters vary among them.
+    public struct Section: Sendable, Hashable {
+        public var scenario: String
+        /// Parameters whose values differ between the section's points (the table's columns).
+        public var sweptParameters: [String]
+        /// Parameters with one value across the section, shown once above the table.
+        public var fixedParameters: ParameterPoint
+        public var rows: [PointRow]
+    }
+
+    public var run: StoredRun
+    public var warnings: [ReportWarning]
+    public var sections: [Section]
+    public var headline: [HeadlineTarget]
+
+    /// Every row of every section, in report order.
+    public var rows: [PointRow] { sections.flatMap(\.rows) }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import SpeedLabCore
+
+/// Draws a scenario's speedup against one swept parameter as a standalone SVG: the measured
+/// speedup with its 95% CI whiskers, the ideal speedup dashed beside it, one colour per
+/// combination of the other swept parameters. Plain SVG 1.1, no script, no browser needed.
+public enum SVGChart {
+    static let width = 720.0, height = 420.0
+    static let plot = (left: 70.0, right: 540.0, top: 50.0, bottom: 360.0)
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+
+    struct Series {
+        var name: String
+        var points: [(x: Double, speedup: PointRow.Estimate, ideal: Double?)]
+    }
+
+    /// One chart per swept parameter of a section whose points have speedups.
+    public static func charts(for section: SpeedupReport.Section) -> [SVGChartFile] {
+        let rows = section.rows.filter { $0.speedup != nil }
+        guard !rows.isEmpty else { return [] }
+        return section.sweptParameters.compactMap { parameter in
+            let others = section.sweptParameters.filter { $0 != parameter }
+            let values = rows.compactMap { $0.parameters[parameter] }
+            guard Set(values).count > 1 else { return nil }
+            let numeric = values.allSatisfy { $0.realValue != nil }
+            var categories: [String] = []
+            for value in values where !categories.contains(value.canonicalText) { categories.append(value.canonicalText) }
+            func x(_ row: PointRow) -> Double {
+                guard let value = row.parameters[parameter] else { return 0 }
+                return numeric ? value.realValue ?? 0 : Double(categories.firstIndex(of: value.canonicalText) ?? 0)
+            }
+            var series: [Series] = []
+            for row in rows {
+                let name = others.map { "\($0)=\(row.parameters[$0]?.canonicalText ?? "-")" }.joined(separator: " ")
+                guard let speedup = row.speedup else { continue }
+                let point = (x: x(row), speedup: speedup, ideal: row.idealSpeedup)
+                if let index = series.firstIndex(where: { $0.name == name }) {
+                    series[index].points.append(point)
+                } else {
+                    series.append(Series(name: name, points: [point]))
+                }
+            }
+            for index in series.indices { series[index].points.sort { $0.x < $1.x } }
+            let title = "\(section.scenario): speedup against \(parameter)"
+            let scale: ChartScale = numeric
+                ? .numeric(rows.map(x), range: (plot.left, plot.right))
+                : ChartScale(kind: .categories(categories), domain: -0.5...(Double(categories.count) - 0.5), range: (plot.left, plot.right))
+            return SVGChartFile(
+                fileName: "\(section.scenario)-\(parameter).svg", title: title,
+                svg: render(title: title, xLabel: parameter, xScale: scale, series: series))
+        }
+    }
+
+    static func render(title: String, xLabel: String, xScale: ChartScale, series: [Series]) -> String {
+        let highest = series.flatMap { $0.points.flatMap { [$0.speedup.value, $0.speedup.upper, $0.ideal ?? 0] } }
+            .filter(\.isFinite).max() ?? 1
+        let yTicks = ChartScale.niceTicks(0...max(1, highest * 1.1))
+        let yScale = ChartScale(kind: .linear, domain: 0...(yTicks.last ?? 1), range: (plot.bottom, plot.top))
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <title>\(escape(title))</title>
+            <rect width="100%" height="100%" fill="white"/>
+            <text x="\(n(width / 2))" y="24" text-anchor="middle" font-size="15" font-weight="bold">\(escape(title))</text>
+
+            """
+        for tick in yTicks {
+            let y = yScale.position(tick)
+            svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(y))\" x2=\"\(n(plot.right))\" y2=\"\(n(y))\" stroke=\"#e5e5e5\"/>\n"
+            svg += "<text x=\"\(n(plot.left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(ChartScale.label(tick))×</text>\n"
+        }
+        for tick in xScale.ticks() {
+            let x = xScale.position(tick.value)
+            svg += "<line x1=\"\(n(x))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(x))\" y2=\"\(n(plot.bottom + 5))\" stroke=\"#333\"/>\n"
+            svg += "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 20))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
+        }
+        svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(plot.right))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
+        svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.top))\" x2=\"\(n(plot.left))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
+        svg += "<text x=\"\(n((plot.left + plot.right) / 2))\" y=\"\(n(plot.bottom + 42))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        svg += "<text transform=\"translate(18 \(n((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">speedup (baseline median ÷ median)</text>\n"
+        for (index, line) in series.enumerated() {
+            let color = palette[index % palette.count]
+            let ideal = line.points.compactMap { point in point.ideal.map { (xScale.position(point.x), yScale.position($0)) } }
+            if ideal.count > 1 {
+                svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(ideal.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
+            } else if let single = ideal.first {
+                svg += "<line x1=\"\(n(single.0 - 12))\" y1=\"\(n(single.1))\" x2=\"\(n(single.0 + 12))\" y2=\"\(n(single.1))\" stroke=\"\(color)\" stroke-dasharray=\"4 3\"/>\n"
+            }
+            let measured = line.points.map { (xScale.position($0.x), yScale.position($0.speedup.value)) }
+            if measured.count > 1 {
+                svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(measured.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
+            }
+            for point in line.points {
+                let x = xScale.position(point.x)
+                if point.speedup.lower.isFinite, point.speedup.upper.isFinite {
+                    let low = yScale.position(point.speedup.lower), high = yScale.position(point.speedup.upper)
+                    svg += "<path d=\"M\(n(x)) \(n(low))V\(n(high))M\(n(x - 4)) \(n(low))h8M\(n(x - 4)) \(n(high))h8\" stroke=\"\(color)\" fill=\"none\"/>\n"
+                }
+                svg += "<circle cx=\"\(n(x))\" cy=\"\(n(yScale.position(point.speedup.value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
+            }
+            let legendY = plot.top + 10 + Double(index) * 36
+            svg += "<line x1=\"556\" y1=\"\(n(legendY))\" x2=\"580\" y2=\"\(n(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
+            svg += "<text x=\"586\" y=\"\(n(legendY + 4))\">\(escape(line.name.isEmpty ? "measured" : line.name))</text>\n"
+            svg += "<line x1=\"556\" y1=\"\(n(legendY + 16))\" x2=\"580\" y2=\"\(n(legendY + 16))\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"586\" y=\"\(n(legendY + 20))\" fill=\"#555\">ideal</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import SpeedLabCore
+
+/// The compact speedup summary `speedlab run` prints when it finishes: one line per point
+/// that has a baseline, plus the headline verdicts.
+public struct SummaryRenderer: Sendable {
+    public init() {}
+
+    public func render(_ report: SpeedupReport) -> String {
+        var lines: [String] = []
+        for section in report.sections {
+            for row in section.rows where row.speedup != nil || row.status == .failed {
+                let swept = section.sweptParameters.map { "\($0)=\(row.parameters[$0]?.canonicalText ?? "-")" }
+                    .joined(separator: " ")
+                let name = (section.scenario + " " + swept).trimmingCharacters(in: .whitespaces)
+                guard row.status != .failed else {
+                    lines.append("  \(name.padding(44)) FAILED")
+                    continue
+                }
+                let speedup = row.speedup.map { "\(fixed($0.value, 2))×" } ?? "-"
+                let ideal = row.idealSpeedup.map { "\(fixed($0, 2))×" } ?? "-"
+                let efficiency = row.efficiency.map { fixed($0, 2) } ?? "-"
+                lines.append(
+                    "  \(name.padding(44)) \(millis(row.wall?.value).leftPadding(9)) ms  speedup \(speedup.leftPadding(7))"
+                        + "  ideal \(ideal.leftPadding(7))  efficiency \(efficiency)")
+            }
+        }
+        var out = "speedups (median wall time, baseline median ÷ median):\n" + lines.joined(separator: "\n") + "\n"
+        out += "targets: " + report.headline.map { "\($0.target) \($0.measured.split(separator: " ").first ?? "-") (\($0.verdict.rawValue))" }
+            .joined(separator: "; ") + "\n"
+        for warning in report.warnings { out += "warning: \(warning.message)\n" }
+        return out
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,46 @@
+import GRDB
+import SpeedLabCore
+
+/// Count, sum, minimum and maximum of each metric per point over one batch, added to the
+/// `pointMetric` table in the batch's transaction (one upsert per point and metric).
+struct MetricTotals {
+    private struct Key: Hashable {
+        var point: PointID
+        var name: String
+    }
+
+    private struct Total {
+        var count = 0
+        var sum = 0.0
+        var minimum = Double.infinity
+        var maximum = -Double.infinity
+
+        mutating func include(_ value: Double) {
+            count += 1
+            sum += value
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+        }
+    }
+
+    private var totals: [Key: Total] = [:]
+
+    mutating func add(_ metrics: [String: Double], point: PointID) {
+        for (name, value) in metrics where value.isFinite {
+            totals[Key(point: point, name: name), default: Total()].include(value)
+        }
+    }
+
+    func store(in db: Database) throws {
+        guard !totals.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (pointId, name) DO UPDATE SET
+              count = count + excluded.count, total = total + excluded.total,
+              minimum = MIN(minimum, excluded.minimum), maximum = MAX(maximum, excluded.maximum)
+            """)
+        for (key, total) in totals {
+            try upsert.execute(arguments: [key.point, key.name, total.count, total.sum, total.minimum, total.maximum])
+        }
+    }
+}
