@@ -72,14 +72,14 @@ let package = Package(
 
         .executableTarget(
             name: "speedlab-bench",
-            dependencies: ["SpeedLabCore", "SpeedLabStore"],
+            dependencies: ["SpeedLabCore", "SpeedLabStore", "SpeedLabReports", "SpeedLabScenarios", "SpeedLabConcurrency"],
             swiftSettings: strictSettings
         ),
 
         // MARK: Test support and tests (one Swift Testing target per module)
         .target(
             name: "SpeedLabTestSupport",
-            dependencies: ["SpeedLabCore", "SpeedLabStore"],
+            dependencies: ["SpeedLabCore", "SpeedLabStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

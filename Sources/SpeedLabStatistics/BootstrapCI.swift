@@ -46,13 +46,15 @@ public struct BootstrapCI: Sendable, Equatable {
         self.level = level
 
         var generator = SeededGenerator(seed: seed)
-        var numeratorBuffer = numerator
-        var denominatorBuffer = denominator
+        let sortedNumerator = numerator.sorted()
+        let sortedDenominator = denominator.sorted()
+        var numeratorCounts = [Int](repeating: 0, count: numerator.count)
+        var denominatorCounts = [Int](repeating: 0, count: denominator.count)
         var ratios: [Double] = []
         ratios.reserveCapacity(resamples)
         for _ in 0..<resamples {
-            let top = Self.resampledMedian(numerator, into: &numeratorBuffer, using: &generator)
-            let bottom = Self.resampledMedian(denominator, into: &denominatorBuffer, using: &generator)
+            let top = Self.resampledMedian(sortedNumerator, counts: &numeratorCounts, using: &generator)
+            let bottom = Self.resampledMedian(sortedDenominator, counts: &denominatorCounts, using: &generator)
             let ratio = top / bottom
             if ratio.isFinite { ratios.append(ratio) }
         }
@@ -68,13 +70,27 @@ public struct BootstrapCI: Sendable, Equatable {
     public var width: Double { upper - lower }
 
     /// Draws `source.count` values with replacement into `buffer` and returns their median.
+    /// The median of one resample of `sorted` (drawn with replacement, same size), found by
+    /// counting how often each rank is drawn: because `sorted` is ordered, the resample's
+    /// median is the value at the median of the drawn ranks, so no selection is needed.
     private static func resampledMedian(
-        _ source: [Double], into buffer: inout [Double], using generator: inout SeededGenerator
+        _ sorted: [Double], counts: inout [Int], using generator: inout SeededGenerator
     ) -> Double {
-        let count = source.count
-        for index in 0..<count {
-            buffer[index] = source[generator.nextIndex(below: count)]
+        let count = sorted.count
+        for index in 0..<count { counts[index] = 0 }
+        for _ in 0..<count { counts[generator.nextIndex(below: count)] += 1 }
+        let upper = count / 2  // 0-based rank of the upper middle
+        var seen = 0
+        var rank = 0
+        while seen + counts[rank] <= upper {
+            seen += counts[rank]
+            rank += 1
         }
-        return OrderStatistics.selectMedian(&buffer, count: count)
+        if count % 2 == 1 { return sorted[rank] }
+        // The lower middle (rank upper − 1) is the same value unless it falls before `rank`.
+        if seen <= upper - 1 { return sorted[rank] }
+        var lower = rank - 1
+        while counts[lower] == 0 { lower -= 1 }
+        return (sorted[lower] + sorted[rank]) / 2
     }
 }

@@ -41,35 +41,72 @@ public struct SampleRow: Sendable, Hashable {
     public var checksum: UInt64
 }
 
+extension PointSamples {
+    /// The measured (not warm-up) samples of `rows`, grouped by point.
+    public static func grouped(_ rows: [SampleRow]) -> [PointID: PointSamples] {
+        var slots: [PointID: Int] = [:]
+        var collected: [PointSamples] = []
+        for row in rows where !row.isWarmup {
+            let slot: Int
+            if let known = slots[row.pointID] {
+                slot = known
+            } else {
+                slot = collected.count
+                slots[row.pointID] = slot
+                collected.append(PointSamples())
+            }
+            collected[slot].wallNanos.append(Double(row.wallNanos))  // appended in place
+            collected[slot].cpuNanos.append(Double(row.userNanos + row.systemNanos))
+        }
+        return slots.mapValues { collected[$0] }
+    }
+}
+
 extension RunStore {
-    /// Wall and CPU times of every measured (not warm-up) sample of a run, by point, read with
-    /// one scan of the sample table.
+    /// Wall and CPU times of every measured (not warm-up) sample of a run, by point.
     public func measuredSamples(ofRun run: RunID) throws(StoreError) -> [PointID: PointSamples] {
-        var result: [PointID: PointSamples] = [:]
+        PointSamples.grouped(try samples(ofRun: run))
+    }
+
+    /// Every sample of a run (warm-ups included), in the order they were measured, read in one
+    /// sequential pass over the run's rowid range (no index walk, no lookup per row).
+    public func samples(ofRun run: RunID) throws(StoreError) -> [SampleRow] {
         try read { db in
+            let points = Set(try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ?", arguments: [run]))
+            guard !points.isEmpty else { return [] }
+            let range = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(s.id), MAX(s.id), COUNT(*) FROM sample s
+                    WHERE s.pointId IN (SELECT id FROM point WHERE runId = ?)
+                    """,
+                arguments: [run])
             let scan = try PreparedStatement(
                 db,
                 sql: """
-                    SELECT s.pointId, s.wallNanos, s.userNanos + s.systemNanos FROM sample s
-                    WHERE s.isWarmup = 0 AND s.pointId IN (SELECT id FROM point WHERE runId = ?)
-                    ORDER BY s.pointId, s.repetition
+                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
+                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum
+                    FROM sample s WHERE s.id BETWEEN ? AND ?
                     """)
-            scan.bind(1, run)
-            var current: PointID = -1
-            var samples = PointSamples()
+            scan.bind(1, (range?[0] as Int64?) ?? 0)
+            scan.bind(2, (range?[1] as Int64?) ?? -1)
+            var rows: [SampleRow] = []
+            let first = (range?[0] as Int64?) ?? 0, last = (range?[1] as Int64?) ?? -1
+            let count = (range?[2] as Int64?) ?? 0
+            // When another run wrote samples while this one ran, their rows sit in this range.
+            let isShared = last - first + 1 != count
+            rows.reserveCapacity(Int(count))
             try scan.forEachRow { row in
-                let id = row.int64(0)
-                if id != current {
-                    if current >= 0 { result[current] = samples }
-                    current = id
-                    samples = PointSamples()
-                }
-                samples.wallNanos.append(Double(row.int64(1)))
-                samples.cpuNanos.append(Double(row.int64(2)))
+                let point = row.int64(0)
+                guard !isShared || points.contains(point) else { return }
+                rows.append(SampleRow(
+                    pointID: point, repetition: row.int64(1), isWarmup: row.int64(2) == 1,
+                    wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
+                    voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
+                    peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9))))
             }
-            if current >= 0 { result[current] = samples }
+            return rows
         }
-        return result
     }
 
     /// The summary of every metric of every point of a run, from the `pointMetric` totals.
@@ -91,28 +128,6 @@ extension RunStore {
                     minimum: row["minimum"], maximum: row["maximum"])
             }
             return result
-        }
-    }
-
-    /// Calls `body` with every sample of a run (warm-ups included), in point and repetition order.
-    public func forEachSample(ofRun run: RunID, _ body: (SampleRow) throws -> Void) throws {
-        try read { db in
-            let scan = try PreparedStatement(
-                db,
-                sql: """
-                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
-                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum
-                    FROM sample s WHERE s.pointId IN (SELECT id FROM point WHERE runId = ?)
-                    ORDER BY s.pointId, s.isWarmup DESC, s.repetition
-                    """)
-            scan.bind(1, run)
-            try scan.forEachRow { row in
-                try body(SampleRow(
-                    pointID: row.int64(0), repetition: row.int64(1), isWarmup: row.int64(2) == 1,
-                    wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
-                    voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
-                    peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9))))
-            }
         }
     }
 }

@@ -50,6 +50,14 @@ public final class RunStore: Sendable {
         do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
+    /// Copies the write-ahead log into the database file and empties it (what SQLite does when
+    /// the last connection closes).
+    public func checkpoint() throws(StoreError) {
+        do { _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
     /// The default database path: `SPEEDLAB_DB`, else `speedlab.sqlite` in the working directory.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["SPEEDLAB_DB"], !path.isEmpty { return path }

@@ -2,8 +2,10 @@ import Foundation
 
 /// `speedlab-bench`: benchmarks of SpeedLab's own machinery (not of scenarios).
 ///
-///     swift run -c release speedlab-bench store [--samples 1000000] [--points 1000] [--metrics 2]
-let usage = "usage: speedlab-bench store [--samples N] [--points N] [--metrics N]"
+///     swift run -c release speedlab-bench store  [--samples 1000000] [--points 1000] [--metrics 2]
+///     swift run -c release speedlab-bench report [--samples 1000000] [--points 1000] [--metrics 2]
+///     swift run -c release speedlab-bench io [--tasks 1024] [--latency-ms 20]
+let usage = "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -16,16 +18,28 @@ func option(_ flag: String, default fallback: Int) -> Int {
     return value
 }
 
-guard arguments.first == "store" else {
-    print(usage)
-    exit(64)
-}
-let path = FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench.sqlite").path
+let run = SyntheticRun(
+    samples: max(1, option("--samples", default: 1_000_000)), points: max(2, option("--points", default: 1_000)),
+    metricsPerSample: option("--metrics", default: 2),
+    path: FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench.sqlite").path)
 do {
-    try StoreBenchmark(
-        samples: max(1, option("--samples", default: 1_000_000)), points: max(1, option("--points", default: 1_000)),
-        metricsPerSample: option("--metrics", default: 2), path: path
-    ).run()
+    switch arguments.first {
+    case "store": try StoreBenchmark(run: run).execute()
+    case "report": try ReportBenchmark(run: run).execute()
+    case "io":
+        // Top-level code runs on the main actor: measure on a detached task, wait here.
+        let done = DispatchSemaphore(value: 0)
+        let benchmark = IOOverheadBenchmark(
+            tasks: max(1, option("--tasks", default: 1024)), latencyMs: Double(option("--latency-ms", default: 20)))
+        Task.detached {
+            do { try await benchmark.execute() } catch { print("error: \(error)") }
+            done.signal()
+        }
+        done.wait()
+    default:
+        print(usage)
+        exit(64)
+    }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)

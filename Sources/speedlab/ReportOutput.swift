@@ -8,9 +8,7 @@ import SpeedLabStore
 /// per chart into a folder, each written to a temporary file and renamed into place, so a
 /// failure never leaves a partial report behind.
 struct ReportOutput {
-    enum Format: String, CaseIterable {
-        case md, csv, svg
-    }
+    typealias Format = ReportFiles.Format
 
     /// Why a report could not be written (exit code 73).
     struct WriteError: Error, CustomStringConvertible {
@@ -24,36 +22,15 @@ struct ReportOutput {
 
     let store: RunStore
 
-    /// The report of `run`, with sections in the registry's order.
-    func build(run: RunID) throws -> SpeedupReport {
-        try SpeedupReportBuilder().build(run: run, from: store, scenarioOrder: ScenarioRegistry.standard.names)
+    static var scenarioSummaries: [String: String] {
+        Dictionary(uniqueKeysWithValues: ScenarioRegistry.standard.scenarios.map { ($0.name, $0.summary) })
     }
 
-    /// Renders `report` in `formats` and writes the files into `folder`; returns their paths.
-    func write(_ report: SpeedupReport, formats: Set<Format>, to folder: URL) throws -> [String] {
-        var files: [(name: String, text: String)] = []
-        var charts: [String: [SVGChartFile]] = [:]
-        if formats.contains(.svg) {
-            for section in report.sections { charts[section.scenario] = SVGChart.charts(for: section) }
-            files += charts.values.joined().map { ($0.fileName, $0.svg) }
-        }
-        if formats.contains(.md) {
-            files.append(("report.md", markdown(report, charts: charts)))
-        }
-        if formats.contains(.csv) {
-            let csv = CSVRenderer()
-            files.append(("points.csv", csv.points(report)))
-            let scenarios = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.pointID, $0.scenario) })
-            files.append(("samples.csv", try csv.samples(run: report.run.id, scenarios: scenarios) { body in
-                try store.forEachSample(ofRun: report.run.id, body)
-            }))
-        }
-        return try Self.writeAtomically(files, to: folder)
-    }
-
-    func markdown(_ report: SpeedupReport, charts: [String: [SVGChartFile]] = [:]) -> String {
-        let summaries = Dictionary(uniqueKeysWithValues: ScenarioRegistry.standard.scenarios.map { ($0.name, $0.summary) })
-        return MarkdownRenderer(scenarioSummaries: summaries, charts: charts).render(report)
+    /// Reads run `run` once and renders its report in `formats`.
+    func render(run: RunID, formats: Set<Format>) throws -> ReportFiles {
+        ReportFiles.make(
+            try ReportData(run: run, from: store), formats: formats, scenarioOrder: ScenarioRegistry.standard.names,
+            scenarioSummaries: Self.scenarioSummaries)
     }
 
     /// Writes each file as `.name.tmp-PID` and renames it into place; on any failure removes

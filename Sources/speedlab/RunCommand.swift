@@ -138,15 +138,15 @@ struct RunCommand {
     /// Prints the compact speedup summary and, unless `--no-report`, writes the report.
     private func summarise(run id: RunID, in runs: RunStore) throws {
         let output = ReportOutput(store: runs)
-        let report = try output.build(run: id)
-        print(SummaryRenderer().render(report), terminator: "")
+        let rendered = try output.render(run: id, formats: writesReport ? Set(ReportOutput.Format.allCases) : [])
+        print(SummaryRenderer().render(rendered.report), terminator: "")
         guard writesReport else {
             print("next: speedlab report \(id)")
             return
         }
         let folder = URL(fileURLWithPath: "reports/\(id)")
         do {
-            _ = try output.write(report, formats: Set(ReportOutput.Format.allCases), to: folder)
+            _ = try ReportOutput.writeAtomically(rendered.files, to: folder)
             print("report: \(folder.appendingPathComponent("report.md").path)")
         } catch let error as ReportOutput.WriteError {
             FileHandle.standardError.write(Data("warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n".utf8))

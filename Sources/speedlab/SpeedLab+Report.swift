@@ -46,13 +46,14 @@ extension SpeedLab {
             do {
                 let id = try run.map { reference throws(StoreError) in try runs.resolveRun(reference) }
                     ?? runs.latestRun(status: .completed) ?? runs.resolveRun("latest")
-                let report = try output.build(run: id)
                 if out == "-" {
-                    print(output.markdown(report), terminator: "")
+                    let rendered = try output.render(run: id, formats: [.md])
+                    print(rendered.files.first { $0.name == "report.md" }?.text ?? "", terminator: "")
                     return
                 }
                 let folder = URL(fileURLWithPath: out ?? "reports/\(id)")
-                let written = try output.write(report, formats: try formats(), to: folder)
+                let rendered = try output.render(run: id, formats: try formats())
+                let written = try ReportOutput.writeAtomically(rendered.files, to: folder)
                 print("wrote \(written.count) files to \(folder.path)/ (open \(folder.appendingPathComponent("report.md").path))")
             } catch let error as ReportOutput.WriteError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))

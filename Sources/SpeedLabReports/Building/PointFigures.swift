@@ -2,9 +2,12 @@ import SpeedLabStatistics
 import SpeedLabStore
 
 /// The statistics of one point's measured samples: median wall time with its distribution-free
-/// 95% CI, median CPU time and Tukey outliers (reported, never removed).
+/// 95% CI, median CPU time and Tukey outliers (reported, never removed). Each sample is
+/// sorted once.
 struct PointFigures: Sendable {
     var samples: Int
+    /// Wall times, sorted (empty when the point has no samples).
+    var sortedWall: [Double] = []
     var wall: PointRow.Estimate?
     var medianCPUNanos: Double?
     var mildOutliers = 0
@@ -12,15 +15,13 @@ struct PointFigures: Sendable {
 
     init(_ samples: PointSamples) {
         self.samples = samples.wallNanos.count
-        guard let stats = try? DescriptiveStatistics(samples.wallNanos) else { return }
-        let interval = try? MedianConfidenceInterval(samples.wallNanos)
-        wall = PointRow.Estimate(
-            value: stats.median, lower: interval?.lower ?? stats.min, upper: interval?.upper ?? stats.max)
-        medianCPUNanos = (try? DescriptiveStatistics(samples.cpuNanos))?.median
-        if let outliers = try? TukeyOutliers(samples.wallNanos) {
-            mildOutliers = outliers.mildCount
-            severeOutliers = outliers.severeCount
-        }
+        guard let sorted = try? SortedSample(samples.wallNanos) else { return }
+        sortedWall = sorted.values
+        let median = sorted.median
+        let interval = try? sorted.medianInterval()
+        wall = PointRow.Estimate(value: median, lower: interval?.lower ?? median, upper: interval?.upper ?? median)
+        medianCPUNanos = (try? SortedSample(samples.cpuNanos))?.median
+        (mildOutliers, severeOutliers) = sorted.tukeyCounts
     }
 
     /// Resamples for the speedup's bootstrap: 2,000 for ordinary sample sizes, fewer (never

@@ -18,10 +18,14 @@ public struct SpeedupReportBuilder: Sendable {
 
     /// Reads run `id` from `store` and computes its report; `scenarioOrder` orders sections.
     public func build(run id: RunID, from store: RunStore, scenarioOrder: [String] = []) throws -> SpeedupReport {
-        let run = try store.run(id)
-        return build(
-            run: run, points: try store.points(ofRun: id), samples: try store.measuredSamples(ofRun: id),
-            metrics: try store.metricSummaries(ofRun: id), scenarioOrder: scenarioOrder)
+        try build(ReportData(run: id, from: store), scenarioOrder: scenarioOrder)
+    }
+
+    /// Computes the report of data already read from the store.
+    public func build(_ data: ReportData, scenarioOrder: [String] = []) -> SpeedupReport {
+        build(
+            run: data.run, points: data.points, samples: PointSamples.grouped(data.samples), metrics: data.metrics,
+            scenarioOrder: scenarioOrder)
     }
 
     /// Computes a report from already loaded data.
@@ -31,13 +35,12 @@ public struct SpeedupReportBuilder: Sendable {
     ) -> SpeedupReport {
         let figures = computeFigures(points: points, samples: samples)
         let indexByID = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.id, $0) })
-        var rows: [PointRow] = []
-        for (index, point) in points.enumerated() {
+        let rows = concurrentMap(points.indices) { index in
+            let point = points[index]
             let baselineIndex = point.baselinePointID.flatMap { indexByID[$0] }
-            rows.append(row(
+            return row(
                 point, figures: figures[index], baseline: baselineIndex.map { figures[$0] },
-                baselineSamples: point.baselinePointID.flatMap { samples[$0] },
-                samples: samples[point.id], metrics: metrics[point.id] ?? [:]))
+                metrics: metrics[point.id] ?? [:])
         }
         let sections = Self.sections(rows, order: scenarioOrder)
         return SpeedupReport(
@@ -46,32 +49,32 @@ public struct SpeedupReportBuilder: Sendable {
     }
 
     private func computeFigures(points: [StoredPoint], samples: [PointID: PointSamples]) -> [PointFigures] {
-        let results = Mutex([Int: PointFigures]())
-        let work: @Sendable (Int) -> Void = { index in
-            let figures = PointFigures(samples[points[index].id] ?? PointSamples())
-            results.withLock { $0[index] = figures }
-        }
-        if points.count >= 64 {
-            DispatchQueue.concurrentPerform(iterations: points.count, execute: work)
-        } else {
-            points.indices.forEach(work)
+        concurrentMap(points.indices) { PointFigures(samples[points[$0].id] ?? PointSamples()) }
+    }
+
+    /// `transform` of every index, spread over the cores when there are many.
+    private func concurrentMap<T: Sendable>(_ indices: Range<Int>, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+        guard indices.count >= 64 else { return indices.map(transform) }
+        let results = Mutex([Int: T]())
+        DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
+            let value = transform(indices.lowerBound + offset)
+            results.withLock { $0[indices.lowerBound + offset] = value }
         }
         let computed = results.withLock { $0 }
-        return points.indices.map { computed[$0] ?? PointFigures(PointSamples()) }
+        return indices.compactMap { computed[$0] }
     }
 
     private func row(
-        _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, baselineSamples: PointSamples?,
-        samples: PointSamples?, metrics: [String: MetricSummary]
+        _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, metrics: [String: MetricSummary]
     ) -> PointRow {
         let median = figures.wall?.value
         let baselineMedian = baseline?.wall?.value
         var speedup: PointRow.Estimate?
-        if let baselineSamples, let samples, let median, let baselineMedian, median > 0 {
+        if let baseline, let median, let baselineMedian, median > 0 {
             let resamples = PointFigures.resamples(
-                baseline: baselineSamples.wallNanos.count, point: samples.wallNanos.count, preferred: bootstrapResamples)
+                baseline: baseline.samples, point: figures.samples, preferred: bootstrapResamples)
             let ci = try? BootstrapCI(
-                numerator: baselineSamples.wallNanos, denominator: samples.wallNanos, resamples: resamples,
+                numerator: baseline.sortedWall, denominator: figures.sortedWall, resamples: resamples,
                 seed: 0x5EED ^ UInt64(bitPattern: point.id))
             speedup = PointRow.Estimate(
                 value: baselineMedian / median, lower: ci?.lower ?? .nan, upper: ci?.upper ?? .nan)

@@ -114,7 +114,7 @@ public struct MarkdownRenderer: Sendable {
         ## Method
 
         - Every repetition is timed with a monotonic clock; CPU time and context switches come from `getrusage`. Repetitions are interleaved across points (round robin) after the warm-ups, so drift of the machine hits every point alike.
-        - **median ms [95% CI]**: the median wall time and a distribution-free 95% confidence interval from order statistics (binomial, no assumption about the distribution).
+        - **median ms [95% CI]**: the median wall time and a distribution-free 95% confidence interval from order statistics (binomial, no assumption about the distribution); with fewer than 6 repetitions no pair of order statistics reaches 95%, and the interval shown is the sample's range (94% for 5).
         - **speedup [95% CI]**: baseline median ÷ median, with a seeded percentile bootstrap interval of the ratio of medians (2,000 resamples; fewer, never under 200, for samples in the thousands).
         - **ideal speedup**: baseline median ÷ the scenario's lower bound of its wall time (from its parameters, the core count and the kernel's cost measured at the start of the run); **efficiency**: lower bound ÷ median.
         - **CPU (cores)**: median CPU time ÷ median wall time, the cores kept busy on average. **bottleneck**: the larger term of the lower bound (I/O waves or CPU), or overhead when efficiency is under 0.6.

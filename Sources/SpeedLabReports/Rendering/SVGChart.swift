@@ -54,7 +54,10 @@ public enum SVGChart {
     static func render(title: String, xLabel: String, xScale: ChartScale, series: [Series]) -> String {
         let highest = series.flatMap { $0.points.flatMap { [$0.speedup.value, $0.speedup.upper, $0.ideal ?? 0] } }
             .filter(\.isFinite).max() ?? 1
-        let yTicks = ChartScale.niceTicks(0...max(1, highest * 1.1))
+        var yTicks = ChartScale.niceTicks(0...max(1, highest * 1.05))
+        if let last = yTicks.last, last < highest, yTicks.count > 1 {  // room for the highest point
+            yTicks.append(last + (yTicks[1] - yTicks[0]))
+        }
         let yScale = ChartScale(kind: .linear, domain: 0...(yTicks.last ?? 1), range: (plot.bottom, plot.top))
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -78,6 +81,7 @@ public enum SVGChart {
         svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.top))\" x2=\"\(n(plot.left))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
         svg += "<text x=\"\(n((plot.left + plot.right) / 2))\" y=\"\(n(plot.bottom + 42))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
         svg += "<text transform=\"translate(18 \(n((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">speedup (baseline median ÷ median)</text>\n"
+        var legendY = plot.top + 10
         for (index, line) in series.enumerated() {
             let color = palette[index % palette.count]
             let ideal = line.points.compactMap { point in point.ideal.map { (xScale.position(point.x), yScale.position($0)) } }
@@ -98,11 +102,15 @@ public enum SVGChart {
                 }
                 svg += "<circle cx=\"\(n(x))\" cy=\"\(n(yScale.position(point.speedup.value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
             }
-            let legendY = plot.top + 10 + Double(index) * 36
+            let label = line.name.isEmpty ? ["measured"] : line.name.split(separator: " ").map(String.init)
             svg += "<line x1=\"556\" y1=\"\(n(legendY))\" x2=\"580\" y2=\"\(n(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
-            svg += "<text x=\"586\" y=\"\(n(legendY + 4))\">\(escape(line.name.isEmpty ? "measured" : line.name))</text>\n"
-            svg += "<line x1=\"556\" y1=\"\(n(legendY + 16))\" x2=\"580\" y2=\"\(n(legendY + 16))\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-dasharray=\"6 4\"/>\n"
-            svg += "<text x=\"586\" y=\"\(n(legendY + 20))\" fill=\"#555\">ideal</text>\n"
+            for (offset, word) in label.enumerated() {
+                svg += "<text x=\"586\" y=\"\(n(legendY + 4 + Double(offset) * 14))\">\(escape(String(word.prefix(22))))</text>\n"
+            }
+            let idealY = legendY + Double(label.count) * 14 + 2
+            svg += "<line x1=\"556\" y1=\"\(n(idealY))\" x2=\"580\" y2=\"\(n(idealY))\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"586\" y=\"\(n(idealY + 4))\" fill=\"#555\">ideal</text>\n"
+            legendY = idealY + 24
         }
         return svg + "</svg>\n"
     }

@@ -49,17 +49,22 @@ public struct ConcurrentScenario: Scenario {
         return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
     }
 
-    /// A sliding window: N tasks, a semaphore of C permits around each fetch. A discarding
-    /// group (no result kept per child) with an atomic checksum keeps the loop thread's work
-    /// per item small.
+    /// A sliding window: N tasks, a semaphore of C permits around each fetch (none when C ≥ N,
+    /// where it could never make a task wait). A discarding group (no result kept per child)
+    /// with an atomic checksum keeps the loop thread's work per item small.
     private func runWindow(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
-        let limiter = AsyncSemaphore(permits: concurrency)
+        let limiter = concurrency < workload.tasks ? AsyncSemaphore(permits: concurrency) : nil
         let workload = self.workload
         let total = AtomicChecksum()
         try await withThrowingDiscardingTaskGroup { group in
             for item in 0..<workload.tasks {
-                group.addTask {
-                    try await limiter.withPermit { try await context.simulateIO(nanos: workload.latencyNanos(item: item)) }
+                group.addTask(executorPreference: loop) {
+                    let latency = workload.latencyNanos(item: item)
+                    if let limiter {
+                        try await limiter.withPermit { try await context.simulateIO(nanos: latency) }
+                    } else {
+                        try await context.simulateIO(nanos: latency)
+                    }
                     total.add(item: item, hash: workload.compute(item: item))
                 }
             }

@@ -1,0 +1,18 @@
+import SpeedLabCore
+import SpeedLabStore
+
+/// What a report reads from the store, once: the run, its points, every sample (for the
+/// statistics and `samples.csv`) and the metric totals.
+public struct ReportData: Sendable {
+    public var run: StoredRun
+    public var points: [StoredPoint]
+    public var samples: [SampleRow]
+    public var metrics: [PointID: [String: MetricSummary]]
+
+    public init(run id: RunID, from store: RunStore) throws {
+        run = try store.run(id)
+        points = try store.points(ofRun: id)
+        samples = try store.samples(ofRun: id)
+        metrics = try store.metricSummaries(ofRun: id)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabStore
+
+/// A run of synthetic samples in a fresh database: `points` points alternating `sequential`
+/// and `concurrent` (each concurrent point linked to the sequential one before it as its
+/// baseline), `samples` samples spread evenly, `metricsPerSample` metrics each.
+struct SyntheticRun {
+    var samples: Int
+    var points: Int
+    var metricsPerSample: Int
+    var path: String
+
+    /// Creates the run; returns the store, its id, and the seconds the sample insert took.
+    func make() throws -> (store: RunStore, run: RunID, insertSeconds: Double) {
+        try? FileManager.default.removeItem(atPath: path)
+        let store = try RunStore(path: path)
+        let environment = RunEnvironment(
+            host: "bench", operatingSystem: "bench", kernel: "bench", cpuModel: "bench", logicalCores: 2,
+            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release", toolVersion: SpeedLabVersion.current,
+            gitCommit: nil, loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
+        let run = try store.createRun(NewRun(
+            label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
+            repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: environment, kernelNanosPerUnit: 11))
+        let newPoints = (0..<points).map { index in
+            NewPoint(
+                ordinal: index, scenario: index.isMultiple(of: 2) ? "sequential" : "concurrent",
+                parameters: ParameterPoint(["tasks": .integer(index / 2 + 1)]),
+                baselineOrdinal: index.isMultiple(of: 2) ? nil : index - 1,
+                idealNanos: 1_000_000, idealIONanos: 1_000_000, idealCPUNanos: 10_000)
+        }
+        let ids = try store.registerPoints(newPoints, run: run)
+        var generator = SystemRandomNumberGenerator()
+        let metrics = Dictionary(uniqueKeysWithValues: (0..<metricsPerSample).map { ("metric_\($0)", Double($0)) })
+        let batch = (0..<samples).map { index in
+            let ordinal = index % points
+            let scale: Int64 = ordinal.isMultiple(of: 2) ? 8 : 1
+            return PointSample(pointID: ids[ordinal] ?? 0, sample: Sample(
+                repetition: index / points, isWarmup: false,
+                wallNanos: scale * Int64.random(in: 1_000_000...1_200_000, using: &generator),
+                userNanos: 500_000, systemNanos: 10_000, voluntarySwitches: 3, involuntarySwitches: 1,
+                peakRSSBytes: 10 << 20, checksum: UInt64(index), metrics: metrics))
+        }
+        let start = ContinuousClock.now
+        try store.record(batch)
+        let insertSeconds = seconds(since: start)
+        // As when the writing process exits: the WAL is folded into the database file.
+        try store.checkpoint()
+        return (store, run, insertSeconds)
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = start.duration(to: .now)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+func format(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import SpeedLabCore
+import SpeedLabReports
+import SpeedLabStore
+import SpeedLabTestSupport
+import Testing
+
+@Suite struct SpeedupReportTests {
+    static let order = ["sequential", "concurrent"]
+
+    static func report() throws -> (SpeedupReport, SyntheticStore) {
+        let store = try SyntheticStore.make(from: "stores/two-scenarios.sql")
+        return (try SpeedupReportBuilder().build(run: 1, from: store.runs, scenarioOrder: order), store)
+    }
+
+    @Test func markdownReportMatchesGoldenFile() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        let charts = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.scenario, SVGChart.charts(for: $0)) })
+        let markdown = MarkdownRenderer(scenarioSummaries: ["concurrent": "all fetches on one thread"], charts: charts).render(report)
+        try expectMatchesGolden(markdown, named: "reports/two-scenarios.md")
+    }
+
+    @Test func pointsCSVMatchesGoldenFile() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        try expectMatchesGolden(CSVRenderer().points(report), named: "reports/two-scenarios-points.csv")
+    }
+
+    @Test func samplesCSVListsEveryRepetitionAndMatchesGoldenFile() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        let scenarios = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.pointID, $0.scenario) })
+        let csv = CSVRenderer().samples(run: 1, rows: try store.runs.samples(ofRun: 1), scenarios: scenarios)
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 4 * 6)
+        try expectMatchesGolden(csv, named: "reports/two-scenarios-samples.csv")
+    }
+
+    @Test func svgChartIsWellFormedXMLAndMatchesGoldenFile() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        let section = try #require(report.sections.first { $0.scenario == "concurrent" })
+        let charts = SVGChart.charts(for: section)
+        #expect(charts.map(\.fileName) == ["concurrent-tasks.svg"])
+        let svg = try #require(charts.first?.svg)
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "SVG does not parse: \(String(describing: parser.parserError))")
+        try expectMatchesGolden(svg, named: "reports/concurrent-tasks.svg")
+    }
+
+    @Test func speedupEfficiencyAndBottleneckFollowFromTheSamples() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        let row = try #require(report.rows.first { $0.pointID == 2 })
+        #expect(row.wall?.value == 10.4e6)
+        #expect(row.baselineMedianNanos == 80.3e6)
+        let speedup = try #require(row.speedup)
+        #expect(abs(speedup.value - 80.3 / 10.4) < 1e-12)
+        #expect(speedup.lower <= speedup.value && speedup.value <= speedup.upper)
+        #expect(abs((row.efficiency ?? 0) - 10 / 10.4) < 1e-12)
+        #expect(abs((row.idealSpeedup ?? 0) - 8.03) < 1e-12)
+        #expect(row.bottleneck == .io)
+        #expect(row.counters["calls"] == 8)
+        let outlier = try #require(report.rows.first { $0.pointID == 4 })
+        #expect(outlier.severeOutliers == 1)
+        #expect(report.warnings.map(\.kind) == [.outliers])
+    }
+
+    @Test func headlineJudgesTargetsAndTheCoreCap() throws {
+        let (report, store) = try Self.report()
+        defer { store.remove() }
+        #expect(report.headline.map(\.verdict) == [.met, .notMeasured, .notMeasured, .notMeasured])
+        #expect(report.headline[0].measured == "57.8× at tasks=64")
+        #expect(report.headline[1].note == "this machine has 2 logical cores: CPU speedup is capped at 2×")
+    }
+
+    @Test func csvQuotesFieldsAsRFC4180Requires() {
+        #expect(CSVRenderer.field("plain") == "plain")
+        #expect(CSVRenderer.field("a,b") == "\"a,b\"")
+        #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}
