@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabScenariosTests",
-            dependencies: ["SpeedLabScenarios", "SpeedLabTestSupport"],
+            dependencies: ["SpeedLabScenarios", "SpeedLabConcurrency", "SpeedLabTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

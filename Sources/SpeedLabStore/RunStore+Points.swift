@@ -30,12 +30,14 @@ extension RunStore {
         }
     }
 
-    /// The points of a run in schedule order, with the repetitions they already have.
-    public func points(ofRun run: RunID) throws(StoreError) -> [StoredPoint] {
+    /// The points of a run in schedule order; with `withRepetitions`, also the repetitions each
+    /// already has (what `--resume` needs; it reads every sample of the run).
+    public func points(ofRun run: RunID, withRepetitions: Bool = false) throws(StoreError) -> [StoredPoint] {
         try read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM point WHERE runId = ? ORDER BY ordinal", arguments: [run])
             var repetitions: [PointID: Set<Int>] = [:]
+            guard withRepetitions else { return rows.map { Self.point($0, repetitions: &repetitions) } }
             let sampleRows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -46,14 +48,16 @@ extension RunStore {
             while let row = try sampleRows.next() {
                 repetitions[row[0], default: []].insert(row[1])
             }
-            return rows.map { row in
-                StoredPoint(
-                    id: row["id"], ordinal: row["ordinal"], scenario: row["scenario"],
-                    parametersJSON: row["parameters"], baselinePointID: row["baselinePointId"],
-                    idealNanos: row["idealNanos"], idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"],
-                    status: PointStatus(rawValue: row["status"]) ?? .pending,
-                    error: row["error"], measuredRepetitions: repetitions[row["id"]] ?? [])
-            }
+            return rows.map { Self.point($0, repetitions: &repetitions) }
         }
+    }
+
+    private static func point(_ row: Row, repetitions: inout [PointID: Set<Int>]) -> StoredPoint {
+        StoredPoint(
+            id: row["id"], ordinal: row["ordinal"], scenario: row["scenario"],
+            parametersJSON: row["parameters"], baselinePointID: row["baselinePointId"],
+            idealNanos: row["idealNanos"], idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"],
+            status: PointStatus(rawValue: row["status"]) ?? .pending,
+            error: row["error"], measuredRepetitions: repetitions[row["id"]] ?? [])
     }
 }

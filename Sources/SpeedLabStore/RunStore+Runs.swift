@@ -50,9 +50,11 @@ extension RunStore {
             .map { StoredRun(row: $0, liveness: liveness) }
     }
 
-    /// One run by id.
-    public func run(_ id: RunID, liveness: ProcessLiveness = .current) throws(StoreError) -> StoredRun {
-        let row = try read { db in try Row.fetchOne(db, sql: Self.runQuery + " WHERE r.id = ?", arguments: [id]) }
+    /// One run by id; without `counting`, its point and sample counts are left at 0 (they cost
+    /// a pass over the run's sample index, which a caller reading every sample anyway can skip).
+    public func run(_ id: RunID, liveness: ProcessLiveness = .current, counting: Bool = true) throws(StoreError) -> StoredRun {
+        let query = counting ? Self.runQuery : "SELECT r.*, 0 AS pointCount, 0 AS sampleCount FROM run r"
+        let row = try read { db in try Row.fetchOne(db, sql: query + " WHERE r.id = ?", arguments: [id]) }
         guard let row else { throw .unknownRun(reference: String(id), path: path) }
         return StoredRun(row: row, liveness: liveness)
     }

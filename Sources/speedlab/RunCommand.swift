@@ -70,7 +70,7 @@ struct RunCommand {
             var sweep = try SweepFile.parse(stored.sweepYAML, source: "run \(id) (\(stored.sweepSource))")
             sweep.repetitions = stored.repetitions
             sweep.warmup = stored.warmup
-            let storedPoints = try runs.points(ofRun: id)
+            let storedPoints = try runs.points(ofRun: id, withRepetitions: true)
             let byKey = Dictionary(storedPoints.map { ("\($0.scenario)|\($0.parametersJSON)", $0) }) { first, _ in first }
             let points = try ParameterGrid().expand(sweep, pointLimit: nil)
                 .filter { byKey["\($0.scenarioName)|\($0.parameters.canonicalJSON)"] != nil }

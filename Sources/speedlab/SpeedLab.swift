@@ -8,12 +8,12 @@ struct SpeedLab: AsyncParsableCommand {
         commandName: "speedlab",
         abstract: "Measure what concurrency patterns buy on this machine, and remember every measurement.",
         discussion: """
-            Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 64 usage, 65 bad sweep file, \
+            Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 3 regression (compare --fail-on-regression), 64 usage, 65 bad sweep file, \
             66 missing input, 73 report folder not writable, 74 database I/O error, 75 database locked, 76 database from a newer speedlab, \
             130 interrupted (finished samples kept).
             """,
         version: SpeedLabVersion.current,
-        subcommands: [Run.self, Report.self, Runs.self, Show.self, Scenarios.self],
+        subcommands: [Run.self, Report.self, Compare.self, History.self, Runs.self, Show.self, Scenarios.self],
         defaultSubcommand: nil
     )
 }

@@ -37,7 +37,7 @@ import Testing
         let result = try await Runner(sink: store).run(plan)
         #expect(result.ending == .completed)
         #expect(result.samplesStored == 2 * (1 + 3))
-        let stored = try store.points(ofRun: run)
+        let stored = try store.points(ofRun: run, withRepetitions: true)
         #expect(stored.count == 2)
         #expect(stored.allSatisfy { $0.measuredRepetitions == [0, 1, 2] && $0.status == .measured })
         #expect(try store.run(run).sampleCount == 6)
@@ -67,14 +67,14 @@ import Testing
         #expect(first.samplesStored == 5)
         #expect(try store.run(run).sampleCount == 3)
 
-        let stored = try store.points(ofRun: run)
+        let stored = try store.points(ofRun: run, withRepetitions: true)
         var resumed = plan
         for point in stored { resumed.done[point.ordinal] = point.measuredRepetitions }
         #expect(Schedule(plan: resumed).batches.joined().filter { !$0.isWarmup }.count == 3)
         let second = try await Runner(sink: store).run(resumed)
         #expect(second.ending == .completed)
         #expect(try store.run(run).sampleCount == 6)
-        #expect(try store.points(ofRun: run).allSatisfy { $0.measuredRepetitions == [0, 1, 2] })
+        #expect(try store.points(ofRun: run, withRepetitions: true).allSatisfy { $0.measuredRepetitions == [0, 1, 2] })
     }
 
     @Test func checksumMismatchFailsThePointLoudlyAndKeepsTheOthers() async throws {
@@ -88,7 +88,7 @@ import Testing
         #expect(result.ending == .failed)
         #expect(result.failures.count == 1)
         #expect(result.failures.first?.contains("checksum mismatch in 'skipping'") == true)
-        let points = try store.points(ofRun: run)
+        let points = try store.points(ofRun: run, withRepetitions: true)
         let failed = points.filter { $0.status == .failed }
         #expect(failed.count == 1)
         #expect(failed.first?.parametersJSON.contains("\"work\":50") == true)

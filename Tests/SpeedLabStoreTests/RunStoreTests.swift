@@ -92,7 +92,7 @@ import Testing
         try store.record(samples)  // a repetition stored twice is kept once
         let medians = try store.medians(ofRun: run)
         #expect(medians[pointID] == PointMedians(samples: 3, wallNanos: 11e6, cpuNanos: 5.5e6 + 1_000))
-        let stored = try store.points(ofRun: run)
+        let stored = try store.points(ofRun: run, withRepetitions: true)
         #expect(stored.map(\.measuredRepetitions) == [[0, 1, 2]])
         #expect(stored.first?.parametersJSON == #"{"latency_ms":20,"tasks":16}"#)
         #expect(try store.run(run).sampleCount == 3)

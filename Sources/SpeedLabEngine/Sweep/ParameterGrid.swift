@@ -32,7 +32,9 @@ public struct ParameterGrid: Sendable {
     public func expand(_ sweep: Sweep, pointLimit: Int? = defaultPointLimit) throws(SweepFileError) -> [PlannedPoint] {
         if let pointLimit {
             let total = try count(sweep)
-            guard total <= pointLimit else { throw .tooManyPoints(file: sweep.source, count: total, limit: pointLimit) }
+            guard total <= pointLimit else {
+                throw .tooManyPoints(.init(file: sweep.source, line: sweep.gridLine, column: 1), count: total, limit: pointLimit)
+            }
         }
         var planned: [PlannedPoint] = []
         var index: [String: Int] = [:]  // "scenario|canonicalJSON" → ordinal

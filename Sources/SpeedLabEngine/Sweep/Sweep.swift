@@ -31,6 +31,8 @@ public struct Sweep: Sendable {
     public var yaml: String
     /// The file the sweep came from, or `built-in`.
     public var source: String
+    /// The line of the `parameters` key (else `scenarios`): where errors about the grid point.
+    public var gridLine: Int = 1
 
     public init(
         name: String, label: String?, seed: Int, repetitions: Int, warmup: Int, addsBaselines: Bool = true,

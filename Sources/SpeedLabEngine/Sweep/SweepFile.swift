@@ -45,6 +45,11 @@ public enum SweepFile {
 
     /// Parses sweep YAML text.
     public static func parse(_ yaml: String, source: String, registry: ScenarioRegistry = .standard) throws(SweepFileError) -> Sweep {
+        if let line = NestingCheck.firstTooDeepLine(in: yaml) {
+            throw .expected(
+                .init(file: source, line: line, column: 1),
+                what: "at most \(NestingCheck.maximumDepth) levels of nesting", found: "deeper nesting")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {

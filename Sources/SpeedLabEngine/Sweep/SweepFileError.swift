@@ -29,7 +29,7 @@ public enum SweepFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case unknownParameter(Location, name: String, scenario: String?, valid: [String])
     case invalidValue(Location, parameter: String, value: String, expected: String)
     case emptyList(Location, key: String)
-    case tooManyPoints(file: String, count: Int, limit: Int)
+    case tooManyPoints(Location, count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -56,8 +56,9 @@ public enum SweepFileError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(at): '\(parameter)' must be \(expected), got \(value)."
         case .emptyList(let at, let key):
             return "\(at): '\(key)' is an empty list; give at least one value."
-        case .tooManyPoints(let file, let count, let limit):
-            return "\(file): the sweep expands to \(count) points, more than \(limit). Narrow the grid, or pass --yes to run it anyway."
+        case .tooManyPoints(let at, let count, let limit):
+            let size = count == Int.max ? "more than \(Int.max)" : String(count)
+            return "\(at): the sweep expands to \(size) points, more than \(limit). Narrow the grid, or pass --yes to run it anyway."
         }
     }
 

@@ -35,9 +35,12 @@ struct SweepNodeReader {
         let parameters = try field("parameters").map { node throws(SweepFileError) in
             try parameterValues(node, specs: registry.allParameters, scenario: nil)
         } ?? [:]
-        return Sweep(
+        var sweep = Sweep(
             name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup, addsBaselines: baselines,
             scenarios: selections, parameters: parameters, yaml: yaml, source: source)
+        let gridKey = fields.first { $0.key == "parameters" } ?? fields.first { $0.key == "scenarios" }
+        sweep.gridLine = gridKey.map { location($0.keyNode).line } ?? 1
+        return sweep
     }
 
     // MARK: Sections

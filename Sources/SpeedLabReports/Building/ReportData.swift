@@ -10,9 +10,12 @@ public struct ReportData: Sendable {
     public var metrics: [PointID: [String: MetricSummary]]
 
     public init(run id: RunID, from store: RunStore) throws {
-        run = try store.run(id)
+        var run = try store.run(id, counting: false)
         points = try store.points(ofRun: id)
         samples = try store.samples(ofRun: id)
         metrics = try store.metricSummaries(ofRun: id)
+        run.pointCount = points.count
+        run.sampleCount = samples.reduce(0) { $0 + ($1.isWarmup ? 0 : 1) }
+        self.run = run
     }
 }

@@ -1,0 +1,121 @@
+import SpeedLabCore
+import SpeedLabStatistics
+import SpeedLabStore
+
+/// Compares two runs point by point (matched by scenario and canonical parameters).
+///
+/// A point changed only when the change is both significant — Mann-Whitney U p-value, adjusted
+/// by Benjamini-Hochberg across the compared points, under `alpha` — and large — the ratio of
+/// medians moved by at least `threshold`. Its direction against the metric's polarity makes
+/// it a regression or an improvement.
+public struct ComparisonBuilder: Sendable {
+    public var metric: ComparisonMetric
+    public var alpha: Double
+    public var threshold: Double
+    public var bootstrapResamples = 2_000
+
+    public init(metric: ComparisonMetric = .wall, alpha: Double = 0.05, threshold: Double = 0.05) {
+        self.metric = metric
+        self.alpha = alpha
+        self.threshold = threshold
+    }
+
+    public func compare(base: ReportData, head: ReportData) -> Comparison {
+        let baseValues = values(base)
+        let headValues = values(head)
+        let baseKeys = Dictionary(base.points.map { (Self.key($0), $0) }) { first, _ in first }
+        let headKeys = Dictionary(head.points.map { (Self.key($0), $0) }) { first, _ in first }
+
+        var unmatched: [Comparison.Unmatched] = []
+        for point in base.points where headKeys[Self.key(point)] == nil {
+            unmatched.append(.init(run: base.run.id, scenario: point.scenario, parameters: Self.parameters(point)))
+        }
+        for point in head.points where baseKeys[Self.key(point)] == nil {
+            unmatched.append(.init(run: head.run.id, scenario: point.scenario, parameters: Self.parameters(point)))
+        }
+
+        var tested: [PointComparison] = []
+        for headPoint in head.points {
+            guard let basePoint = baseKeys[Self.key(headPoint)],
+                let x = baseValues[basePoint.id], let y = headValues[headPoint.id],
+                let comparison = compare(basePoint, x, y)
+            else { continue }
+            tested.append(comparison)
+        }
+        let adjusted = (try? BenjaminiHochberg.adjust(tested.map(\.pValue))) ?? tested.map(\.pValue)
+        for index in tested.indices {
+            tested[index].adjustedP = adjusted[index]
+            tested[index].verdict = verdict(tested[index])
+        }
+        let differences = Self.differences(base.run.environment, head.run.environment)
+        return Comparison(
+            base: base.run, head: head.run, metric: metric, alpha: alpha, threshold: threshold, points: tested,
+            unmatched: unmatched, differences: differences, warnings: Self.warnings(differences))
+    }
+
+    private func compare(_ point: StoredPoint, _ base: [Double], _ head: [Double]) -> PointComparison? {
+        guard let test = try? MannWhitneyU(head, base),
+            let baseSorted = try? SortedSample(base), let headSorted = try? SortedSample(head)
+        else { return nil }
+        let shift = try? HodgesLehmann(base: base, head: head)
+        let resamples = PointFigures.resamples(baseline: base.count, point: head.count, preferred: bootstrapResamples)
+        let ratioCI = try? BootstrapCI(
+            numerator: headSorted.values, denominator: baseSorted.values, resamples: resamples,
+            seed: 0xC0DE ^ UInt64(bitPattern: point.id))
+        let detectable = try? MinimumDetectableChange(base: base, head: head, alpha: alpha)
+        let ratio = baseSorted.median == 0 ? .nan : headSorted.median / baseSorted.median
+        return PointComparison(
+            scenario: point.scenario, parameters: Self.parameters(point), baseCount: base.count, headCount: head.count,
+            baseMedian: baseSorted.median, headMedian: headSorted.median, ratio: ratio,
+            ratioLower: ratioCI?.lower ?? .nan, ratioUpper: ratioCI?.upper ?? .nan, u: test.u, pValue: test.pValue,
+            adjustedP: test.pValue, testMethod: test.method.rawValue, shift: shift?.estimate ?? .nan,
+            shiftLower: shift?.lower ?? .nan, shiftUpper: shift?.upper ?? .nan,
+            detectableChange: detectable?.relative ?? .nan, verdict: .unchanged)
+    }
+
+    private func verdict(_ point: PointComparison) -> PointComparison.Verdict {
+        guard point.adjustedP < alpha, point.ratio.isFinite, abs(point.change) >= threshold else { return .unchanged }
+        let worse = metric.lowerIsBetter ? point.ratio > 1 : point.ratio < 1
+        return worse ? .regression : .improvement
+    }
+
+    /// The metric's per-repetition values of every point of a run.
+    private func values(_ data: ReportData) -> [PointID: [Double]] {
+        let samples = PointSamples.grouped(data.samples)
+        let medians = samples.mapValues { (try? SortedSample($0.wallNanos))?.median }
+        var result: [PointID: [Double]] = [:]
+        for point in data.points {
+            let baselineMedian = point.baselinePointID.flatMap { medians[$0] ?? nil }
+            result[point.id] = metric.values(of: point, samples: samples[point.id], baselineMedianWall: baselineMedian)
+        }
+        return result
+    }
+
+    static func key(_ point: StoredPoint) -> String { point.scenario + "|" + point.parametersJSON }
+
+    static func parameters(_ point: StoredPoint) -> ParameterPoint {
+        ParameterPoint(canonicalJSON: point.parametersJSON) ?? ParameterPoint()
+    }
+
+    /// The environment fields that differ, in the order a reader checks them.
+    static func differences(_ base: RunEnvironment, _ head: RunEnvironment) -> [Comparison.Difference] {
+        let fields: [(String, (RunEnvironment) -> String)] = [
+            ("logical cores", { String($0.logicalCores) }), ("build configuration", { $0.buildConfiguration }),
+            ("CPU", { $0.cpuModel }), ("Swift", { $0.swiftVersion }), ("commit", { $0.gitCommit ?? "-" }),
+            ("host", { $0.host }), ("OS", { $0.operatingSystem }), ("kernel", { $0.kernel }),
+            ("speedlab", { $0.toolVersion }),
+        ]
+        return fields.compactMap { name, read in
+            read(base) == read(head) ? nil : Comparison.Difference(field: name, base: read(base), head: read(head))
+        }
+    }
+
+    static func warnings(_ differences: [Comparison.Difference]) -> [ReportWarning] {
+        let loud = differences.filter { $0.field == "logical cores" || $0.field == "build configuration" }
+        guard !loud.isEmpty else { return [] }
+        let what = loud.map { "\($0.field) \($0.base) → \($0.head)" }.joined(separator: ", ")
+        return [ReportWarning(
+            .environmentsDiffer, "The runs were measured on different setups (\(what)): their timings are not comparable.",
+            remedy: "Compare runs from the same machine and build configuration.")]
+    }
+}

@@ -1,0 +1,40 @@
+import SpeedLabCore
+import SpeedLabStore
+
+/// The series of each point across runs, with the change points found in it and, at each,
+/// what changed between the runs on either side.
+public struct History: Sendable {
+    /// One run's median of a point.
+    public struct Entry: Sendable, Hashable {
+        public var run: StoredRun
+        public var samples: Int
+        /// Median of the metric over the run's measured repetitions, in its stored unit.
+        public var median: Double
+    }
+
+    /// A step in a series: where it starts, the means on either side, and the likely cause.
+    public struct Change: Sendable, Hashable {
+        /// Index in ``Series/entries`` of the first run after the step.
+        public var index: Int
+        public var run: StoredRun
+        public var previousRun: StoredRun
+        public var meanBefore: Double
+        public var meanAfter: Double
+        public var changePercent: Double
+        public var pValue: Double
+        /// What differs between the two runs (commit, Swift, build configuration, host, sweep).
+        public var explanation: [String]
+    }
+
+    /// The history of one point (scenario and parameters).
+    public struct Series: Sendable, Hashable {
+        public var scenario: String
+        public var parameters: ParameterPoint
+        public var entries: [Entry]
+        public var changes: [Change]
+    }
+
+    public var metric: ComparisonMetric
+    public var filter: HistoryFilter
+    public var series: [Series]
+}

@@ -1,0 +1,57 @@
+import SpeedLabCore
+import SpeedLabStatistics
+import SpeedLabStore
+
+/// Builds a ``History``: per point, the run-by-run medians and the change points E-divisive
+/// means finds in them (a permutation test for significance and a minimum magnitude, so a
+/// single slow run stays an outlier, not a change).
+public struct HistoryBuilder: Sendable {
+    public var metric: ComparisonMetric
+    public var detector: EDivisive
+
+    public init(metric: ComparisonMetric = .wall, detector: EDivisive = EDivisive()) {
+        self.metric = metric
+        self.detector = detector
+    }
+
+    public func build(_ data: HistoryData, filter: HistoryFilter) -> History {
+        let runs = Dictionary(uniqueKeysWithValues: data.runs.map { ($0.id, $0) })
+        var order: [String] = []
+        var grouped: [String: [(StoredPoint, StoredRun)]] = [:]
+        for point in data.points {
+            guard let runID = data.runOfPoint[point.id], let run = runs[runID] else { continue }
+            let key = point.scenario + "|" + point.parametersJSON
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append((point, run))
+        }
+        let series = order.compactMap { key -> History.Series? in
+            guard let members = grouped[key], let first = members.first?.0 else { return nil }
+            let entries = members.compactMap { point, run -> History.Entry? in
+                guard let values = metric.values(of: point, samples: data.samples[point.id], baselineMedianWall: nil),
+                    let sorted = try? SortedSample(values)
+                else { return nil }
+                return History.Entry(run: run, samples: values.count, median: sorted.median)
+            }.sorted { $0.run.id < $1.run.id }
+            let changes = ((try? detector.changePoints(in: entries.map(\.median))) ?? []).map { change in
+                History.Change(
+                    index: change.index, run: entries[change.index].run, previousRun: entries[change.index - 1].run,
+                    meanBefore: change.meanBefore, meanAfter: change.meanAfter,
+                    changePercent: change.relativeChangePercent, pValue: change.pValue,
+                    explanation: Self.explain(entries[change.index - 1].run, entries[change.index].run))
+            }
+            return History.Series(
+                scenario: first.scenario, parameters: ParameterPoint(canonicalJSON: first.parametersJSON) ?? ParameterPoint(),
+                entries: entries, changes: changes)
+        }
+        return History(metric: metric, filter: filter, series: series)
+    }
+
+    /// What differs between two consecutive runs: the likely explanation of a step between them.
+    static func explain(_ before: StoredRun, _ after: StoredRun) -> [String] {
+        var lines = ComparisonBuilder.differences(before.environment, after.environment).map {
+            "\($0.field): \($0.base) → \($0.head)"
+        }
+        if before.sweepYAML != after.sweepYAML { lines.append("sweep file changed") }
+        return lines.isEmpty ? ["no recorded difference: look outside SpeedLab (load, thermal state, other software)"] : lines
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import SpeedLabCore
+
+/// Which runs and points a history covers.
+public struct HistoryFilter: Sendable, Hashable {
+    public var scenario: String?
+    /// `k=v` pairs a point's parameters must contain (values in canonical text).
+    public var parameters: [String: String]
+    public var label: String?
+    public var last: Int?
+    public var since: Date?
+
+    public init(scenario: String? = nil, parameters: [String: String] = [:], label: String? = nil, last: Int? = nil, since: Date? = nil) {
+        self.scenario = scenario
+        self.parameters = parameters
+        self.label = label
+        self.last = last
+        self.since = since
+    }
+}
+
+/// The runs a history covers (in run order), their matching points and their measured samples.
+public struct HistoryData: Sendable {
+    public var runs: [StoredRun]
+    public var points: [StoredPoint]
+    /// Which run each point belongs to.
+    public var runOfPoint: [PointID: RunID]
+    public var samples: [PointID: PointSamples]
+}
+
+extension RunStore {
+    /// Reads the points matching `filter` across the runs it selects, with their samples,
+    /// through the point and sample indexes (no scan of unrelated runs).
+    public func history(_ filter: HistoryFilter) throws(StoreError) -> HistoryData {
+        var runs = try self.runs().filter { run in
+            run.sampleCount > 0 && (filter.label == nil || run.label == filter.label)
+                && (filter.since.map { run.startedAt >= $0 } ?? true)
+        }
+        if let last = filter.last { runs = Array(runs.suffix(max(0, last))) }
+        guard !runs.isEmpty else { return HistoryData(runs: [], points: [], runOfPoint: [:], samples: [:]) }
+        let runIDs = runs.map(\.id)
+        return try read { db in
+            var sql = "SELECT id, runId, scenario, parameters FROM point WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
+            var arguments: StatementArguments = []
+            if let scenario = filter.scenario {
+                sql += " AND scenario = ?"
+                arguments += [scenario]
+            }
+            var points: [StoredPoint] = []
+            var runOfPoint: [PointID: RunID] = [:]
+            for row in try Row.fetchAll(db, sql: sql + " ORDER BY runId, ordinal", arguments: arguments) {
+                let json: String = row["parameters"]
+                guard Self.matches(json, filter.parameters) else { continue }
+                let point = StoredPoint(
+                    id: row["id"], ordinal: 0, scenario: row["scenario"], parametersJSON: json, baselinePointID: nil,
+                    idealNanos: nil, idealIONanos: nil, idealCPUNanos: nil, status: .measured, error: nil,
+                    measuredRepetitions: [])
+                points.append(point)
+                runOfPoint[point.id] = row["runId"]
+            }
+            var samples: [PointID: PointSamples] = [:]
+            let scan = try PreparedStatement(
+                db, sql: "SELECT wallNanos, userNanos + systemNanos FROM sample WHERE pointId = ? AND isWarmup = 0")
+            for point in points {
+                scan.bind(1, point.id)
+                var collected = PointSamples()
+                try scan.forEachRow { row in
+                    collected.wallNanos.append(Double(row.int64(0)))
+                    collected.cpuNanos.append(Double(row.int64(1)))
+                }
+                samples[point.id] = collected
+            }
+            return HistoryData(runs: runs, points: points, runOfPoint: runOfPoint, samples: samples)
+        }
+    }
+
+    static func matches(_ json: String, _ wanted: [String: String]) -> Bool {
+        guard !wanted.isEmpty else { return true }
+        guard let point = ParameterPoint(canonicalJSON: json) else { return false }
+        return wanted.allSatisfy { name, value in
+            guard let actual = point[name] else { return false }
+            if actual.canonicalText == value { return true }
+            if let number = Double(value), let actualNumber = actual.realValue { return number == actualNumber }
+            return false
+        }
+    }
+}

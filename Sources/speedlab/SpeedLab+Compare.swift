@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import SpeedLabReports
+import SpeedLabStore
+
+extension SpeedLab {
+    /// `speedlab compare BASE HEAD`: per-point changes between two runs.
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two runs point by point and flag regressions.",
+            discussion: """
+                Runs are named by id, label, `latest` or `latest~N`. Examples:
+                  speedlab compare latest~1 latest
+                  speedlab compare nightly pr-123 --metric speedup --threshold 10 --out reports/compare
+                  speedlab compare latest~1 latest --fail-on-regression   # exit code 3 when a point regressed
+                Exit codes: 0 done (no regression, or no --fail-on-regression), 3 regression, 64 usage, 66 no database.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The baseline run.") var base: String
+        @Argument(help: "The run checked against the baseline.") var head: String
+        @Option(help: "What to compare: wall, cpu, speedup or efficiency.") var metric = "wall"
+        @Option(help: "Significance level, after Benjamini-Hochberg adjustment across points.") var alpha = 0.05
+        @Option(help: "Smallest relative change that counts, in percent.") var threshold = 5.0
+        @Option(help: "Write comparison.md and comparison.csv into this folder (default: Markdown on standard output; `auto`: reports/compare-BASE-HEAD).")
+        var out: String?
+        @Flag(help: "Exit with code 3 when any point regressed.") var failOnRegression = false
+
+        func validate() throws {
+            guard ComparisonMetric(rawValue: metric) != nil else {
+                throw ValidationError("unknown metric '\(metric)'. Valid: \(ComparisonMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (got \(alpha)).") }
+            guard threshold >= 0, threshold.isFinite else { throw ValidationError("--threshold must be 0 or more (got \(threshold)).") }
+        }
+
+        func run() async throws {
+            let runs = try store.open(create: false)
+            let comparison: Comparison
+            do {
+                let baseID = try runs.resolveRun(base), headID = try runs.resolveRun(head)
+                comparison = ComparisonBuilder(
+                    metric: ComparisonMetric(rawValue: metric) ?? .wall, alpha: alpha, threshold: threshold / 100
+                ).compare(base: try ReportData(run: baseID, from: runs), head: try ReportData(run: headID, from: runs))
+            } catch {
+                throw SpeedLabExitCode.report(error)
+            }
+            let renderer = ComparisonRenderer()
+            if let out {
+                let folder = URL(fileURLWithPath: out == "auto" ? "reports/compare-\(comparison.base.id)-\(comparison.head.id)" : out)
+                do {
+                    _ = try ReportOutput.writeAtomically(
+                        [("comparison.md", renderer.markdown(comparison)), ("comparison.csv", renderer.csv(comparison))], to: folder)
+                } catch let error as ReportOutput.WriteError {
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                    throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
+                }
+                print("\(comparison.regressions.count) regressions, \(comparison.improvements.count) improvements, "
+                    + "\(comparison.unchanged.count) unchanged; wrote \(folder.path)/comparison.md and comparison.csv")
+            } else {
+                print(renderer.markdown(comparison), terminator: "")
+            }
+            for warning in comparison.warnings {
+                FileHandle.standardError.write(Data("warning: \(warning.message)\n".utf8))
+            }
+            if failOnRegression && comparison.hasRegressions {
+                FileHandle.standardError.write(Data("\(comparison.regressions.count) point(s) regressed.\n".utf8))
+                throw ExitCode(SpeedLabExitCode.regression.rawValue)
+            }
+        }
+    }
+}

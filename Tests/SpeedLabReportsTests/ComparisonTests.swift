@@ -1,0 +1,70 @@
+import SpeedLabCore
+import SpeedLabReports
+import SpeedLabStore
+import SpeedLabTestSupport
+import Testing
+
+@Suite struct ComparisonTests {
+    static func comparison(_ metric: ComparisonMetric = .wall) throws -> (Comparison, SyntheticStore) {
+        let store = try SyntheticStore.make(from: "stores/compare.sql")
+        let base = try ReportData(run: 1, from: store.runs), head = try ReportData(run: 2, from: store.runs)
+        return (ComparisonBuilder(metric: metric).compare(base: base, head: head), store)
+    }
+
+    @Test func slowerPointIsARegressionFasterAnImprovementNoiseUnchanged() throws {
+        let (comparison, store) = try Self.comparison()
+        defer { store.remove() }
+        let verdicts = Dictionary(uniqueKeysWithValues: comparison.points.map {
+            ("\($0.scenario) tasks=\($0.parameters["tasks"]?.canonicalText ?? "")", $0.verdict)
+        })
+        #expect(verdicts == [
+            "sequential tasks=8": .unchanged, "concurrent tasks=8": .regression, "concurrent tasks=64": .improvement,
+        ])
+        let regression = try #require(comparison.regressions.first)
+        #expect(abs(regression.change - (12.035 / 10.035 - 1)) < 1e-9)
+        #expect(regression.testMethod == "exact")
+        #expect(abs(regression.pValue - 2.0 / 12_870) < 1e-12)  // complete separation, n = 8 + 8
+        #expect(regression.adjustedP >= regression.pValue)
+        #expect(regression.shiftLower <= regression.shift && regression.shift <= regression.shiftUpper)
+        #expect(regression.shift > 1.8e6 && regression.shift < 2.2e6)
+        #expect(comparison.hasRegressions)
+    }
+
+    @Test func pointsMeasuredByOneRunAreListedNotDropped() throws {
+        let (comparison, store) = try Self.comparison()
+        defer { store.remove() }
+        #expect(comparison.unmatched.map { "\($0.run) \($0.scenario) workers=\($0.parameters["workers"]?.canonicalText ?? "")" }
+            == ["1 parallel workers=2", "2 parallel workers=4"])
+    }
+
+    @Test func environmentDifferencesAreReportedAndOnlySetupChangesWarn() throws {
+        let (comparison, store) = try Self.comparison()
+        defer { store.remove() }
+        #expect(comparison.differences.map(\.field) == ["Swift", "commit"])
+        #expect(comparison.warnings.isEmpty)
+    }
+
+    @Test func speedupMetricTurnsTheDirectionAround() throws {
+        let (comparison, store) = try Self.comparison(.speedup)
+        defer { store.remove() }
+        #expect(comparison.points.count == 2)  // sequential has no baseline, so no speedup
+        #expect(comparison.regressions.map { $0.parameters["tasks"] } == [.integer(8)])
+        #expect(comparison.improvements.map { $0.parameters["tasks"] } == [.integer(64)])
+    }
+
+    @Test func comparingARunWithItselfFlagsNothing() throws {
+        let store = try SyntheticStore.make(from: "stores/compare.sql")
+        defer { store.remove() }
+        let data = try ReportData(run: 2, from: store.runs)
+        let comparison = ComparisonBuilder().compare(base: data, head: data)
+        #expect(comparison.points.allSatisfy { $0.verdict == .unchanged })
+        #expect(comparison.unmatched.isEmpty && comparison.differences.isEmpty)
+    }
+
+    @Test func markdownAndCSVMatchGoldenFiles() throws {
+        let (comparison, store) = try Self.comparison()
+        defer { store.remove() }
+        try expectMatchesGolden(ComparisonRenderer().markdown(comparison), named: "compare/compare-1-2.md")
+        try expectMatchesGolden(ComparisonRenderer().csv(comparison), named: "compare/compare-1-2.csv")
+    }
+}
