@@ -56,7 +56,7 @@ let package = Package(
             name: "SpeedLabMigrations",
             path: "migrations",
             exclude: [],
-            resources: [.copy("0001_initial.sql")],
+            resources: [.copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql")],
             swiftSettings: strictSettings
         ),
 
@@ -114,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabCLITests",
-            dependencies: ["SpeedLabTestSupport"],
+            dependencies: [
+                "SpeedLabTestSupport", "SpeedLabStore", "SpeedLabMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

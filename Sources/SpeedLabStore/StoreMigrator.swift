@@ -1,30 +1,44 @@
+import Foundation
 import GRDB
 import SpeedLabMigrations
 
 /// Applies the schema files of `migrations/` in order, one transaction each.
 ///
 /// A database that records a migration this SpeedLab does not know was written by a newer
-/// version: it is refused by name rather than half-understood.
+/// version: it is refused by name rather than half-understood. A database from an older
+/// SpeedLab is copied to `<path>.bak-<last migration>` (SQLite's online backup, consistent
+/// even in WAL mode) before it is upgraded. Two processes opening a new database at once may
+/// both try the first migration; the loser finds it applied and carries on.
 enum StoreMigrator {
     static func migrate(_ writer: some DatabaseWriter, path: String, files: [MigrationFile]) throws {
         var migrator = DatabaseMigrator()
         for file in files {
             migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
         }
-        try writer.read { db in
+        let applied: [String] = try writer.read { db in
             if try migrator.hasBeenSuperseded(db) {
                 let known = Set(files.map(\.identifier))
                 let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }
                 throw StoreError.schemaIsNewer(path: path, unknownMigrations: unknown.sorted())
             }
+            return try migrator.appliedIdentifiers(db).sorted()
         }
-        try migrator.migrate(writer)
+        if let last = applied.last, applied.count < files.count {
+            try backUp(writer, to: "\(path).bak-\(last)")
+        }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            let complete = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+            if !complete { throw error }  // else another process applied them first
+        }
     }
 
-    /// Identifiers of the migrations recorded in the database.
-    static func applied(in reader: some DatabaseReader, files: [MigrationFile]) throws -> [String] {
-        var migrator = DatabaseMigrator()
-        for file in files { migrator.registerMigration(file.identifier) { _ in } }
-        return try reader.read { db in try migrator.appliedIdentifiers(db).sorted() }
+    /// Copies the database to `backupPath` (replacing an older copy there).
+    static func backUp(_ reader: some DatabaseReader, to backupPath: String) throws {
+        try? FileManager.default.removeItem(atPath: backupPath)
+        let copy = try DatabaseQueue(path: backupPath)
+        try reader.backup(to: copy)
+        try copy.close()
     }
 }

@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import SpeedLabMigrations
+import SpeedLabStore
+import SpeedLabTestSupport
+import Testing
+
+/// Faults a tracker must survive without losing a finished measurement or corrupting its
+/// store, each caused for real against the built binary.
+@Suite struct ReliabilityTests {
+    static func sweep(_ folder: TemporaryDirectory, repetitions: Int = 3, tasks: Int = 3, latencyMs: Int = 5, name: String = "s.yaml") throws -> String {
+        try folder.write(
+            "name: small\nrepetitions: \(repetitions)\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: \(tasks)\n  latency_ms: \(latencyMs)\n  work: [0, 10]\n",
+            to: name)
+    }
+
+    static func integer(_ sql: String, in path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+    }
+
+    static func text(_ sql: String, in path: String) throws -> String? {
+        try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: sql) }
+    }
+
+    /// Waits until the run has stored at least `samples` samples.
+    static func waitForSamples(_ samples: Int, in path: String) async throws {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(40))
+            if let count = try? integer("SELECT COUNT(*) FROM sample", in: path), count >= samples { return }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func sigtermKeepsFinishedSamplesAndExits130() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 30, tasks: 5, latencyMs: 20)
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let db = folder.path("speedlab.sqlite")
+        try await Self.waitForSamples(2, in: db)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try Self.text("SELECT status FROM run", in: db) == "interrupted")
+        let kept = try Self.integer("SELECT COUNT(*) FROM sample", in: db)
+        #expect(kept >= 2 && kept < 60)
+        #expect(try Self.text("PRAGMA integrity_check", in: db) == "ok")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func sigkillLeavesAnIntactStoreARunShownCrashedAndResumeFinishesIt() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 20, tasks: 5, latencyMs: 20)
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let db = folder.path("speedlab.sqlite")
+        try await Self.waitForSamples(2, in: db)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try Self.text("PRAGMA integrity_check", in: db) == "ok")
+        let runs = try SpeedLabCommand.run(["runs"], in: folder.url)
+        #expect(runs.stdout.contains("crashed"), "\(runs.stdout)")
+        let resumed = try SpeedLabCommand.run(["run", "--resume", "latest", "--no-report"], in: folder.url)
+        #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 40)
+        #expect(try Self.text("SELECT status FROM run", in: db) == "completed")
+    }
+
+    @Test(.timeLimit(.minutes(3)), arguments: [2, 4])
+    func concurrentWritersAllCompleteWithEverySampleStored(writers: Int) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 4, tasks: 2, latencyMs: 2)
+        let processes = try (0..<writers).map { _ in
+            try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        }
+        var failures: [String] = []
+        for process in processes {
+            let stderr = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { failures.append(String(decoding: stderr, as: UTF8.self)) }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        let db = folder.path("speedlab.sqlite")
+        #expect(try Self.integer("SELECT COUNT(*) FROM run WHERE status = 'completed'", in: db) == writers)
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == writers * 2 * 4)
+        #expect(try Self.text("PRAGMA integrity_check", in: db) == "ok")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func readersSeeConsistentDataWhileARunWrites() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 15, tasks: 4, latencyMs: 10)
+        let writer = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        try await Self.waitForSamples(1, in: folder.path("speedlab.sqlite"))
+        for _ in 0..<3 {
+            let report = try SpeedLabCommand.run(["report", "latest", "--out", "-"], in: folder.url)
+            #expect(report.exitCode == 0, "\(report.stderr)")
+            #expect(report.stdout.contains("## sequential"))
+            let runs = try SpeedLabCommand.run(["runs"], in: folder.url)
+            #expect(runs.exitCode == 0 && runs.stdout.contains("running"))
+        }
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+    }
+
+    @Test func truncatedDatabaseGetsOneClearLineAndExit74() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 1)
+        #expect(try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url).exitCode == 0)
+        let db = folder.path("speedlab.sqlite")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: db))
+        try handle.truncate(atOffset: 6_000)
+        try handle.close()
+        let result = try SpeedLabCommand.run(["report", "--out", "-"], in: folder.url)
+        #expect(result.exitCode == 74)
+        #expect(result.stderr.hasPrefix("error: speedlab.sqlite "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func unwritableReportFolderExits73AndLeavesNoPartialReport() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 1)
+        #expect(try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url).exitCode == 0)
+        try folder.write("a file, not a folder", to: "blocked")
+        let result = try SpeedLabCommand.run(["report", "--out", "blocked/report"], in: folder.url)
+        #expect(result.exitCode == 73)
+        #expect(result.stderr.contains("cannot write the report to"), "\(result.stderr)")
+        let proc = try SpeedLabCommand.run(["report", "--out", "/proc/speedlab-report"], in: folder.url)
+        #expect(proc.exitCode == 73)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func readOnlyDatabaseFolderGetsAClearMessage() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 1)
+        let locked = folder.url.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: sweep)
+        // Root ignores permission bits: run as `nobody` then (setpriv, from util-linux).
+        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let binary = FixturePaths.speedlabBinary.path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: asNobody.first ?? binary)
+        process.arguments = Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary])
+            + ["run", sweep, "--db", locked.appendingPathComponent("speedlab.sqlite").path, "--no-report"]
+        process.currentDirectoryURL = folder.url
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74, "\(stderr)")
+        #expect(stderr.contains("cannot be written (read-only file or folder)"), "\(stderr)")
+    }
+
+    @Test func olderDatabaseIsBackedUpThenMigratedAndReportsIdentically() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let db = folder.path("old.sqlite")
+        let files = try Migrations.all()
+        #expect(files.count >= 2)
+        // A database as the first release of speedlab left it: migration 0001 only.
+        let queue = try DatabaseQueue(path: db)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(files[0].identifier) { db in try db.execute(sql: files[0].sql) }
+        try migrator.migrate(queue)
+        let fixture = try String(contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/two-scenarios.sql"), encoding: .utf8)
+        try queue.write { db in try db.execute(sql: fixture) }
+        try queue.close()
+
+        let result = try SpeedLabCommand.run(["report", "1", "--db", db, "--out", "-"], in: folder.url)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let backup = folder.path("old.sqlite.bak-\(files[0].identifier)")
+        #expect(FileManager.default.fileExists(atPath: backup))
+        #expect(try Self.integer("SELECT COUNT(*) FROM grdb_migrations", in: backup) == 1)
+        #expect(try Self.integer("SELECT COUNT(*) FROM grdb_migrations", in: db) == files.count)
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample", in: backup) == 24)
+        let fresh = try SyntheticStore.make(from: "stores/two-scenarios.sql")
+        defer { fresh.remove() }
+        let reference = try SpeedLabCommand.run(["report", "1", "--db", fresh.runs.path, "--out", "-"], in: folder.url)
+        #expect(result.stdout == reference.stdout)
+    }
+}
