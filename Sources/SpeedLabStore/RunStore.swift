@@ -33,11 +33,24 @@ public final class RunStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             try StoreMigrator.migrate(pool, path: path, files: Migrations.all())
         } catch {
             throw StoreError.from(error, path: path)
         }
+    }
+
+    /// Opens the pool, retrying for a few seconds while another process holds the lock that
+    /// switching a new database to WAL needs (that switch does not wait on the busy timeout).
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        for attempt in 1... {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 100 {
+                usleep(50_000)
+            }
+        }
+        fatalError("unreachable: the loop returns or throws")
     }
 
     /// Runs `body` in a write transaction, translating SQLite errors.

@@ -26,11 +26,17 @@ enum StoreMigrator {
         if let last = applied.last, applied.count < files.count {
             try backUp(writer, to: "\(path).bak-\(last)")
         }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            let complete = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
-            if !complete { throw error }  // else another process applied them first
+        // Another process opening the same new database may apply a migration between our
+        // check and our transaction (`table run already exists`): look again and go on.
+        for attempt in 1... {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                if (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true { return }
+                if attempt >= 20 { throw error }
+                usleep(50_000)
+            }
         }
     }
 

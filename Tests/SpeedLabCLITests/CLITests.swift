@@ -4,7 +4,7 @@ import SpeedLabTestSupport
 import Testing
 
 /// End to end: the built `speedlab` binary, its output and its exit codes.
-@Suite struct CLITests {
+@Suite(.serialized) struct CLITests {
     static let tinySweep = """
         name: tiny
         label: cli

@@ -7,7 +7,7 @@ import Testing
 
 /// Faults a tracker must survive without losing a finished measurement or corrupting its
 /// store, each caused for real against the built binary.
-@Suite struct ReliabilityTests {
+@Suite(.serialized) struct ReliabilityTests {
     static func sweep(_ folder: TemporaryDirectory, repetitions: Int = 3, tasks: Int = 3, latencyMs: Int = 5, name: String = "s.yaml") throws -> String {
         try folder.write(
             "name: small\nrepetitions: \(repetitions)\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: \(tasks)\n  latency_ms: \(latencyMs)\n  work: [0, 10]\n",

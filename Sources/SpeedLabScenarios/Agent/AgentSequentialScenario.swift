@@ -1,3 +1,4 @@
+import SpeedLabConcurrency
 import SpeedLabCore
 
 /// The agent workflow executed one step at a time: each query's calls one after another,
@@ -22,10 +23,14 @@ public struct AgentSequentialScenario: Scenario {
         return .serial(io: plans.reduce(0) { $0 + $1.sequentialNanos(cpuNanos: cpuNanosPerItem) } - cpu, cpu: cpu)
     }
 
+    /// Runs on the event loop like the concurrent agent, so both wait on I/O from the same
+    /// thread and a busy shared pool cannot make a response lose its race with its timeout.
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         let counters = AgentCounters()
-        let checksum = try await context.clock.runAgent(
-            settings: settings, context: context, placement: nil, concurrency: nil, counters: counters)
+        let checksum = try await withTaskExecutorPreference(context.executors.eventLoop) {
+            try await context.clock.runAgent(
+                settings: settings, context: context, placement: nil, concurrency: nil, counters: counters)
+        }
         return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
     }
 }
