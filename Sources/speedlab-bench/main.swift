@@ -5,7 +5,8 @@ import Foundation
 ///     swift run -c release speedlab-bench store  [--samples 1000000] [--points 1000] [--metrics 2]
 ///     swift run -c release speedlab-bench report [--samples 1000000] [--points 1000] [--metrics 2]
 ///     swift run -c release speedlab-bench io [--tasks 1024] [--latency-ms 20]
-let usage = "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L]"
+///     swift run -c release speedlab-bench history [--runs 1000] [--points 3]
+let usage = "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -26,6 +27,11 @@ do {
     switch arguments.first {
     case "store": try StoreBenchmark(run: run).execute()
     case "report": try ReportBenchmark(run: run).execute()
+    case "history":
+        try HistoryBenchmark(
+            runs: max(2, option("--runs", default: 1_000)), points: max(1, option("--points", default: 3)),
+            path: FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench-history.sqlite").path
+        ).execute()
     case "io":
         // Top-level code runs on the main actor: measure on a detached task, wait here.
         let done = DispatchSemaphore(value: 0)

@@ -38,14 +38,18 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    /// 1,500 mutations by default; `SPEEDLAB_FUZZ_ITERATIONS` and `SPEEDLAB_FUZZ_SEED` run a
+    /// longer or different loop (see docs/reliability.md).
+    @Test(.timeLimit(.minutes(30)))
     func mutatedValidSweepsNeverCrashTheParser() throws {
         let sources = try ["default.yaml", "targets.yaml", "ten-thousand.yaml"].map {
             Array(try Data(contentsOf: FixturePaths.sweeps.appendingPathComponent($0)))
         }
-        var generator = MutationGenerator(seed: 0x5EED)
+        let environment = ProcessInfo.processInfo.environment
+        let iterations = environment["SPEEDLAB_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1_500
+        var generator = MutationGenerator(seed: environment["SPEEDLAB_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED)
         var accepted = 0, refused = 0
-        for iteration in 0..<1_500 {
+        for iteration in 0..<iterations {
             let mutated = generator.mutate(sources[iteration % sources.count])
             do {
                 let sweep = try SweepFile.parse(Data(mutated), source: "fuzz.yaml")
@@ -56,7 +60,7 @@ import Testing
                 refused += 1
             }
         }
-        #expect(accepted + refused == 1_500)
+        #expect(accepted + refused == iterations)
         #expect(accepted > 0 && refused > 0)
     }
 }
