@@ -48,6 +48,31 @@ import Testing
         #expect(try Self.text("PRAGMA integrity_check", in: db) == "ok")
     }
 
+    /// Interrupts at several moments (after 1, 4 and 9 stored samples, a seeded choice of
+    /// signal), resumes, and checks the finished run reports the same point and sample counts
+    /// as an uninterrupted run of the same sweep.
+    @Test(.timeLimit(.minutes(3)), arguments: [(1, SIGINT), (4, SIGTERM), (9, SIGINT)])
+    func interruptedThenResumedRunReportsLikeAnUninterruptedOne(after samples: Int, signal: Int32) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try Self.sweep(folder, repetitions: 8, tasks: 4, latencyMs: 15)
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report", "--db", "cut.sqlite"], in: folder.url)
+        try await Self.waitForSamples(samples, in: folder.path("cut.sqlite"))
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let resumed = try SpeedLabCommand.run(["run", "--resume", "1", "--no-report", "--db", "cut.sqlite"], in: folder.url)
+        #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+        let whole = try SpeedLabCommand.run(["run", sweep, "--no-report", "--db", "whole.sqlite"], in: folder.url)
+        #expect(whole.exitCode == 0)
+        let cut = try SpeedLabCommand.run(["report", "1", "--db", "cut.sqlite", "--out", "-"], in: folder.url)
+        let reference = try SpeedLabCommand.run(["report", "1", "--db", "whole.sqlite", "--out", "-"], in: folder.url)
+        let counts = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("| Points |") }.map(String.init) }
+        #expect(counts(cut.stdout) == "| Points | 2, 16 measured samples |")
+        #expect(counts(cut.stdout) == counts(reference.stdout))
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: folder.path("cut.sqlite")) == 16)
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func sigkillLeavesAnIntactStoreARunShownCrashedAndResumeFinishesIt() async throws {
         let folder = try TemporaryDirectory()

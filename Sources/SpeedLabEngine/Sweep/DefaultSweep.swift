@@ -13,7 +13,7 @@ public enum DefaultSweep {
         warmup: 1
         scenarios:
           concurrent:
-            concurrency: 8
+            concurrency: [8, 32]
             dispatch: [window, batches]
           parallel:
             workers: [1, 2]

@@ -14,14 +14,14 @@ public struct SummaryRenderer: Sendable {
                     .joined(separator: " ")
                 let name = (section.scenario + " " + swept).trimmingCharacters(in: .whitespaces)
                 guard row.status != .failed else {
-                    lines.append("  \(name.padding(44)) FAILED")
+                    lines.append("  \(name.padding(58)) FAILED")
                     continue
                 }
                 let speedup = row.speedup.map { "\(fixed($0.value, 2))×" } ?? "-"
                 let ideal = row.idealSpeedup.map { "\(fixed($0, 2))×" } ?? "-"
                 let efficiency = row.efficiency.map { fixed($0, 2) } ?? "-"
                 lines.append(
-                    "  \(name.padding(44)) \(millis(row.wall?.value).leftPadding(9)) ms  speedup \(speedup.leftPadding(7))"
+                    "  \(name.padding(58)) \(millis(row.wall?.value).leftPadding(9)) ms  speedup \(speedup.leftPadding(7))"
                         + "  ideal \(ideal.leftPadding(7))  efficiency \(efficiency)")
             }
         }

@@ -31,12 +31,7 @@ public struct ConcurrentScenario: Scenario {
     /// overlap at most C at a time (DESIGN's `ceil(N/C)·L` without jitter), while the one
     /// thread computes every item's CPU work alone, none before the first fetch returns.
     public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
-        return .overlapping(
-            io: LatencyBounds.overlapped(latencies, slots: concurrency),
-            cpu: LatencyBounds.cpu(
-                items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: 1, cores: cores,
-                leadIn: latencies.min() ?? 0))
+        workload.overlappedBound(slots: concurrency, cpuNanosPerItem: cpuNanosPerItem, threads: 1, cores: cores)
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {

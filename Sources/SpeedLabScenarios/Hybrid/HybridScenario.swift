@@ -34,12 +34,7 @@ public struct HybridScenario: Scenario {
     /// fetches overlap C at a time while the CPU work spreads over the pool's threads, none of
     /// it before the first fetch returns.
     public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        let latencies = (0..<workload.tasks).map(workload.latencyNanos(item:))
-        return .overlapping(
-            io: LatencyBounds.overlapped(latencies, slots: concurrency),
-            cpu: LatencyBounds.cpu(
-                items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
-                leadIn: latencies.min() ?? 0))
+        workload.overlappedBound(slots: concurrency, cpuNanosPerItem: cpuNanosPerItem, threads: workers, cores: cores)
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {

@@ -25,14 +25,25 @@ public struct Workload: Sendable, Hashable {
         SeededDraw.latencyNanos(meanNanos: latencyMs * 1e6, jitter: jitter, seed: seed, query: item, service: 0)
     }
 
+    /// Every item's latency, in item order.
+    public var latencies: [Double] {
+        (0..<tasks).map(latencyNanos(item:))
+    }
+
     /// The sum of every item's latency: what a strictly sequential run waits in total.
     public var totalLatencyNanos: Double {
         (0..<tasks).reduce(0) { $0 + latencyNanos(item: $1) }
     }
 
-    /// The largest item latency: no schedule finishes before its slowest fetch.
-    public var longestLatencyNanos: Double {
-        (0..<tasks).reduce(0) { max($0, latencyNanos(item: $1)) }
+    /// The bound of a schedule that overlaps the fetches at most `slots` at a time, and CPU
+    /// work on `threads` threads: fetches cannot beat ``LatencyBounds/overlapped(_:slots:)``,
+    /// and no computation starts before the first fetch returns.
+    public func overlappedBound(slots: Int, cpuNanosPerItem: Double, threads: Int, cores: Int) -> IdealTime {
+        let latencies = self.latencies
+        return .overlapping(
+            io: LatencyBounds.overlapped(latencies, slots: slots),
+            cpu: LatencyBounds.cpu(
+                items: tasks, cpuPerItem: cpuNanosPerItem, threads: threads, cores: cores, leadIn: latencies.min() ?? 0))
     }
 
     /// Runs the kernel for one item and returns its result.
