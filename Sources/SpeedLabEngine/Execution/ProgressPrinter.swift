@@ -59,7 +59,7 @@ public final class ProgressPrinter: Sendable {
     }
 
     /// `1:05`, `0:07`, `1:02:03`.
-    static func clock(_ seconds: Double) -> String {
+    public static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
         let mmss = String(format: "%d:%02d", m, s)
