@@ -136,7 +136,8 @@ import Testing
         let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
-            if let count = try? Self.integer("SELECT COUNT(*) FROM sample", in: dbPath), count >= 2 { break }
+            if FileManager.default.fileExists(atPath: dbPath),
+                let count = try? Self.integer("SELECT COUNT(*) FROM sample", in: dbPath), count >= 2 { break }
         }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
@@ -154,7 +155,7 @@ import Testing
     }
 
     static func integer(_ sql: String, in path: String) throws -> Int {
-        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        try ReliabilityTests.integer(sql, in: path)
     }
 
     static func text(_ sql: String, in path: String) throws -> String? {

@@ -14,8 +14,11 @@ import Testing
             to: name)
     }
 
+    /// Reads one number, opening the database read-only (so polling never creates the file).
     static func integer(_ sql: String, in path: String) throws -> Int {
-        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: path, configuration: configuration).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
     static func text(_ sql: String, in path: String) throws -> String? {
@@ -27,6 +30,7 @@ import Testing
         let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(40))
+            guard FileManager.default.fileExists(atPath: path) else { continue }
             if let count = try? integer("SELECT COUNT(*) FROM sample", in: path), count >= samples { return }
         }
     }
@@ -122,7 +126,7 @@ import Testing
         try await Self.waitForSamples(1, in: folder.path("speedlab.sqlite"))
         for _ in 0..<3 {
             let report = try SpeedLabCommand.run(["report", "latest", "--out", "-"], in: folder.url)
-            #expect(report.exitCode == 0, "\(report.stderr)")
+            #expect(report.exitCode == 0, "\(report.stderr) — writer: \(String(decoding: (writer.standardError as? Pipe)?.fileHandleForReading.availableData ?? Data(), as: UTF8.self))")
             #expect(report.stdout.contains("## sequential"))
             let runs = try SpeedLabCommand.run(["runs"], in: folder.url)
             #expect(runs.exitCode == 0 && runs.stdout.contains("running"))
