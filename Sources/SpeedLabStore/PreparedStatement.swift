@@ -54,8 +54,6 @@ final class PreparedStatement {
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
-
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 
     private func error(_ code: Int32) -> DatabaseError {

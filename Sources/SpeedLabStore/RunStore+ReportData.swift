@@ -27,26 +27,12 @@ public struct MetricSummary: Sendable, Hashable {
     }
 }
 
-/// One stored sample, as `samples.csv` lists it.
-public struct SampleRow: Sendable, Hashable {
-    public var pointID: PointID
-    public var repetition: Int64
-    public var isWarmup: Bool
-    public var wallNanos: Int64
-    public var userNanos: Int64
-    public var systemNanos: Int64
-    public var voluntarySwitches: Int64
-    public var involuntarySwitches: Int64
-    public var peakRSSBytes: Int64
-    public var checksum: UInt64
-}
-
 extension PointSamples {
     /// The measured (not warm-up) samples of `rows`, grouped by point.
-    public static func grouped(_ rows: [SampleRow]) -> [PointID: PointSamples] {
+    public static func grouped(_ rows: [PointSample]) -> [PointID: PointSamples] {
         var slots: [PointID: Int] = [:]
         var collected: [PointSamples] = []
-        for row in rows where !row.isWarmup {
+        for row in rows where !row.sample.isWarmup {
             let slot: Int
             if let known = slots[row.pointID] {
                 slot = known
@@ -55,8 +41,8 @@ extension PointSamples {
                 slots[row.pointID] = slot
                 collected.append(PointSamples())
             }
-            collected[slot].wallNanos.append(Double(row.wallNanos))  // appended in place
-            collected[slot].cpuNanos.append(Double(row.userNanos + row.systemNanos))
+            collected[slot].wallNanos.append(Double(row.sample.wallNanos))  // appended in place
+            collected[slot].cpuNanos.append(Double(row.sample.cpuNanos))
         }
         return slots.mapValues { collected[$0] }
     }
@@ -70,7 +56,8 @@ extension RunStore {
 
     /// Every sample of a run (warm-ups included), in the order they were measured, read in one
     /// sequential pass over the run's rowid range (no index walk, no lookup per row).
-    public func samples(ofRun run: RunID) throws(StoreError) -> [SampleRow] {
+    /// Metrics are not read (reports use the `pointMetric` totals).
+    public func samples(ofRun run: RunID) throws(StoreError) -> [PointSample] {
         try read { db in
             let points = Set(try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ?", arguments: [run]))
             guard !points.isEmpty else { return [] }
@@ -90,7 +77,7 @@ extension RunStore {
                     """)
             scan.bind(1, (range?[0] as Int64?) ?? 0)
             scan.bind(2, (range?[1] as Int64?) ?? -1)
-            var rows: [SampleRow] = []
+            var rows: [PointSample] = []
             let first = (range?[0] as Int64?) ?? 0, last = (range?[1] as Int64?) ?? -1
             let count = (range?[2] as Int64?) ?? 0
             // When another run wrote samples while this one ran, their rows sit in this range.
@@ -99,11 +86,11 @@ extension RunStore {
             try scan.forEachRow { row in
                 let point = row.int64(0)
                 guard !isShared || points.contains(point) else { return }
-                rows.append(SampleRow(
-                    pointID: point, repetition: row.int64(1), isWarmup: row.int64(2) == 1,
+                rows.append(PointSample(pointID: point, sample: Sample(
+                    repetition: Int(row.int64(1)), isWarmup: row.int64(2) == 1,
                     wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
                     voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
-                    peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9))))
+                    peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9)), metrics: [:])))
             }
             return rows
         }

@@ -159,6 +159,6 @@ import Testing
     }
 
     static func text(_ sql: String, in path: String) throws -> String? {
-        try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: sql) }
+        try ReliabilityTests.text(sql, in: path)
     }
 }

@@ -14,15 +14,19 @@ import Testing
             to: name)
     }
 
-    /// Reads one number, opening the database read-only (so polling never creates the file).
-    static func integer(_ sql: String, in path: String) throws -> Int {
+    /// The database opened read-only, so polling it never creates the file.
+    static func readOnly(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    static func integer(_ sql: String, in path: String) throws -> Int {
+        try readOnly(path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
     static func text(_ sql: String, in path: String) throws -> String? {
-        try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: sql) }
+        try readOnly(path).read { db in try String.fetchOne(db, sql: sql) }
     }
 
     /// Waits until the run has stored at least `samples` samples.

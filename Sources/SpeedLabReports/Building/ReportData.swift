@@ -6,7 +6,7 @@ import SpeedLabStore
 public struct ReportData: Sendable {
     public var run: StoredRun
     public var points: [StoredPoint]
-    public var samples: [SampleRow]
+    public var samples: [PointSample]
     public var metrics: [PointID: [String: MetricSummary]]
 
     public init(run id: RunID, from store: RunStore) throws {
@@ -15,7 +15,7 @@ public struct ReportData: Sendable {
         samples = try store.samples(ofRun: id)
         metrics = try store.metricSummaries(ofRun: id)
         run.pointCount = points.count
-        run.sampleCount = samples.reduce(0) { $0 + ($1.isWarmup ? 0 : 1) }
+        run.sampleCount = samples.reduce(0) { $0 + ($1.sample.isWarmup ? 0 : 1) }
         self.run = run
     }
 }

@@ -45,7 +45,7 @@ public struct CSVRenderer: Sendable {
 
     /// `samples.csv`: every repetition (warm-ups flagged) in measuring order, formatted by hand
     /// into one preallocated byte buffer, so a million rows take a fraction of a second.
-    public func samples(run: RunID, rows: [SampleRow], scenarios: [PointID: String]) -> String {
+    public func samples(run: RunID, rows: [PointSample], scenarios: [PointID: String]) -> String {
         let header = Array(Self.samplesHeader.utf8)
         let quoted = scenarios.mapValues { Array(Self.field($0).utf8) }
         let runField = Array(String(run).utf8)
@@ -56,13 +56,14 @@ public struct CSVRenderer: Sendable {
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var writer = ByteWriter(buffer: buffer)
             writer.append(header)
-            for sample in rows {
+            for row in rows {
+                let sample = row.sample
                 writer.append(runField)
                 writer.append(UInt8(ascii: ","))
-                writer.append(sample.pointID)
+                writer.append(row.pointID)
                 writer.append(UInt8(ascii: ","))
-                writer.append(quoted[sample.pointID] ?? [])
-                writer.appendField(sample.repetition)
+                writer.append(quoted[row.pointID] ?? [])
+                writer.appendField(Int64(sample.repetition))
                 writer.appendField(sample.isWarmup ? 1 : 0)
                 writer.appendField(sample.wallNanos)
                 writer.appendField(sample.userNanos)
