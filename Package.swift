@@ -72,7 +72,9 @@ let package = Package(
 
         .executableTarget(
             name: "speedlab-bench",
-            dependencies: ["SpeedLabCore", "SpeedLabStore", "SpeedLabReports", "SpeedLabScenarios", "SpeedLabConcurrency"],
+            dependencies: [
+                "SpeedLabCore", "SpeedLabStore", "SpeedLabReports", "SpeedLabScenarios", "SpeedLabConcurrency",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -109,7 +111,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabReportsTests",
-            dependencies: ["SpeedLabReports", "SpeedLabStore", "SpeedLabTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SpeedLabReports", "SpeedLabStore", "SpeedLabTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

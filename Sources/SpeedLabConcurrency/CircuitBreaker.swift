@@ -119,7 +119,9 @@ public final class CircuitBreaker<C: Clock>: Sendable where C.Duration == Durati
             case false?:
                 core.statistics.failures += 1
                 core.consecutiveFailures += 1
-                let trips = isTrial ? core.state == .halfOpen
+                let trips =
+                    isTrial
+                    ? core.state == .halfOpen
                     : core.state == .closed && core.consecutiveFailures >= failureThreshold
                 if trips {
                     core.state = .open
@@ -134,7 +136,8 @@ public final class CircuitBreaker<C: Clock>: Sendable where C.Duration == Durati
 
     private func advanceIfCooledDown(_ core: inout Core, now: C.Instant) {
         guard core.state == .open, let openedAt = core.openedAt,
-              openedAt.duration(to: now) >= coolDown else { return }
+            openedAt.duration(to: now) >= coolDown
+        else { return }
         core.state = .halfOpen
         core.consecutiveFailures = 0
         core.statistics.halfOpened += 1

@@ -65,8 +65,9 @@ public struct EDivisive: Sendable, Equatable {
         var pending: [Range<Int>] = [0..<series.count]
         while let segment = pending.popLast() {
             let values = Array(series[segment])
-            guard let split = scanner.bestSplit(
-                values: values, ranks: Self.ranks(of: values), minimumSegmentSize: minimumSegmentSize)
+            guard
+                let split = scanner.bestSplit(
+                    values: values, ranks: Self.ranks(of: values), minimumSegmentSize: minimumSegmentSize)
             else { continue }
             guard isLargeEnough(values[..<split.position], values[split.position...]) else { continue }
             guard let pValue = permutationPValue(values, observed: split.statistic, segment: segment, scanner: &scanner)
@@ -99,7 +100,8 @@ public struct EDivisive: Sendable, Equatable {
     private func permutationPValue(
         _ values: [Double], observed: Double, segment: Range<Int>, scanner: inout EnergyStatisticScanner
     ) -> Double? {
-        let segmentSeed = seed ^ (UInt64(segment.lowerBound) &* 0x9E37_79B9_7F4A_7C15)
+        let segmentSeed =
+            seed ^ (UInt64(segment.lowerBound) &* 0x9E37_79B9_7F4A_7C15)
             ^ (UInt64(segment.upperBound) &* 0xC2B2_AE3D_27D4_EB4F)
         var generator = SeededGenerator(seed: segmentSeed)
         var shuffled = values

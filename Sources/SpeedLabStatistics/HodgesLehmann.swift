@@ -70,8 +70,11 @@ public struct HodgesLehmann: Sendable, Equatable {
         }
         let k = Swift.max(critical.k, 1)
         levelReached = critical.k >= 1
-        coverage = critical.k >= 1 ? critical.coverage : Self.coverage(
-            ofIndex: 1, base.count, head.count, method: method)
+        coverage =
+            critical.k >= 1
+            ? critical.coverage
+            : Self.coverage(
+                ofIndex: 1, base.count, head.count, method: method)
         criticalIndex = k
         estimate = OrderStatistics.median(sorted: differences)
         lower = differences[k - 1]

@@ -52,7 +52,7 @@ public struct MedianConfidenceInterval: Sendable, Equatable {
         // Walk the Binomial(n, ½) CDF upwards in log space (no underflow for large n).
         let logHalfPower = -Double(count) * log(2.0)
         var logProbability = logHalfPower  // log P(B = 0)
-        var cumulative = 0.0               // P(B ≤ i)
+        var cumulative = 0.0  // P(B ≤ i)
         var bestRank = 0
         var bestTail = 0.0
         let maximumRank = (count + 1) / 2

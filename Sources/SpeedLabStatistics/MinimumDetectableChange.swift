@@ -53,7 +53,8 @@ public struct MinimumDetectableChange: Sendable, Equatable {
         let second = try DescriptiveStatistics(head)
         let degrees = Double(first.count + second.count - 2)
         guard degrees > 0 else { return 0 }
-        let weighted = Double(first.count - 1) * first.scaledMAD * first.scaledMAD
+        let weighted =
+            Double(first.count - 1) * first.scaledMAD * first.scaledMAD
             + Double(second.count - 1) * second.scaledMAD * second.scaledMAD
         return (weighted / degrees).squareRoot()
     }

@@ -27,8 +27,11 @@ public struct SortedSample: Sendable, Hashable {
     /// How many values lie beyond Tukey's inner fences only (mild) and beyond the outer ones
     /// (severe), with quartiles as ``TukeyOutliers`` computes them.
     public var tukeyCounts: (mild: Int, severe: Int) {
-        let q1 = quantile(0.25), q3 = quantile(0.75), iqr = q3 - q1
-        var mild = 0, severe = 0
+        let q1 = quantile(0.25)
+        let q3 = quantile(0.75)
+        let iqr = q3 - q1
+        var mild = 0
+        var severe = 0
         for value in values {
             if value < q1 - 3 * iqr || value > q3 + 3 * iqr {
                 severe += 1

@@ -33,12 +33,13 @@ struct MetricTotals {
 
     func store(in db: Database) throws {
         guard !totals.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (pointId, name) DO UPDATE SET
-              count = count + excluded.count, total = total + excluded.total,
-              minimum = MIN(minimum, excluded.minimum), maximum = MAX(maximum, excluded.maximum)
-            """)
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (pointId, name) DO UPDATE SET
+                  count = count + excluded.count, total = total + excluded.total,
+                  minimum = MIN(minimum, excluded.minimum), maximum = MAX(maximum, excluded.maximum)
+                """)
         for (key, total) in totals {
             try upsert.execute(arguments: [key.point, key.name, total.count, total.sum, total.minimum, total.maximum])
         }

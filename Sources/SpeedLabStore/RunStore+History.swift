@@ -11,7 +11,10 @@ public struct HistoryFilter: Sendable, Hashable {
     public var last: Int?
     public var since: Date?
 
-    public init(scenario: String? = nil, parameters: [String: String] = [:], label: String? = nil, last: Int? = nil, since: Date? = nil) {
+    public init(
+        scenario: String? = nil, parameters: [String: String] = [:], label: String? = nil, last: Int? = nil,
+        since: Date? = nil
+    ) {
         self.scenario = scenario
         self.parameters = parameters
         self.label = label
@@ -41,7 +44,8 @@ extension RunStore {
         guard !runs.isEmpty else { return HistoryData(runs: [], points: [], runOfPoint: [:], samples: [:]) }
         let runIDs = runs.map(\.id)
         return try read { db in
-            var sql = "SELECT id, runId, scenario, parameters FROM point WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
+            var sql =
+                "SELECT id, runId, scenario, parameters FROM point WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
             var arguments: StatementArguments = []
             if let scenario = filter.scenario {
                 sql += " AND scenario = ?"

@@ -15,8 +15,10 @@ extension RunStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (runId, scenario, parameters) DO NOTHING
                         """,
-                    arguments: [run, point.ordinal, point.scenario, point.parameters.canonicalJSON, point.idealNanos,
-                                point.idealIONanos, point.idealCPUNanos])
+                    arguments: [
+                        run, point.ordinal, point.scenario, point.parameters.canonicalJSON, point.idealNanos,
+                        point.idealIONanos, point.idealCPUNanos,
+                    ])
                 ids[point.ordinal] = try PointID.fetchOne(
                     db, sql: "SELECT id FROM point WHERE runId = ? AND scenario = ? AND parameters = ?",
                     arguments: [run, point.scenario, point.parameters.canonicalJSON])

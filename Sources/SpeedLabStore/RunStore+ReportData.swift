@@ -78,7 +78,8 @@ extension RunStore {
             scan.bind(1, (range?[0] as Int64?) ?? 0)
             scan.bind(2, (range?[1] as Int64?) ?? -1)
             var rows: [PointSample] = []
-            let first = (range?[0] as Int64?) ?? 0, last = (range?[1] as Int64?) ?? -1
+            let first = (range?[0] as Int64?) ?? 0
+            let last = (range?[1] as Int64?) ?? -1
             let count = (range?[2] as Int64?) ?? 0
             // When another run wrote samples while this one ran, their rows sit in this range.
             let isShared = last - first + 1 != count
@@ -86,11 +87,14 @@ extension RunStore {
             try scan.forEachRow { row in
                 let point = row.int64(0)
                 guard !isShared || points.contains(point) else { return }
-                rows.append(PointSample(pointID: point, sample: Sample(
-                    repetition: Int(row.int64(1)), isWarmup: row.int64(2) == 1,
-                    wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
-                    voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
-                    peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9)), metrics: [:])))
+                rows.append(
+                    PointSample(
+                        pointID: point,
+                        sample: Sample(
+                            repetition: Int(row.int64(1)), isWarmup: row.int64(2) == 1,
+                            wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
+                            voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
+                            peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9)), metrics: [:])))
             }
             return rows
         }

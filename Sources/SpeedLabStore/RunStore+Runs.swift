@@ -52,7 +52,9 @@ extension RunStore {
 
     /// One run by id; without `counting`, its point and sample counts are left at 0 (they cost
     /// a pass over the run's sample index, which a caller reading every sample anyway can skip).
-    public func run(_ id: RunID, liveness: ProcessLiveness = .current, counting: Bool = true) throws(StoreError) -> StoredRun {
+    public func run(_ id: RunID, liveness: ProcessLiveness = .current, counting: Bool = true) throws(StoreError)
+        -> StoredRun
+    {
         let query = counting ? Self.runQuery : "SELECT r.*, 0 AS pointCount, 0 AS sampleCount FROM run r"
         let row = try read { db in try Row.fetchOne(db, sql: query + " WHERE r.id = ?", arguments: [id]) }
         guard let row else { throw .unknownRun(reference: String(id), path: path) }
@@ -69,7 +71,9 @@ extension RunStore {
                 return try RunID.fetchOne(
                     db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
             }
-            if let id = RunID(trimmed), try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true {
+            if let id = RunID(trimmed),
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true
+            {
                 return id
             }
             return try RunID.fetchOne(
@@ -82,7 +86,8 @@ extension RunStore {
     /// The newest run with `status`, if any.
     public func latestRun(status: RunStatus) throws(StoreError) -> RunID? {
         try read { db in
-            try RunID.fetchOne(db, sql: "SELECT id FROM run WHERE status = ? ORDER BY id DESC LIMIT 1", arguments: [status.rawValue])
+            try RunID.fetchOne(
+                db, sql: "SELECT id FROM run WHERE status = ? ORDER BY id DESC LIMIT 1", arguments: [status.rawValue])
         }
     }
 
@@ -111,6 +116,7 @@ extension StoredRun {
             startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
             repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
-            kernelNanosPerUnit: row["kernelNanosPerUnit"], pointCount: row["pointCount"], sampleCount: row["sampleCount"])
+            kernelNanosPerUnit: row["kernelNanosPerUnit"], pointCount: row["pointCount"],
+            sampleCount: row["sampleCount"])
     }
 }

@@ -46,7 +46,8 @@ public final class RunStore: Sendable {
         for attempt in 1... {
             do {
                 return try DatabasePool(path: path, configuration: configuration)
-            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 100 {
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 100
+            {
                 usleep(50_000)
             }
         }

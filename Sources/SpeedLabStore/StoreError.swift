@@ -27,11 +27,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) was written by a newer speedlab (unknown migrations: \(unknown.joined(separator: ", "))). "
                 + "Upgrade speedlab, or use another database with --db."
         case .notADatabase(let path):
-            return "\(path) is not a SQLite database. Point --db (or SPEEDLAB_DB) at a SpeedLab database or a new file name."
+            return
+                "\(path) is not a SQLite database. Point --db (or SPEEDLAB_DB) at a SpeedLab database or a new file name."
         case .corrupt(let path, let detail):
             return "\(path) is damaged (\(detail)). Restore it from a backup, or start a new database with --db."
         case .readOnly(let path):
-            return "\(path) cannot be written (read-only file or folder). Make it writable, or use --db with a writable path."
+            return
+                "\(path) cannot be written (read-only file or folder). Make it writable, or use --db with a writable path."
         case .cannotOpen(let path, let detail):
             return "cannot open \(path) (\(detail)). Check that the folder exists and is writable."
         case .locked(let path):

@@ -14,12 +14,15 @@ public enum SampleFactory {
 
     public static func newRun(label: String? = nil, processID: Int32 = 4242) -> NewRun {
         NewRun(
-            label: label, sweepName: "test", sweepYAML: "name: test\nscenarios: [sequential]\n", sweepSource: "test.yaml",
+            label: label, sweepName: "test", sweepYAML: "name: test\nscenarios: [sequential]\n",
+            sweepSource: "test.yaml",
             repetitions: 3, warmup: 0, seed: 42, environment: environment(processID: processID), kernelNanosPerUnit: 11)
     }
 
     /// A sample whose figures derive from `wallMillis`.
-    public static func sample(repetition: Int, wallMillis: Double, isWarmup: Bool = false, checksum: UInt64 = 7) -> Sample {
+    public static func sample(repetition: Int, wallMillis: Double, isWarmup: Bool = false, checksum: UInt64 = 7)
+        -> Sample
+    {
         Sample(
             repetition: repetition, isWarmup: isWarmup, wallNanos: Int64(wallMillis * 1e6),
             userNanos: Int64(wallMillis * 5e5), systemNanos: 1_000, voluntarySwitches: 3, involuntarySwitches: 1,

@@ -15,27 +15,38 @@ struct HistoryBenchmark {
         let store = try RunStore(path: path)
         var environment = RunEnvironment(
             host: "bench", operatingSystem: "bench", kernel: "bench", cpuModel: "bench", logicalCores: 2,
-            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release", toolVersion: SpeedLabVersion.current,
+            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release",
+            toolVersion: SpeedLabVersion.current,
             gitCommit: "c0", loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
         var generator = SystemRandomNumberGenerator()
         for index in 0..<runs {
             environment.gitCommit = "c\(index / 250)"  // a new commit every 250 runs
-            let id = try store.createRun(NewRun(
-                label: "nightly", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench", repetitions: 5,
-                warmup: 0, seed: 1, environment: environment, kernelNanosPerUnit: 11))
-            let ids = try store.registerPoints((0..<points).map { ordinal in
-                NewPoint(ordinal: ordinal, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(ordinal + 1)]),
-                         baselineOrdinal: nil)
-            }, run: id)
+            let id = try store.createRun(
+                NewRun(
+                    label: "nightly", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
+                    repetitions: 5,
+                    warmup: 0, seed: 1, environment: environment, kernelNanosPerUnit: 11))
+            let ids = try store.registerPoints(
+                (0..<points).map { ordinal in
+                    NewPoint(
+                        ordinal: ordinal, scenario: "concurrent",
+                        parameters: ParameterPoint(["tasks": .integer(ordinal + 1)]),
+                        baselineOrdinal: nil)
+                }, run: id)
             let level: Int64 = index < runs / 2 ? 10_000_000 : 12_000_000  // a 20% step halfway
-            try store.record((0..<points).flatMap { ordinal in
-                (0..<5).map { repetition in
-                    PointSample(pointID: ids[ordinal] ?? 0, sample: Sample(
-                        repetition: repetition, isWarmup: false, wallNanos: level + Int64.random(in: 0...200_000, using: &generator),
-                        userNanos: 100_000, systemNanos: 0, voluntarySwitches: 0, involuntarySwitches: 0, peakRSSBytes: 0,
-                        checksum: 1, metrics: [:]))
-                }
-            })
+            try store.record(
+                (0..<points).flatMap { ordinal in
+                    (0..<5).map { repetition in
+                        PointSample(
+                            pointID: ids[ordinal] ?? 0,
+                            sample: Sample(
+                                repetition: repetition, isWarmup: false,
+                                wallNanos: level + Int64.random(in: 0...200_000, using: &generator),
+                                userNanos: 100_000, systemNanos: 0, voluntarySwitches: 0, involuntarySwitches: 0,
+                                peakRSSBytes: 0,
+                                checksum: 1, metrics: [:]))
+                    }
+                })
             try store.setStatus(.completed, ofRun: id)
         }
         try store.checkpoint()
@@ -46,7 +57,8 @@ struct HistoryBenchmark {
         let history = HistoryBuilder().build(data, filter: filter)
         let total = seconds(since: start)
         let changes = history.series.first?.changes.map { "run \($0.run.id) (\(fixed1($0.changePercent))%)" } ?? []
-        print("""
+        print(
+            """
             history benchmark: one point across \(runs) runs (\(points) points each)
               read the series: \(format(read)) s; with change-point detection: \(format(total)) s
               change points: \(changes.joined(separator: ", "))

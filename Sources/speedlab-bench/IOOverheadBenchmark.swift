@@ -28,9 +28,10 @@ struct IOOverheadBenchmark {
                 }
             }
         }
-        let scenario = try ConcurrentScenario(point: ParameterPoint([
-            "tasks": .integer(tasks), "latency_ms": .real(latencyMs), "concurrency": .integer(tasks),
-        ]))
+        let scenario = try ConcurrentScenario(
+            point: ParameterPoint([
+                "tasks": .integer(tasks), "latency_ms": .real(latencyMs), "concurrency": .integer(tasks),
+            ]))
         try await report("the concurrent scenario (C = N, work 0)") {
             _ = try await scenario.run(in: ScenarioContext())
         }

@@ -15,13 +15,15 @@ struct ReportBenchmark {
         let start = ContinuousClock.now
         let data = try ReportData(run: id, from: store)
         let read = seconds(since: start)
-        let rendered = ReportFiles.make(data, formats: Set(ReportFiles.Format.allCases), scenarioOrder: ["sequential", "concurrent"])
+        let rendered = ReportFiles.make(
+            data, formats: Set(ReportFiles.Format.allCases), scenarioOrder: ["sequential", "concurrent"])
         let renderedAt = seconds(since: start)
         for (name, text) in rendered.files {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
         let total = seconds(since: start)
-        print("""
+        print(
+            """
             report benchmark: \(run.samples) samples over \(run.points) points
               read the run (every sample, metric totals): \(format(read)) s
               + statistics and rendering (\(rendered.files.count) files): \(format(renderedAt)) s

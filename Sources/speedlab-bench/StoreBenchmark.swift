@@ -11,7 +11,8 @@ struct StoreBenchmark {
         let readSeconds = seconds(since: readStart)
         let count = medians.values.reduce(0) { $0 + $1.samples }
         precondition(count == run.samples, "read back \(count) samples, stored \(run.samples)")
-        print("""
+        print(
+            """
             store benchmark: \(run.samples) samples (+\(run.samples * run.metricsPerSample) metric rows) over \(run.points) points
               insert, one transaction: \(format(insertSeconds)) s = \(Int(Double(run.samples) / insertSeconds)) samples/s \
             (\(Int(Double(run.samples * (1 + run.metricsPerSample)) / insertSeconds)) rows/s with metrics)

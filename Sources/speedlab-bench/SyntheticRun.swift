@@ -17,11 +17,14 @@ struct SyntheticRun {
         let store = try RunStore(path: path)
         let environment = RunEnvironment(
             host: "bench", operatingSystem: "bench", kernel: "bench", cpuModel: "bench", logicalCores: 2,
-            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release", toolVersion: SpeedLabVersion.current,
+            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release",
+            toolVersion: SpeedLabVersion.current,
             gitCommit: nil, loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
-        let run = try store.createRun(NewRun(
-            label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
-            repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: environment, kernelNanosPerUnit: 11))
+        let run = try store.createRun(
+            NewRun(
+                label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
+                repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: environment,
+                kernelNanosPerUnit: 11))
         let newPoints = (0..<points).map { index in
             NewPoint(
                 ordinal: index, scenario: index.isMultiple(of: 2) ? "sequential" : "concurrent",
@@ -35,11 +38,13 @@ struct SyntheticRun {
         let batch = (0..<samples).map { index in
             let ordinal = index % points
             let scale: Int64 = ordinal.isMultiple(of: 2) ? 8 : 1
-            return PointSample(pointID: ids[ordinal] ?? 0, sample: Sample(
-                repetition: index / points, isWarmup: false,
-                wallNanos: scale * Int64.random(in: 1_000_000...1_200_000, using: &generator),
-                userNanos: 500_000, systemNanos: 10_000, voluntarySwitches: 3, involuntarySwitches: 1,
-                peakRSSBytes: 10 << 20, checksum: UInt64(index), metrics: metrics))
+            return PointSample(
+                pointID: ids[ordinal] ?? 0,
+                sample: Sample(
+                    repetition: index / points, isWarmup: false,
+                    wallNanos: scale * Int64.random(in: 1_000_000...1_200_000, using: &generator),
+                    userNanos: 500_000, systemNanos: 10_000, voluntarySwitches: 3, involuntarySwitches: 1,
+                    peakRSSBytes: 10 << 20, checksum: UInt64(index), metrics: metrics))
         }
         let start = ContinuousClock.now
         try store.record(batch)

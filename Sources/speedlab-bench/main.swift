@@ -6,7 +6,8 @@ import Foundation
 ///     swift run -c release speedlab-bench report [--samples 1000000] [--points 1000] [--metrics 2]
 ///     swift run -c release speedlab-bench io [--tasks 1024] [--latency-ms 20]
 ///     swift run -c release speedlab-bench history [--runs 1000] [--points 3]
-let usage = "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N]"
+let usage =
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.

@@ -16,8 +16,10 @@ struct RunCommand {
     func dryRun(_ sweep: Sweep, points: [PlannedPoint]) throws {
         var table = TextTable(header: ["#", "scenario", "parameters", "baseline"], rightAligned: [0, 3])
         for point in points {
-            table.rows.append([String(point.ordinal), point.scenarioName, point.parameters.description,
-                               point.baselineOrdinal.map(String.init) ?? "-"])
+            table.rows.append([
+                String(point.ordinal), point.scenarioName, point.parameters.description,
+                point.baselineOrdinal.map(String.init) ?? "-",
+            ])
         }
         print(table.render(), terminator: "")
         let plan = RunPlan(points: points, pointIDs: [:], repetitions: sweep.repetitions, warmup: sweep.warmup)
@@ -25,7 +27,8 @@ struct RunCommand {
         let seconds = IdealTimes.estimateSeconds(
             plan: plan, kernelNanosPerUnit: calibration.nanosPerUnit,
             cores: ProcessInfo.processInfo.activeProcessorCount)
-        print("""
+        print(
+            """
             \(points.count) points × (\(sweep.warmup) warm-up + \(sweep.repetitions) measured) = \
             \(Schedule(plan: plan).jobCount) samples; estimated at least \(Formatting.duration(seconds)) \
             (kernel: \(String(format: "%.1f", calibration.nanosPerUnit)) ns per unit here).
@@ -37,10 +40,11 @@ struct RunCommand {
         let environment = EnvironmentProbe.current()
         let kernel = KernelCalibration.measure().nanosPerUnit
         do {
-            let id = try runs.createRun(NewRun(
-                label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
-                repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
-                kernelNanosPerUnit: kernel))
+            let id = try runs.createRun(
+                NewRun(
+                    label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
+                    repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
+                    kernelNanosPerUnit: kernel))
             let ideal = IdealTimes.compute(points: points, kernelNanosPerUnit: kernel, cores: environment.logicalCores)
             let ids = try runs.registerPoints(newPoints(points, ideal: ideal), run: id)
             if environment.isDebugBuild {
@@ -65,13 +69,16 @@ struct RunCommand {
                 return
             }
             guard stored.status != .running else {
-                throw ValidationError("run \(id) is still running (process \(stored.environment.processID)); resume it once it has stopped.")
+                throw ValidationError(
+                    "run \(id) is still running (process \(stored.environment.processID)); resume it once it has stopped."
+                )
             }
             var sweep = try SweepFile.parse(stored.sweepYAML, source: "run \(id) (\(stored.sweepSource))")
             sweep.repetitions = stored.repetitions
             sweep.warmup = stored.warmup
             let storedPoints = try runs.points(ofRun: id, withRepetitions: true)
-            let byKey = Dictionary(storedPoints.map { ("\($0.scenario)|\($0.parametersJSON)", $0) }) { first, _ in first }
+            let byKey = Dictionary(storedPoints.map { ("\($0.scenario)|\($0.parametersJSON)", $0) }) { first, _ in first
+            }
             let points = try ParameterGrid().expand(sweep, pointLimit: nil)
                 .filter { byKey["\($0.scenarioName)|\($0.parameters.canonicalJSON)"] != nil }
             var ids: [Int: PointID] = [:]
@@ -79,7 +86,9 @@ struct RunCommand {
             var checksums: [Int: UInt64] = [:]
             let storedChecksums = try runs.checksums(ofRun: id)
             for point in points {
-                guard let storedPoint = byKey["\(point.scenarioName)|\(point.parameters.canonicalJSON)"] else { continue }
+                guard let storedPoint = byKey["\(point.scenarioName)|\(point.parameters.canonicalJSON)"] else {
+                    continue
+                }
                 ids[point.ordinal] = storedPoint.id
                 done[point.ordinal] = storedPoint.measuredRepetitions
                 checksums[point.ordinal] = storedChecksums[storedPoint.id]
@@ -89,7 +98,9 @@ struct RunCommand {
             let plan = RunPlan(
                 points: points, pointIDs: ids, repetitions: stored.repetitions, warmup: stored.warmup,
                 done: done, knownChecksums: checksums)
-            print("resuming run \(id): \(Schedule(plan: plan).batches.joined().filter { !$0.isWarmup }.count) samples missing")
+            print(
+                "resuming run \(id): \(Schedule(plan: plan).batches.joined().filter { !$0.isWarmup }.count) samples missing"
+            )
             try await measure(plan, run: id, in: runs)
         } catch let exit as ExitCode {
             throw exit
@@ -121,16 +132,22 @@ struct RunCommand {
         switch result.ending {
         case .completed:
             try runs.setStatus(.completed, ofRun: id)
-            print("run \(id) completed: \(plan.points.count) points, \(result.samplesStored) samples in \(Formatting.duration(seconds)); stored in \(runs.path).")
+            print(
+                "run \(id) completed: \(plan.points.count) points, \(result.samplesStored) samples in \(Formatting.duration(seconds)); stored in \(runs.path)."
+            )
             try summarise(run: id, in: runs)
         case .interrupted:
             try runs.setStatus(.interrupted, ofRun: id)
-            FileHandle.standardError.write(Data("run \(id) interrupted: \(result.samplesStored) finished samples kept. Finish it with `speedlab run --resume \(id)`.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "run \(id) interrupted: \(result.samplesStored) finished samples kept. Finish it with `speedlab run --resume \(id)`.\n"
+                        .utf8))
             throw ExitCode(SpeedLabExitCode.interrupted.rawValue)
         case .failed:
             try runs.setStatus(.failed, ofRun: id)
             for failure in result.failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
-            FileHandle.standardError.write(Data("run \(id) failed: \(result.failures.count) point(s) failed; other samples kept.\n".utf8))
+            FileHandle.standardError.write(
+                Data("run \(id) failed: \(result.failures.count) point(s) failed; other samples kept.\n".utf8))
             throw ExitCode(SpeedLabExitCode.failure.rawValue)
         }
     }
@@ -149,7 +166,10 @@ struct RunCommand {
             _ = try ReportOutput.writeAtomically(rendered.files, to: folder)
             print("report: \(folder.appendingPathComponent("report.md").path)")
         } catch let error as ReportOutput.WriteError {
-            FileHandle.standardError.write(Data("warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n".utf8
+                ))
         }
     }
 
@@ -159,7 +179,8 @@ struct RunCommand {
             return NewPoint(
                 ordinal: point.ordinal, scenario: point.scenarioName, parameters: point.parameters,
                 baselineOrdinal: point.baselineOrdinal, idealNanos: bound.map { Int64($0.nanos.rounded()) },
-                idealIONanos: bound.map { Int64($0.ioNanos.rounded()) }, idealCPUNanos: bound.map { Int64($0.cpuNanos.rounded()) })
+                idealIONanos: bound.map { Int64($0.ioNanos.rounded()) },
+                idealCPUNanos: bound.map { Int64($0.cpuNanos.rounded()) })
         }
     }
 

@@ -22,23 +22,31 @@ extension SpeedLab {
         @Option(help: "What to compare: wall, cpu, speedup or efficiency.") var metric = "wall"
         @Option(help: "Significance level, after Benjamini-Hochberg adjustment across points.") var alpha = 0.05
         @Option(help: "Smallest relative change that counts, in percent.") var threshold = 5.0
-        @Option(help: "Write comparison.md and comparison.csv into this folder (default: Markdown on standard output; `auto`: reports/compare-BASE-HEAD).")
+        @Option(
+            help:
+                "Write comparison.md and comparison.csv into this folder (default: Markdown on standard output; `auto`: reports/compare-BASE-HEAD)."
+        )
         var out: String?
         @Flag(help: "Exit with code 3 when any point regressed.") var failOnRegression = false
 
         func validate() throws {
             guard ComparisonMetric(rawValue: metric) != nil else {
-                throw ValidationError("unknown metric '\(metric)'. Valid: \(ComparisonMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "unknown metric '\(metric)'. Valid: \(ComparisonMetric.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (got \(alpha)).") }
-            guard threshold >= 0, threshold.isFinite else { throw ValidationError("--threshold must be 0 or more (got \(threshold)).") }
+            guard threshold >= 0, threshold.isFinite else {
+                throw ValidationError("--threshold must be 0 or more (got \(threshold)).")
+            }
         }
 
         func run() async throws {
             let runs = try store.open(create: false)
             let comparison: Comparison
             do {
-                let baseID = try runs.resolveRun(base), headID = try runs.resolveRun(head)
+                let baseID = try runs.resolveRun(base)
+                let headID = try runs.resolveRun(head)
                 comparison = ComparisonBuilder(
                     metric: ComparisonMetric(rawValue: metric) ?? .wall, alpha: alpha, threshold: threshold / 100
                 ).compare(base: try ReportData(run: baseID, from: runs), head: try ReportData(run: headID, from: runs))
@@ -47,16 +55,23 @@ extension SpeedLab {
             }
             let renderer = ComparisonRenderer()
             if let out {
-                let folder = URL(fileURLWithPath: out == "auto" ? "reports/compare-\(comparison.base.id)-\(comparison.head.id)" : out)
+                let folder = URL(
+                    fileURLWithPath: out == "auto" ? "reports/compare-\(comparison.base.id)-\(comparison.head.id)" : out
+                )
                 do {
                     _ = try ReportOutput.writeAtomically(
-                        [("comparison.md", renderer.markdown(comparison)), ("comparison.csv", renderer.csv(comparison))], to: folder)
+                        [
+                            ("comparison.md", renderer.markdown(comparison)),
+                            ("comparison.csv", renderer.csv(comparison)),
+                        ], to: folder)
                 } catch let error as ReportOutput.WriteError {
                     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                     throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
                 }
-                print("\(comparison.regressions.count) regressions, \(comparison.improvements.count) improvements, "
-                    + "\(comparison.unchanged.count) unchanged; wrote \(folder.path)/comparison.md and comparison.csv")
+                print(
+                    "\(comparison.regressions.count) regressions, \(comparison.improvements.count) improvements, "
+                        + "\(comparison.unchanged.count) unchanged; wrote \(folder.path)/comparison.md and comparison.csv"
+                )
             } else {
                 print(renderer.markdown(comparison), terminator: "")
             }

@@ -18,12 +18,16 @@ extension SpeedLab {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this scenario.") var scenario: String?
-        @Option(parsing: .upToNextOption, help: "Only points with these parameter values (k=v …).") var param: [String] = []
+        @Option(parsing: .upToNextOption, help: "Only points with these parameter values (k=v …).") var param:
+            [String] = []
         @Option(help: "Only runs with this label.") var label: String?
         @Option(help: "Only the last N runs.") var last: Int?
         @Option(help: "Only runs started on or after this date (YYYY-MM-DD).") var since: String?
         @Option(help: "What to follow: wall, cpu or efficiency.") var metric = "wall"
-        @Option(help: "Write history.md, history.csv and SVG trend charts into this folder (default: Markdown on standard output).")
+        @Option(
+            help:
+                "Write history.md, history.csv and SVG trend charts into this folder (default: Markdown on standard output)."
+        )
         var out: String?
 
         func validate() throws {
@@ -58,7 +62,8 @@ extension SpeedLab {
             let filter = try filter()
             let history: SpeedLabReports.History
             do {
-                history = HistoryBuilder(metric: ComparisonMetric(rawValue: metric) ?? .wall).build(try runs.history(filter), filter: filter)
+                history = HistoryBuilder(metric: ComparisonMetric(rawValue: metric) ?? .wall).build(
+                    try runs.history(filter), filter: filter)
             } catch {
                 throw SpeedLabExitCode.report(error)
             }
@@ -76,7 +81,10 @@ extension SpeedLab {
             do {
                 _ = try ReportOutput.writeAtomically(
                     charts.map { ($0.fileName, $0.svg) }
-                        + [("history.md", renderer.markdown(history, charts: charts.map(\.fileName))), ("history.csv", renderer.csv(history))],
+                        + [
+                            ("history.md", renderer.markdown(history, charts: charts.map(\.fileName))),
+                            ("history.csv", renderer.csv(history)),
+                        ],
                     to: folder)
             } catch let error as ReportOutput.WriteError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))

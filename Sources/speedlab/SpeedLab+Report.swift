@@ -44,7 +44,8 @@ extension SpeedLab {
             let runs = try store.open(create: false)
             let output = ReportOutput(store: runs)
             do {
-                let id = try run.map { reference throws(StoreError) in try runs.resolveRun(reference) }
+                let id =
+                    try run.map { reference throws(StoreError) in try runs.resolveRun(reference) }
                     ?? runs.latestRun(status: .completed) ?? runs.resolveRun("latest")
                 if out == "-" {
                     let rendered = try output.render(run: id, formats: [.md])
@@ -54,7 +55,9 @@ extension SpeedLab {
                 let folder = URL(fileURLWithPath: out ?? "reports/\(id)")
                 let rendered = try output.render(run: id, formats: try formats())
                 let written = try ReportOutput.writeAtomically(rendered.files, to: folder)
-                print("wrote \(written.count) files to \(folder.path)/ (open \(folder.appendingPathComponent("report.md").path))")
+                print(
+                    "wrote \(written.count) files to \(folder.path)/ (open \(folder.appendingPathComponent("report.md").path))"
+                )
             } catch let error as ReportOutput.WriteError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)

@@ -40,7 +40,9 @@ extension SpeedLab {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
             }
             if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil {
-                throw ValidationError("--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions or --warmup.")
+                throw ValidationError(
+                    "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions or --warmup."
+                )
             }
         }
 
@@ -60,9 +62,11 @@ extension SpeedLab {
 
         private func loadSweep() throws -> (sweep: Sweep, points: [PlannedPoint]) {
             do {
-                var sweep = try sweep.map { path throws(SweepFileError) in try SweepFile.load(path: path) }
+                var sweep =
+                    try sweep.map { path throws(SweepFileError) in try SweepFile.load(path: path) }
                     ?? SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
-                sweep = try SweepOverrides(only: only, repetitions: repetitions, warmup: warmup, label: label).apply(to: sweep)
+                sweep = try SweepOverrides(only: only, repetitions: repetitions, warmup: warmup, label: label).apply(
+                    to: sweep)
                 let points = try ParameterGrid().expand(sweep, pointLimit: yes ? nil : ParameterGrid.defaultPointLimit)
                 return (sweep, points)
             } catch {

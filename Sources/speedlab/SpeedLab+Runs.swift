@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SpeedLabStore
 import SpeedLabCore
+import SpeedLabStore
 
 extension SpeedLab {
     /// `speedlab runs`: every stored run, one line each.

@@ -12,8 +12,10 @@ extension SpeedLab {
             for type in ScenarioRegistry.standard.scenarios {
                 var table = TextTable(header: ["parameter", "default", "unit", "allowed", "meaning"])
                 for spec in type.parameters {
-                    table.rows.append([spec.name, spec.defaultValue.canonicalText, spec.unit.isEmpty ? "-" : spec.unit,
-                                       Self.allowed(spec.kind), spec.summary])
+                    table.rows.append([
+                        spec.name, spec.defaultValue.canonicalText, spec.unit.isEmpty ? "-" : spec.unit,
+                        Self.allowed(spec.kind), spec.summary,
+                    ])
                 }
                 let baseline = type.baseline(of: .init()).map { "baseline: \($0.scenario)" } ?? "a baseline itself"
                 print("\(type.name) — \(type.summary) (\(baseline))")

@@ -21,7 +21,9 @@ extension SpeedLab {
                 let medians = try runs.medians(ofRun: id)
                 print(Self.header(stored))
                 var table = TextTable(
-                    header: ["point", "scenario", "parameters", "samples", "median ms", "ideal ms", "baseline", "status"],
+                    header: [
+                        "point", "scenario", "parameters", "samples", "median ms", "ideal ms", "baseline", "status",
+                    ],
                     rightAligned: [0, 3, 4, 5, 6])
                 for point in points {
                     let median = medians[point.id]
@@ -50,7 +52,9 @@ extension SpeedLab {
                 "toolchain Swift \(env.swiftVersion), \(env.buildConfiguration) build, speedlab \(env.toolVersion)"
                     + (env.gitCommit.map { ", commit \($0)" } ?? ""),
             ]
-            if env.isDebugBuild { lines.append("WARNING   debug build: timings are not representative; measure a release build.") }
+            if env.isDebugBuild {
+                lines.append("WARNING   debug build: timings are not representative; measure a release build.")
+            }
             return lines.joined(separator: "\n") + "\n"
         }
     }

@@ -52,7 +52,9 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try folder.write(Self.tinySweep, to: "tiny.yaml")
-        #expect(try SpeedLabCommand.run(["run", sweep, "--db", "a.sqlite", "--repetitions", "1"], in: folder.url).exitCode == 0)
+        #expect(
+            try SpeedLabCommand.run(["run", sweep, "--db", "a.sqlite", "--repetitions", "1"], in: folder.url).exitCode
+                == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path("a.sqlite")))
         let viaEnvironment = try SpeedLabCommand.run(["runs"], in: folder.url, environment: ["SPEEDLAB_DB": "a.sqlite"])
         #expect(viaEnvironment.stdout.contains("completed"))
@@ -137,7 +139,10 @@ import Testing
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
             if FileManager.default.fileExists(atPath: dbPath),
-                let count = try? Self.integer("SELECT COUNT(*) FROM sample", in: dbPath), count >= 2 { break }
+                let count = try? Self.integer("SELECT COUNT(*) FROM sample", in: dbPath), count >= 2
+            {
+                break
+            }
         }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()

@@ -8,7 +8,9 @@ import Testing
 /// Faults a tracker must survive without losing a finished measurement or corrupting its
 /// store, each caused for real against the built binary.
 @Suite(.serialized) struct ReliabilityTests {
-    static func sweep(_ folder: TemporaryDirectory, repetitions: Int = 3, tasks: Int = 3, latencyMs: Int = 5, name: String = "s.yaml") throws -> String {
+    static func sweep(
+        _ folder: TemporaryDirectory, repetitions: Int = 3, tasks: Int = 3, latencyMs: Int = 5, name: String = "s.yaml"
+    ) throws -> String {
         try folder.write(
             "name: small\nrepetitions: \(repetitions)\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: \(tasks)\n  latency_ms: \(latencyMs)\n  work: [0, 10]\n",
             to: name)
@@ -69,13 +71,16 @@ import Testing
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
-        let resumed = try SpeedLabCommand.run(["run", "--resume", "1", "--no-report", "--db", "cut.sqlite"], in: folder.url)
+        let resumed = try SpeedLabCommand.run(
+            ["run", "--resume", "1", "--no-report", "--db", "cut.sqlite"], in: folder.url)
         #expect(resumed.exitCode == 0, "\(resumed.stderr)")
         let whole = try SpeedLabCommand.run(["run", sweep, "--no-report", "--db", "whole.sqlite"], in: folder.url)
         #expect(whole.exitCode == 0)
         let cut = try SpeedLabCommand.run(["report", "1", "--db", "cut.sqlite", "--out", "-"], in: folder.url)
         let reference = try SpeedLabCommand.run(["report", "1", "--db", "whole.sqlite", "--out", "-"], in: folder.url)
-        let counts = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("| Points |") }.map(String.init) }
+        let counts = { (text: String) in
+            text.split(separator: "\n").first { $0.hasPrefix("| Points |") }.map(String.init)
+        }
         #expect(counts(cut.stdout) == "| Points | 2, 16 measured samples |")
         #expect(counts(cut.stdout) == counts(reference.stdout))
         #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: folder.path("cut.sqlite")) == 16)
@@ -130,7 +135,10 @@ import Testing
         try await Self.waitForSamples(1, in: folder.path("speedlab.sqlite"))
         for _ in 0..<3 {
             let report = try SpeedLabCommand.run(["report", "latest", "--out", "-"], in: folder.url)
-            #expect(report.exitCode == 0, "\(report.stderr) — writer: \(String(decoding: (writer.standardError as? Pipe)?.fileHandleForReading.availableData ?? Data(), as: UTF8.self))")
+            #expect(
+                report.exitCode == 0,
+                "\(report.stderr) — writer: \(String(decoding: (writer.standardError as? Pipe)?.fileHandleForReading.availableData ?? Data(), as: UTF8.self))"
+            )
             #expect(report.stdout.contains("## sequential"))
             let runs = try SpeedLabCommand.run(["runs"], in: folder.url)
             #expect(runs.exitCode == 0 && runs.stdout.contains("running"))
@@ -165,7 +173,9 @@ import Testing
         #expect(result.stderr.contains("cannot write the report to"), "\(result.stderr)")
         let proc = try SpeedLabCommand.run(["report", "--out", "/proc/speedlab-report"], in: folder.url)
         #expect(proc.exitCode == 73)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.contains(".tmp-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -175,7 +185,9 @@ import Testing
         guard geteuid() == 0 else { return true }
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        probe.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", FixturePaths.speedlabBinary.path, "--version"]
+        probe.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", FixturePaths.speedlabBinary.path, "--version",
+        ]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
         guard (try? probe.run()) != nil else { return false }
@@ -198,7 +210,8 @@ import Testing
         let binary = FixturePaths.speedlabBinary.path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: asNobody.first ?? binary)
-        process.arguments = Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary])
+        process.arguments =
+            Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary])
             + ["run", sweep, "--db", locked.appendingPathComponent("speedlab.sqlite").path, "--no-report"]
         process.currentDirectoryURL = folder.url
         let errors = Pipe()
@@ -222,7 +235,8 @@ import Testing
         var migrator = DatabaseMigrator()
         migrator.registerMigration(files[0].identifier) { db in try db.execute(sql: files[0].sql) }
         try migrator.migrate(queue)
-        let fixture = try String(contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/two-scenarios.sql"), encoding: .utf8)
+        let fixture = try String(
+            contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/two-scenarios.sql"), encoding: .utf8)
         try queue.write { db in try db.execute(sql: fixture) }
         try queue.close()
 

@@ -17,7 +17,8 @@ import Testing
     @Test func unknownFormatIsAUsageError() throws {
         let store = try SyntheticStore.make(from: "stores/two-scenarios.sql")
         defer { store.remove() }
-        let result = try SpeedLabCommand.run(["report", "--db", store.runs.path, "--format", "pdf"], in: store.folder.url)
+        let result = try SpeedLabCommand.run(
+            ["report", "--db", store.runs.path, "--format", "pdf"], in: store.folder.url)
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains("unknown format 'pdf'. Valid: md, csv, svg."))
     }
@@ -25,7 +26,8 @@ import Testing
     @Test func compareFailsWithCode3OnRegressionOnlyWhenAsked() throws {
         let store = try SyntheticStore.make(from: "stores/compare.sql")
         defer { store.remove() }
-        let plain = try SpeedLabCommand.run(["compare", "latest~1", "latest", "--db", store.runs.path], in: store.folder.url)
+        let plain = try SpeedLabCommand.run(
+            ["compare", "latest~1", "latest", "--db", store.runs.path], in: store.folder.url)
         #expect(plain.exitCode == 0)
         #expect(plain.stdout.contains("| points | 1 | 1 | 1 | 2 |"))
         let gated = try SpeedLabCommand.run(
@@ -40,17 +42,20 @@ import Testing
     @Test func compareWritesMarkdownAndCSVWithOut() throws {
         let store = try SyntheticStore.make(from: "stores/compare.sql")
         defer { store.remove() }
-        let result = try SpeedLabCommand.run(["compare", "1", "2", "--db", store.runs.path, "--out", "auto"], in: store.folder.url)
+        let result = try SpeedLabCommand.run(
+            ["compare", "1", "2", "--db", store.runs.path, "--out", "auto"], in: store.folder.url)
         #expect(result.exitCode == 0)
         #expect(result.stdout.hasPrefix("1 regressions, 1 improvements, 1 unchanged; wrote"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: store.folder.path("reports/compare-1-2")).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: store.folder.path("reports/compare-1-2"))
+            .sorted()
         #expect(files == ["comparison.csv", "comparison.md"])
     }
 
     @Test func unknownMetricAndRunAreUsageErrors() throws {
         let store = try SyntheticStore.make(from: "stores/compare.sql")
         defer { store.remove() }
-        let metric = try SpeedLabCommand.run(["compare", "1", "2", "--db", store.runs.path, "--metric", "ram"], in: store.folder.url)
+        let metric = try SpeedLabCommand.run(
+            ["compare", "1", "2", "--db", store.runs.path, "--metric", "ram"], in: store.folder.url)
         #expect(metric.exitCode == 64)
         #expect(metric.stderr.contains("Valid: wall, cpu, speedup, efficiency."))
         let run = try SpeedLabCommand.run(["compare", "1", "9", "--db", store.runs.path], in: store.folder.url)
@@ -62,11 +67,15 @@ import Testing
         let store = try SyntheticStore.make(from: "stores/compare.sql")
         defer { store.remove() }
         let result = try SpeedLabCommand.run(
-            ["history", "--db", store.runs.path, "--scenario", "concurrent", "--param", "tasks=8"], in: store.folder.url)
+            ["history", "--db", store.runs.path, "--scenario", "concurrent", "--param", "tasks=8"], in: store.folder.url
+        )
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("## concurrent `concurrency=64 dispatch=window jitter=0 latency_ms=10 seed=42 tasks=8 work=0`"))
+        #expect(
+            result.stdout.contains(
+                "## concurrent `concurrency=64 dispatch=window jitter=0 latency_ms=10 seed=42 tasks=8 work=0`"))
         #expect(result.stdout.contains("Trend (2 runs"))
-        let bad = try SpeedLabCommand.run(["history", "--db", store.runs.path, "--param", "tasks"], in: store.folder.url)
+        let bad = try SpeedLabCommand.run(
+            ["history", "--db", store.runs.path, "--param", "tasks"], in: store.folder.url)
         #expect(bad.exitCode == 64)
     }
 }

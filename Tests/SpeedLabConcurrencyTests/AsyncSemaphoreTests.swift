@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeedLabConcurrency
 
 @Suite struct AsyncSemaphoreTests {
@@ -8,11 +9,12 @@ import Testing
         let order = Recorder<Int>()
         var tasks: [Task<Void, any Error>] = []
         for index in 0..<20 {
-            tasks.append(Task {
-                try await semaphore.wait()
-                order.append(index)
-                semaphore.signal()  // hand the permit to the next waiter
-            })
+            tasks.append(
+                Task {
+                    try await semaphore.wait()
+                    order.append(index)
+                    semaphore.signal()  // hand the permit to the next waiter
+                })
             let queued = await eventually { semaphore.waitingCount == index + 1 }
             try #require(queued)
         }
@@ -95,13 +97,14 @@ import Testing
         let probe = ConcurrencyProbe()
         var tasks: [Task<Void, any Error>] = []
         for _ in 0..<400 {
-            tasks.append(Task {
-                try await semaphore.withPermit {
-                    probe.enter()
-                    await Task.yield()
-                    probe.leave()
-                }
-            })
+            tasks.append(
+                Task {
+                    try await semaphore.withPermit {
+                        probe.enter()
+                        await Task.yield()
+                        probe.leave()
+                    }
+                })
         }
         for (index, task) in tasks.enumerated() where index % 2 == 1 {
             task.cancel()

@@ -1,6 +1,7 @@
 import Clocks
 import Synchronization
 import Testing
+
 @testable import SpeedLabConcurrency
 
 @Suite struct CircuitBreakerTests {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+
 @testable import SpeedLabConcurrency
 
 @Suite struct SingleThreadExecutorTests {
@@ -112,7 +113,6 @@ private func spin(iterations: Int) {
     }
     if state == 42 { print("unreachable") }
 }
-
 
 /// The calling thread's identity (`Thread.current` may not be read in async code directly).
 private func currentThreadID() -> ObjectIdentifier {

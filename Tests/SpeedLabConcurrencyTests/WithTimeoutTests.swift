@@ -1,5 +1,6 @@
 import Clocks
 import Testing
+
 @testable import SpeedLabConcurrency
 
 @Suite struct WithTimeoutTests {

@@ -21,7 +21,9 @@ import Testing
     }
 
     @Test func corpusHoldsAtLeastFortyFilesAndListsEachOne() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".yaml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".yaml")
+        }
         #expect(files.count >= 40)
         #expect(Set(files) == Set(Self.corpus.map(\.0)))
     }
@@ -48,7 +50,8 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let iterations = environment["SPEEDLAB_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1_500
         var generator = MutationGenerator(seed: environment["SPEEDLAB_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED)
-        var accepted = 0, refused = 0
+        var accepted = 0
+        var refused = 0
         for iteration in 0..<iterations {
             let mutated = generator.mutate(sources[iteration % sources.count])
             do {
@@ -56,7 +59,8 @@ import Testing
                 _ = try? ParameterGrid().expand(sweep)
                 accepted += 1
             } catch {
-                #expect(error.description.hasPrefix("fuzz.yaml:"), "unhelpful message: \(error.description.prefix(200))")
+                #expect(
+                    error.description.hasPrefix("fuzz.yaml:"), "unhelpful message: \(error.description.prefix(200))")
                 refused += 1
             }
         }

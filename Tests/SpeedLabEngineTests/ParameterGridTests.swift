@@ -49,7 +49,10 @@ import Testing
         let sweep = try SweepFile.parse(
             "name: big\nscenarios: [sequential]\nparameters:\n  tasks: [\(values)]\n  work: [\(values)]\n",
             source: "big.yaml")
-        #expect(throws: SweepFileError.tooManyPoints(.init(file: "big.yaml", line: 3, column: 1), count: 40_000, limit: 10_000)) {
+        #expect(
+            throws: SweepFileError.tooManyPoints(
+                .init(file: "big.yaml", line: 3, column: 1), count: 40_000, limit: 10_000)
+        ) {
             try ParameterGrid().expand(sweep)
         }
         #expect(try ParameterGrid().expand(sweep, pointLimit: nil).count == 40_000)

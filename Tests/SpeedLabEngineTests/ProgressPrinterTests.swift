@@ -13,7 +13,9 @@ import Testing
     static func feed(_ printer: ProgressPrinter, jobs: Int) {
         printer.handle(.started(jobs: jobs))
         for done in 1...jobs {
-            printer.handle(.jobFinished(done: done, total: jobs, title: "sequential tasks=4", isWarmup: done == 1, wallNanos: 1_000))
+            printer.handle(
+                .jobFinished(
+                    done: done, total: jobs, title: "sequential tasks=4", isWarmup: done == 1, wallNanos: 1_000))
         }
     }
 
@@ -38,7 +40,8 @@ import Testing
 
     @Test func failuresAreAlwaysPrinted() {
         let output = Output()
-        ProgressPrinter(isTerminal: false, write: output.write).handle(.pointFailed(title: "concurrent tasks=4", message: "checksum mismatch"))
+        ProgressPrinter(isTerminal: false, write: output.write).handle(
+            .pointFailed(title: "concurrent tasks=4", message: "checksum mismatch"))
         #expect(output.text.withLock { $0 } == "error: concurrent tasks=4 failed: checksum mismatch\n")
     }
 

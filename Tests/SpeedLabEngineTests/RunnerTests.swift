@@ -8,12 +8,18 @@ import Testing
 
 @Suite struct RunnerTests {
     /// Registers the sweep's points in a fresh run of `store` and returns the plan.
-    static func plan(_ yaml: String, in store: RunStore, registry: ScenarioRegistry = .standard) throws -> (RunID, RunPlan) {
+    static func plan(_ yaml: String, in store: RunStore, registry: ScenarioRegistry = .standard) throws -> (
+        RunID, RunPlan
+    ) {
         let sweep = try SweepFile.parse(yaml, source: "test.yaml", registry: registry)
         let points = try ParameterGrid(registry: registry).expand(sweep)
         let run = try store.createRun(SampleFactory.newRun())
         let ids = try store.registerPoints(
-            points.map { NewPoint(ordinal: $0.ordinal, scenario: $0.scenarioName, parameters: $0.parameters, baselineOrdinal: $0.baselineOrdinal) },
+            points.map {
+                NewPoint(
+                    ordinal: $0.ordinal, scenario: $0.scenarioName, parameters: $0.parameters,
+                    baselineOrdinal: $0.baselineOrdinal)
+            },
             run: run)
         return (run, RunPlan(points: points, pointIDs: ids, repetitions: sweep.repetitions, warmup: sweep.warmup))
     }
@@ -56,12 +62,14 @@ import Testing
         defer { folder.remove() }
         let store = try RunStore(path: folder.path("db.sqlite"))
         let (run, plan) = try Self.plan(Self.small, in: store)
-        let interrupting = Runner(sink: store, onEvent: { event in
-            // Cancel the measuring task itself once 5 samples (2 warm-ups, 3 measured) are done.
-            if case .jobFinished(let done, _, _, _, _) = event, done == 5 {
-                withUnsafeCurrentTask { $0?.cancel() }
-            }
-        })
+        let interrupting = Runner(
+            sink: store,
+            onEvent: { event in
+                // Cancel the measuring task itself once 5 samples (2 warm-ups, 3 measured) are done.
+                if case .jobFinished(let done, _, _, _, _) = event, done == 5 {
+                    withUnsafeCurrentTask { $0?.cancel() }
+                }
+            })
         let first = try await Task { try await interrupting.run(plan) }.value
         #expect(first.ending == .interrupted)
         #expect(first.samplesStored == 5)

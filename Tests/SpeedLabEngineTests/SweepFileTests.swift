@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func builtInDefaultSweepEqualsTheCommittedFixture() throws {
-        let committed = try String(contentsOf: FixturePaths.sweeps.appendingPathComponent("default.yaml"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: FixturePaths.sweeps.appendingPathComponent("default.yaml"), encoding: .utf8)
         #expect(committed == DefaultSweep.yaml)
         let sweep = try SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
         let points = try ParameterGrid().expand(sweep)
@@ -51,26 +52,45 @@ import Testing
 
     @Test(arguments: [
         ("name: x\nscenarios: [sequential\n", "bad.yaml:3:1: YAML syntax error"),
-        ("name: x\nscenarios: [sequential]\nrepetitons: 3\n",
-         "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, baselines, scenarios, parameters."),
-        ("name: x\nscenarios: [sequentail]\n",
-         "bad.yaml:2:13: unknown scenario 'sequentail'. Did you mean 'sequential'?"),
-        ("name: x\nscenarios: [sequential]\nparameters:\n  taks: 4\n",
-         "bad.yaml:4:3: unknown parameter 'taks'. Did you mean 'tasks'?"),
-        ("name: x\nscenarios:\n  sequential:\n    concurrency: 4\n",
-         "bad.yaml:4:5: unknown parameter 'concurrency' for 'sequential'."),
-        ("name: x\nscenarios: [sequential]\nparameters:\n  tasks: many\n",
-         "bad.yaml:4:10: 'tasks' must be a whole number from 1 to 1000000, got many."),
-        ("name: x\nscenarios: [sequential]\nparameters:\n  tasks: [4, 0]\n",
-         "bad.yaml:4:14: 'tasks' must be a whole number from 1 to 1000000, got 0."),
-        ("name: x\nscenarios: [sequential]\nrepetitions: -2\n",
-         "bad.yaml:3:14: 'repetitions' must be a whole number from 1 to 100000, got -2."),
-        ("name: x\nscenarios: [sequential]\nparameters:\n  latency_ms: .nan\n",
-         "bad.yaml:4:15: 'latency_ms' must be a number from 0.0 to 60000.0, got nan."),
+        (
+            "name: x\nscenarios: [sequential]\nrepetitons: 3\n",
+            "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, baselines, scenarios, parameters."
+        ),
+        (
+            "name: x\nscenarios: [sequentail]\n",
+            "bad.yaml:2:13: unknown scenario 'sequentail'. Did you mean 'sequential'?"
+        ),
+        (
+            "name: x\nscenarios: [sequential]\nparameters:\n  taks: 4\n",
+            "bad.yaml:4:3: unknown parameter 'taks'. Did you mean 'tasks'?"
+        ),
+        (
+            "name: x\nscenarios:\n  sequential:\n    concurrency: 4\n",
+            "bad.yaml:4:5: unknown parameter 'concurrency' for 'sequential'."
+        ),
+        (
+            "name: x\nscenarios: [sequential]\nparameters:\n  tasks: many\n",
+            "bad.yaml:4:10: 'tasks' must be a whole number from 1 to 1000000, got many."
+        ),
+        (
+            "name: x\nscenarios: [sequential]\nparameters:\n  tasks: [4, 0]\n",
+            "bad.yaml:4:14: 'tasks' must be a whole number from 1 to 1000000, got 0."
+        ),
+        (
+            "name: x\nscenarios: [sequential]\nrepetitions: -2\n",
+            "bad.yaml:3:14: 'repetitions' must be a whole number from 1 to 100000, got -2."
+        ),
+        (
+            "name: x\nscenarios: [sequential]\nparameters:\n  latency_ms: .nan\n",
+            "bad.yaml:4:15: 'latency_ms' must be a number from 0.0 to 60000.0, got nan."
+        ),
         ("name: x\nscenarios: []\n", "bad.yaml:2:12: 'scenarios' is an empty list; give at least one value."),
         ("scenarios: [sequential]\n", "bad.yaml:1:1: expected a 'name' key (the sweep's name), found none."),
         ("name: x\nname: y\nscenarios: [sequential]\n", "bad.yaml:1:1: key 'name' appears more than once."),
-        ("- just\n- a list\n", "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, baselines, scenarios, parameters, found a list."),
+        (
+            "- just\n- a list\n",
+            "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, baselines, scenarios, parameters, found a list."
+        ),
         ("", "bad.yaml:1:1: expected a mapping with 'name' and 'scenarios', found an empty file."),
     ])
     func badSweepIsRefusedWithFileLineAndExpectation(yaml: String, message: String) {
@@ -113,7 +133,8 @@ import Testing
         #expect(points.map(\.scenarioName) == ["concurrent"])
         #expect(points.first?.baselineOrdinal == nil)
         let listed = try SweepFile.parse(
-            "name: b\nbaselines: false\nscenarios: [concurrent, sequential]\nparameters:\n  tasks: 4\n", source: "b.yaml")
+            "name: b\nbaselines: false\nscenarios: [concurrent, sequential]\nparameters:\n  tasks: 4\n",
+            source: "b.yaml")
         let linked = try ParameterGrid().expand(listed)
         #expect(linked.first?.baselineOrdinal == 1)
     }

@@ -7,19 +7,23 @@ import Testing
 @Suite struct ComparisonTests {
     static func comparison(_ metric: ComparisonMetric = .wall) throws -> (Comparison, SyntheticStore) {
         let store = try SyntheticStore.make(from: "stores/compare.sql")
-        let base = try ReportData(run: 1, from: store.runs), head = try ReportData(run: 2, from: store.runs)
+        let base = try ReportData(run: 1, from: store.runs)
+        let head = try ReportData(run: 2, from: store.runs)
         return (ComparisonBuilder(metric: metric).compare(base: base, head: head), store)
     }
 
     @Test func slowerPointIsARegressionFasterAnImprovementNoiseUnchanged() throws {
         let (comparison, store) = try Self.comparison()
         defer { store.remove() }
-        let verdicts = Dictionary(uniqueKeysWithValues: comparison.points.map {
-            ("\($0.scenario) tasks=\($0.parameters["tasks"]?.canonicalText ?? "")", $0.verdict)
-        })
-        #expect(verdicts == [
-            "sequential tasks=8": .unchanged, "concurrent tasks=8": .regression, "concurrent tasks=64": .improvement,
-        ])
+        let verdicts = Dictionary(
+            uniqueKeysWithValues: comparison.points.map {
+                ("\($0.scenario) tasks=\($0.parameters["tasks"]?.canonicalText ?? "")", $0.verdict)
+            })
+        #expect(
+            verdicts == [
+                "sequential tasks=8": .unchanged, "concurrent tasks=8": .regression,
+                "concurrent tasks=64": .improvement,
+            ])
         let regression = try #require(comparison.regressions.first)
         #expect(abs(regression.change - (12.035 / 10.035 - 1)) < 1e-9)
         #expect(regression.testMethod == "exact")
@@ -33,8 +37,11 @@ import Testing
     @Test func pointsMeasuredByOneRunAreListedNotDropped() throws {
         let (comparison, store) = try Self.comparison()
         defer { store.remove() }
-        #expect(comparison.unmatched.map { "\($0.run) \($0.scenario) workers=\($0.parameters["workers"]?.canonicalText ?? "")" }
-            == ["1 parallel workers=2", "2 parallel workers=4"])
+        #expect(
+            comparison.unmatched.map {
+                "\($0.run) \($0.scenario) workers=\($0.parameters["workers"]?.canonicalText ?? "")"
+            }
+                == ["1 parallel workers=2", "2 parallel workers=4"])
     }
 
     @Test func environmentDifferencesAreReportedAndOnlySetupChangesWarn() throws {

@@ -1,12 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SpeedLabCore
 import SpeedLabReports
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct HistoryTests {
     /// Twelve runs of two points: `tasks=8` steps from 10 ms to 13 ms at run 7 (where the
@@ -17,9 +18,12 @@ import Testing
         for index in 1...12 {
             var run = SampleFactory.newRun(label: "nightly")
             run.environment.gitCommit = index < 7 ? "aaaa1111" : "bbbb2222"
-            let id = try store.createRun(run, startedAt: Date(timeIntervalSince1970: 1_790_000_000 + Double(index) * 86_400))
+            let id = try store.createRun(
+                run, startedAt: Date(timeIntervalSince1970: 1_790_000_000 + Double(index) * 86_400))
             let points = [8, 64].enumerated().map { ordinal, tasks in
-                NewPoint(ordinal: ordinal, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(tasks)]), baselineOrdinal: nil)
+                NewPoint(
+                    ordinal: ordinal, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(tasks)]),
+                    baselineOrdinal: nil)
             }
             let ids = try store.registerPoints(points, run: id)
             var samples: [PointSample] = []
@@ -27,8 +31,12 @@ import Testing
                 let jitter = Double((index * 7 + repetition * 3) % 5) * 0.02
                 let step = (index < 7 ? 10.0 : 13.0) + jitter
                 let flat = (index == 4 ? 30.0 : 20.0) + jitter
-                samples.append(PointSample(pointID: ids[0] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: step)))
-                samples.append(PointSample(pointID: ids[1] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: flat)))
+                samples.append(
+                    PointSample(
+                        pointID: ids[0] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: step)))
+                samples.append(
+                    PointSample(
+                        pointID: ids[1] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: flat)))
             }
             try store.record(samples)
             try store.setStatus(.completed, ofRun: id)

@@ -1,12 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SpeedLabCore
 import SpeedLabReports
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct SpeedupReportTests {
     static let order = ["sequential", "concurrent"]
@@ -20,7 +21,8 @@ import Testing
         let (report, store) = try Self.report()
         defer { store.remove() }
         let charts = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.scenario, SVGChart.charts(for: $0)) })
-        let markdown = MarkdownRenderer(scenarioSummaries: ["concurrent": "all fetches on one thread"], charts: charts).render(report)
+        let markdown = MarkdownRenderer(scenarioSummaries: ["concurrent": "all fetches on one thread"], charts: charts)
+            .render(report)
         try expectMatchesGolden(markdown, named: "reports/two-scenarios.md")
     }
 

@@ -7,11 +7,12 @@ import Testing
     /// Latencies of 10 ms leave each response 10 ms ahead of its timeout (twice the latency),
     /// so a loaded machine delaying a wake-up by a few milliseconds cannot turn it into one.
     static func point(failureRate: Double, extra: [String: ParameterValue] = [:]) -> ParameterPoint {
-        ParameterPoint([
-            "tasks": .integer(16), "latency_ms": .integer(10), "work": .integer(1_000), "seed": .integer(11),
-            "failure_rate": .real(failureRate), "backoff_ms": .integer(1), "concurrency": .integer(8),
-            "breaker_threshold": .integer(1_000),
-        ].merging(extra) { _, new in new })
+        ParameterPoint(
+            [
+                "tasks": .integer(16), "latency_ms": .integer(10), "work": .integer(1_000), "seed": .integer(11),
+                "failure_rate": .real(failureRate), "backoff_ms": .integer(1), "concurrency": .integer(8),
+                "breaker_threshold": .integer(1_000),
+            ].merging(extra) { _, new in new })
     }
 
     static func counters(_ outcome: ScenarioOutcome) -> [String: Double] {
@@ -56,7 +57,8 @@ import Testing
             for service in AgentService.allCases {
                 let plan = AgentCallPlan(settings: settings, query: query, service: service)
                 for (index, result) in plan.results.enumerated() {
-                    let draw = AgentCallPlan.draw(settings: settings, query: query, service: service, attempt: index + 1)
+                    let draw = AgentCallPlan.draw(
+                        settings: settings, query: query, service: service, attempt: index + 1)
                     #expect(result == (draw == .respond ? .success : draw == .fail ? .error : .timeout))
                 }
                 #expect(plan.succeeds || plan.attempts == 3)
@@ -66,7 +68,8 @@ import Testing
     }
 
     @Test func failureFreeQueryTakesSixLatenciesPlusItsRerank() throws {
-        let settings = try AgentSettings(point: ParameterPoint(["tasks": .integer(1), "latency_ms": .integer(10)]), scenario: "agent")
+        let settings = try AgentSettings(
+            point: ParameterPoint(["tasks": .integer(1), "latency_ms": .integer(10)]), scenario: "agent")
         let plan = AgentQueryPlan(settings: settings, query: 0)
         #expect(plan.outcome == .answered)
         #expect(plan.concurrentNanos(cpuNanos: 1e6) == 3e7 + 1e6 + 3e7)
@@ -77,7 +80,8 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func openBreakerRejectsCallsFastAndEveryQueryFails() async throws {
-        let point = Self.point(failureRate: 1, extra: ["breaker_threshold": .integer(2), "breaker_cooldown_ms": .integer(60_000)])
+        let point = Self.point(
+            failureRate: 1, extra: ["breaker_threshold": .integer(2), "breaker_cooldown_ms": .integer(60_000)])
         let outcome = try await AgentScenario(point: point).run(in: ScenarioContext())
         #expect(outcome.counters["failed"] == 16)
         #expect((outcome.counters["breaker_rejections"] ?? 0) > 0)

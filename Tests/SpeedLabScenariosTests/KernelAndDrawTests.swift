@@ -23,8 +23,13 @@ import Testing
         let c = SeededDraw.uniform(seed: 43, query: 3, service: 1, attempt: 2, k: 0)
         #expect(a == b)
         #expect(a != c)
-        #expect((0..<1000).allSatisfy { (0..<1).contains(SeededDraw.uniform(seed: 1, query: $0, service: 0, attempt: 0, k: 0)) })
-        #expect(SeededDraw.key(seed: 1, query: 2, service: 3, attempt: 4, k: 1) == (1 << 40 | 2 << 16 | 3 << 8 | 4 << 1 | 1))
+        #expect(
+            (0..<1000).allSatisfy {
+                (0..<1).contains(SeededDraw.uniform(seed: 1, query: $0, service: 0, attempt: 0, k: 0))
+            })
+        #expect(
+            SeededDraw.key(seed: 1, query: 2, service: 3, attempt: 4, k: 1) == (1 << 40 | 2 << 16 | 3 << 8 | 4 << 1 | 1)
+        )
     }
 
     @Test func jitteredLatenciesStayWithinTheirSpreadAndAverageNearTheMean() throws {

@@ -6,22 +6,30 @@ import Testing
 /// Every scenario does exactly its baseline's work, whatever its schedule.
 @Suite struct ScenarioChecksumTests {
     static let workload: [String: ParameterValue] = [
-        "tasks": .integer(12), "latency_ms": .integer(1), "jitter": .real(0.5), "work": .integer(2_000), "seed": .integer(7),
+        "tasks": .integer(12), "latency_ms": .integer(1), "jitter": .real(0.5), "work": .integer(2_000),
+        "seed": .integer(7),
     ]
 
-    static func outcome(_ type: any Scenario.Type, _ extra: [String: ParameterValue] = [:]) async throws -> ScenarioOutcome {
+    static func outcome(_ type: any Scenario.Type, _ extra: [String: ParameterValue] = [:]) async throws
+        -> ScenarioOutcome
+    {
         let point = ParameterPoint(workload.merging(extra) { _, new in new })
         return try await type.init(point: point).run(in: ScenarioContext())
     }
 
     @Test(arguments: [
-        (ConcurrentScenario.self as any Scenario.Type, ["concurrency": .integer(4), "dispatch": .text("window")] as [String: ParameterValue]),
+        (
+            ConcurrentScenario.self as any Scenario.Type,
+            ["concurrency": .integer(4), "dispatch": .text("window")] as [String: ParameterValue]
+        ),
         (ConcurrentScenario.self, ["concurrency": .integer(5), "dispatch": .text("batches")]),
         (ParallelScenario.self, ["workers": .integer(3)]),
         (HybridScenario.self, ["concurrency": .integer(4), "workers": .integer(2), "cpu_pool": .text("dedicated")]),
         (HybridScenario.self, ["concurrency": .integer(4), "workers": .integer(2), "cpu_pool": .text("cooperative")]),
     ])
-    func scenarioChecksumEqualsItsSequentialBaseline(type: any Scenario.Type, extra: [String: ParameterValue]) async throws {
+    func scenarioChecksumEqualsItsSequentialBaseline(type: any Scenario.Type, extra: [String: ParameterValue])
+        async throws
+    {
         let baseline = try await Self.outcome(SequentialScenario.self)
         let measured = try await Self.outcome(type, extra)
         #expect(measured.checksum == baseline.checksum)
@@ -33,9 +41,10 @@ import Testing
     }
 
     @Test func tenConcurrentFiftyMillisecondWaitsFinishWellUnderTheirSum() async throws {
-        let scenario = try ConcurrentScenario(point: ParameterPoint([
-            "tasks": .integer(10), "latency_ms": .integer(50), "concurrency": .integer(10),
-        ]))
+        let scenario = try ConcurrentScenario(
+            point: ParameterPoint([
+                "tasks": .integer(10), "latency_ms": .integer(50), "concurrency": .integer(10),
+            ]))
         // Time from a thread of its own: tests that keep Swift's shared pool busy in parallel
         // would otherwise delay this task's own resumption, not the scenario.
         let timer = SingleThreadExecutor(name: "speedlab-test-timer")
@@ -51,22 +60,26 @@ import Testing
 
     @Test func cancellingAConcurrentPointStopsItsTasks() async throws {
         for dispatch in ["window", "batches"] {
-            let scenario = try ConcurrentScenario(point: ParameterPoint([
-                "tasks": .integer(50), "latency_ms": .integer(20_000), "concurrency": .integer(10), "dispatch": .text(dispatch),
-            ]))
+            let scenario = try ConcurrentScenario(
+                point: ParameterPoint([
+                    "tasks": .integer(50), "latency_ms": .integer(20_000), "concurrency": .integer(10),
+                    "dispatch": .text(dispatch),
+                ]))
             let task = Task { try await scenario.run(in: ScenarioContext()) }
             try await Task.sleep(for: .milliseconds(30))
             let start = ContinuousClock.now
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(start.duration(to: .now) < .seconds(15))  // the waits are 20 s: only cancellation ends them this soon
+            // The waits are 20 s: only cancellation ends them this soon.
+            #expect(start.duration(to: .now) < .seconds(15))
         }
     }
 
     @Test func cancellingAnAgentPointStopsItsQueries() async throws {
-        let scenario = try AgentScenario(point: ParameterPoint([
-            "tasks": .integer(8), "latency_ms": .integer(10_000), "concurrency": .integer(4),
-        ]))
+        let scenario = try AgentScenario(
+            point: ParameterPoint([
+                "tasks": .integer(8), "latency_ms": .integer(10_000), "concurrency": .integer(4),
+            ]))
         let task = Task { try await scenario.run(in: ScenarioContext()) }
         try await Task.sleep(for: .milliseconds(30))
         let start = ContinuousClock.now

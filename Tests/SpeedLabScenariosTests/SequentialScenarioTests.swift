@@ -5,9 +5,10 @@ import Testing
 
 @Suite struct SequentialScenarioTests {
     @Test func sequentialChecksumCoversEveryItemsKernel() async throws {
-        let scenario = try SequentialScenario(point: ParameterPoint([
-            "tasks": .integer(4), "latency_ms": .integer(0), "work": .integer(1000),
-        ]))
+        let scenario = try SequentialScenario(
+            point: ParameterPoint([
+                "tasks": .integer(4), "latency_ms": .integer(0), "work": .integer(1000),
+            ]))
         let outcome = try await scenario.run(in: ScenarioContext())
         var expected = Checksum()
         for item in 0..<4 { expected.add(item: item, hash: 4_216_506_881_340_005_013) }
@@ -26,14 +27,17 @@ import Testing
     }
 
     @Test func invalidParameterIsRefusedWithTheExpectation() {
-        #expect(throws: ScenarioError.invalidValue(
-            scenario: "sequential", name: "tasks", value: "0", expected: "a whole number from 1 to 1000000")) {
+        #expect(
+            throws: ScenarioError.invalidValue(
+                scenario: "sequential", name: "tasks", value: "0", expected: "a whole number from 1 to 1000000")
+        ) {
             try SequentialScenario(point: ParameterPoint(["tasks": .integer(0)]))
         }
     }
 
     @Test func cancellingTheTaskStopsASimulatedWait() async throws {
-        let scenario = try SequentialScenario(point: ParameterPoint(["tasks": .integer(1), "latency_ms": .integer(30_000)]))
+        let scenario = try SequentialScenario(
+            point: ParameterPoint(["tasks": .integer(1), "latency_ms": .integer(30_000)]))
         // Timed from a thread of its own, so parallel tests that keep Swift's shared pool busy
         // cannot delay this task's resumption.
         let timer = SingleThreadExecutor(name: "speedlab-test-timer")

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Benjamini-Hochberg, minimum detectable change and the normal distribution")
 struct AdjustmentAndPowerTests {
@@ -36,15 +36,17 @@ struct AdjustmentAndPowerTests {
 
     @Test func normalCdfMatchesScipy() {
         for point in KnownAnswers.shared.normal.cdf {
-            #expect(isClose(NormalDistribution.cdf(point.x), point.value, relative: 1e-12, absolute: 0),
-                    "x = \(point.x)")
+            #expect(
+                isClose(NormalDistribution.cdf(point.x), point.value, relative: 1e-12, absolute: 0),
+                "x = \(point.x)")
         }
     }
 
     @Test func normalQuantileMatchesScipy() {
         for point in KnownAnswers.shared.normal.quantile {
-            #expect(isClose(NormalDistribution.quantile(point.p), point.value, relative: 1e-12),
-                    "p = \(point.p)")
+            #expect(
+                isClose(NormalDistribution.quantile(point.p), point.value, relative: 1e-12),
+                "p = \(point.p)")
         }
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Percentile bootstrap of a ratio of medians")
 struct BootstrapCITests {

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Descriptive statistics and Tukey fences")
 struct DescriptiveStatisticsTests {
@@ -25,8 +25,9 @@ struct DescriptiveStatisticsTests {
     func quantilesMatchNumpyLinearMethod(_ row: KnownAnswers.Descriptive) throws {
         let summary = try DescriptiveStatistics(row.values)
         for quantile in row.quantiles {
-            #expect(isClose(summary.quantile(quantile.p), quantile.value, relative: 1e-14),
-                    "p = \(quantile.p)")
+            #expect(
+                isClose(summary.quantile(quantile.p), quantile.value, relative: 1e-14),
+                "p = \(quantile.p)")
         }
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("E-divisive change-point detection")
 struct EDivisiveTests {

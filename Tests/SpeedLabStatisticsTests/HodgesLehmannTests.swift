@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Hodges-Lehmann shift and Moses interval")
 struct HodgesLehmannTests {

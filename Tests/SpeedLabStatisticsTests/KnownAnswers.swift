@@ -5,7 +5,10 @@ import Foundation
 /// Loaded from the package root's `fixtures/statistics/known_answers.json`,
 /// found relative to this file (Tests/SpeedLabStatisticsTests/ → up three levels).
 struct KnownAnswers: Decodable, Sendable {
-    struct Quantile: Decodable, Sendable { let p: Double; let value: Double }
+    struct Quantile: Decodable, Sendable {
+        let p: Double
+        let value: Double
+    }
     struct Descriptive: Decodable, Sendable, CustomTestStringConvertibleName {
         let name: String
         let values: [Double]
@@ -84,8 +87,14 @@ struct KnownAnswers: Decodable, Sendable {
         let relative: Double
         var name: String { "\(n1)x\(n2) σ=\(noise)" }
     }
-    struct NormalPoint: Decodable, Sendable { let x: Double; let value: Double }
-    struct NormalQuantile: Decodable, Sendable { let p: Double; let value: Double }
+    struct NormalPoint: Decodable, Sendable {
+        let x: Double
+        let value: Double
+    }
+    struct NormalQuantile: Decodable, Sendable {
+        let p: Double
+        let value: Double
+    }
     struct Normal: Decodable, Sendable {
         let cdf: [NormalPoint]
         let quantile: [NormalQuantile]

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Mann-Whitney U test")
 struct MannWhitneyUTests {

@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("Distribution-free median confidence interval")
 struct MedianConfidenceIntervalTests {

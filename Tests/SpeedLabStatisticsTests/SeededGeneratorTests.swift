@@ -1,5 +1,5 @@
-import Testing
 import SpeedLabStatistics
+import Testing
 
 @Suite("SplitMix64 generator")
 struct SeededGeneratorTests {

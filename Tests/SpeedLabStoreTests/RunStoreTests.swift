@@ -84,10 +84,17 @@ import Testing
         let store = try RunStore(path: folder.path("db.sqlite"))
         let run = try store.createRun(SampleFactory.newRun())
         let point = ParameterPoint(["tasks": .integer(16), "latency_ms": .integer(20)])
-        let ids = try store.registerPoints([NewPoint(ordinal: 0, scenario: "sequential", parameters: point, baselineOrdinal: nil)], run: run)
+        let ids = try store.registerPoints(
+            [NewPoint(ordinal: 0, scenario: "sequential", parameters: point, baselineOrdinal: nil)], run: run)
         let pointID = try #require(ids[0])
-        let samples = [10.0, 12.0, 11.0].enumerated().map { PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: $0, wallMillis: $1)) }
-            + [PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: 0, wallMillis: 50, isWarmup: true))]
+        let samples =
+            [10.0, 12.0, 11.0].enumerated().map {
+                PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: $0, wallMillis: $1))
+            }
+            + [
+                PointSample(
+                    pointID: pointID, sample: SampleFactory.sample(repetition: 0, wallMillis: 50, isWarmup: true))
+            ]
         try store.record(samples)
         try store.record(samples)  // a repetition stored twice is kept once
         let medians = try store.medians(ofRun: run)
@@ -112,7 +119,9 @@ import Testing
         #expect(try store.resolveRun("latest~1") == first)
         #expect(try store.resolveRun("nightly") == first)
         #expect(try store.resolveRun(String(second)) == second)
-        #expect(throws: StoreError.unknownRun(reference: "latest~5", path: store.path)) { try store.resolveRun("latest~5") }
+        #expect(throws: StoreError.unknownRun(reference: "latest~5", path: store.path)) {
+            try store.resolveRun("latest~5")
+        }
     }
 
     @Test func runningRunWhoseProcessIsGoneReadsCrashed() throws {

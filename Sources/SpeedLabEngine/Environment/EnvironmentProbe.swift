@@ -7,26 +7,26 @@ public enum EnvironmentProbe {
     /// The build configuration of this binary: a debug build's timings mislead.
     public static var buildConfiguration: String {
         #if DEBUG
-        return "debug"
+            return "debug"
         #else
-        return "release"
+            return "release"
         #endif
     }
 
     /// The Swift compiler this binary was built with (major.minor).
     public static var swiftVersion: String {
         #if compiler(>=6.5)
-        return "6.5+"
+            return "6.5+"
         #elseif compiler(>=6.4)
-        return "6.4"
+            return "6.4"
         #elseif compiler(>=6.3)
-        return "6.3"
+            return "6.3"
         #elseif compiler(>=6.2)
-        return "6.2"
+            return "6.2"
         #elseif compiler(>=6.1)
-        return "6.1"
+            return "6.1"
         #else
-        return "6.0"
+            return "6.0"
         #endif
     }
 
@@ -43,7 +43,8 @@ public enum EnvironmentProbe {
 
     static func operatingSystem() -> String {
         if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
             return line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
         return ProcessInfo.processInfo.operatingSystemVersionString
@@ -64,7 +65,8 @@ public enum EnvironmentProbe {
     static func cpuModel() -> String {
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
             let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-            let colon = line.firstIndex(of: ":") {
+            let colon = line.firstIndex(of: ":")
+        {
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return "unknown"
@@ -74,7 +76,8 @@ public enum EnvironmentProbe {
     /// uncommitted changes; nil outside a repository or without git.
     static func gitCommit(in directory: String) -> String? {
         guard let head = runGit(["rev-parse", "HEAD"], in: directory), !head.isEmpty else { return nil }
-        let dirty = runGit(["status", "--porcelain", "--untracked-files=no"], in: directory).map { !$0.isEmpty } ?? false
+        let dirty =
+            runGit(["status", "--porcelain", "--untracked-files=no"], in: directory).map { !$0.isEmpty } ?? false
         return head + (dirty ? "-dirty" : "")
     }
 

@@ -20,7 +20,8 @@ struct ChecksumBook {
         let reference = point.baselineOrdinal.flatMap { checksums[$0] } ?? checksums[point.ordinal]
         if let reference, reference != checksum {
             return .checksumMismatch(
-                scenario: point.scenarioName, point: point.parameters.description, expected: reference, actual: checksum)
+                scenario: point.scenarioName, point: point.parameters.description, expected: reference, actual: checksum
+            )
         }
         if checksums[point.ordinal] == nil { checksums[point.ordinal] = checksum }
         return nil

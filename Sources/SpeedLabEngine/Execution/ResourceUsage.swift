@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's CPU time, context switches and peak RSS from `getrusage(RUSAGE_SELF)`.
@@ -18,14 +18,14 @@ struct ResourceUsage: Sendable {
     static func current() -> ResourceUsage {
         var usage = rusage()
         #if os(Linux)
-        _ = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            _ = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         #else
-        _ = getrusage(RUSAGE_SELF, &usage)
+            _ = getrusage(RUSAGE_SELF, &usage)
         #endif
         #if os(Linux)
-        let rssScale: Int64 = 1024  // Linux reports kilobytes
+            let rssScale: Int64 = 1024  // Linux reports kilobytes
         #else
-        let rssScale: Int64 = 1  // macOS reports bytes
+            let rssScale: Int64 = 1  // macOS reports bytes
         #endif
         return ResourceUsage(
             userNanos: nanos(usage.ru_utime), systemNanos: nanos(usage.ru_stime),

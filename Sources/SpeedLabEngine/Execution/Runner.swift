@@ -41,7 +41,8 @@ public struct Runner: Sendable {
                 } catch is CancellationError {
                     break
                 } catch {
-                    try fail(point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
+                    try fail(
+                        point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
                     continue
                 }
                 if let mismatch = checks.check(sample.checksum, point: point) {
@@ -50,9 +51,10 @@ public struct Runner: Sendable {
                 }
                 if let id = plan.pointIDs[job.ordinal] { pending.append(PointSample(pointID: id, sample: sample)) }
                 finished += 1
-                onEvent(.jobFinished(
-                    done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
-                    wallNanos: sample.wallNanos))
+                onEvent(
+                    .jobFinished(
+                        done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
+                        wallNanos: sample.wallNanos))
             }
             try sink.record(pending)
             stored += pending.count

@@ -18,9 +18,10 @@ public struct Schedule: Sendable, Equatable {
         let pending = plan.pendingOrdinals
         var batches: [[Job]] = []
         if plan.warmup > 0, !pending.isEmpty {
-            batches.append((0..<plan.warmup).flatMap { round in
-                pending.map { Job(ordinal: $0, repetition: round, isWarmup: true) }
-            })
+            batches.append(
+                (0..<plan.warmup).flatMap { round in
+                    pending.map { Job(ordinal: $0, repetition: round, isWarmup: true) }
+                })
         }
         for round in 0..<plan.repetitions {
             let jobs = pending.filter { !(plan.done[$0]?.contains(round) ?? false) }

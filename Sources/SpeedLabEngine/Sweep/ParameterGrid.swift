@@ -33,7 +33,8 @@ public struct ParameterGrid: Sendable {
         if let pointLimit {
             let total = try count(sweep)
             guard total <= pointLimit else {
-                throw .tooManyPoints(.init(file: sweep.source, line: sweep.gridLine, column: 1), count: total, limit: pointLimit)
+                throw .tooManyPoints(
+                    .init(file: sweep.source, line: sweep.gridLine, column: 1), count: total, limit: pointLimit)
             }
         }
         var planned: [PlannedPoint] = []
@@ -46,7 +47,9 @@ public struct ParameterGrid: Sendable {
             let type = try scenarioType(name, sweep: sweep)
             let scenario: any Scenario
             do { scenario = try type.init(point: point) } catch {
-                throw .invalidValue(.init(file: sweep.source, line: 1, column: 1), parameter: name, value: point.description, expected: error.description)
+                throw .invalidValue(
+                    .init(file: sweep.source, line: 1, column: 1), parameter: name, value: point.description,
+                    expected: error.description)
             }
             var baselineOrdinal: Int?
             if let baseline = type.baseline(of: point) {
@@ -57,9 +60,10 @@ public struct ParameterGrid: Sendable {
                 }
             }
             let ordinal = planned.count
-            planned.append(PlannedPoint(
-                ordinal: ordinal, scenario: scenario, scenarioName: name, parameters: point,
-                baselineOrdinal: baselineOrdinal))
+            planned.append(
+                PlannedPoint(
+                    ordinal: ordinal, scenario: scenario, scenarioName: name, parameters: point,
+                    baselineOrdinal: baselineOrdinal))
             index[key] = ordinal
             return ordinal
         }

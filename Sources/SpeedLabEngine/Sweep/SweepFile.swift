@@ -22,20 +22,25 @@ public enum SweepFile {
     /// Largest sweep file accepted, in bytes.
     public static let maximumBytes = 1 << 20
     /// Keys of the top-level mapping.
-    public static let topLevelKeys = ["name", "label", "seed", "repetitions", "warmup", "baselines", "scenarios", "parameters"]
+    public static let topLevelKeys = [
+        "name", "label", "seed", "repetitions", "warmup", "baselines", "scenarios", "parameters",
+    ]
 
     /// Reads and parses the file at `path`.
     public static func load(path: String, registry: ScenarioRegistry = .standard) throws(SweepFileError) -> Sweep {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+            let reason =
+                FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
             throw .unreadable(file: path, reason: reason)
         }
         return try parse(data, source: path, registry: registry)
     }
 
     /// Parses sweep YAML given as bytes (checked to be UTF-8 and of sane size first).
-    public static func parse(_ data: Data, source: String, registry: ScenarioRegistry = .standard) throws(SweepFileError) -> Sweep {
+    public static func parse(_ data: Data, source: String, registry: ScenarioRegistry = .standard)
+        throws(SweepFileError) -> Sweep
+    {
         guard data.count <= maximumBytes else { throw .tooLarge(file: source, bytes: data.count, limit: maximumBytes) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .notUTF8(file: source, byteOffset: invalidUTF8Offset(data))
@@ -44,7 +49,9 @@ public enum SweepFile {
     }
 
     /// Parses sweep YAML text.
-    public static func parse(_ yaml: String, source: String, registry: ScenarioRegistry = .standard) throws(SweepFileError) -> Sweep {
+    public static func parse(_ yaml: String, source: String, registry: ScenarioRegistry = .standard)
+        throws(SweepFileError) -> Sweep
+    {
         if let line = NestingCheck.firstTooDeepLine(in: yaml) {
             throw .expected(
                 .init(file: source, line: line, column: 1),
@@ -53,7 +60,9 @@ public enum SweepFile {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw SweepFileError.expected(.init(file: source, line: 1, column: 1), what: "a mapping with 'name' and 'scenarios'", found: "an empty file")
+                throw SweepFileError.expected(
+                    .init(file: source, line: 1, column: 1), what: "a mapping with 'name' and 'scenarios'",
+                    found: "an empty file")
             }
             root = node
         } catch let error as SweepFileError {

@@ -48,17 +48,20 @@ public enum SweepFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .duplicateKey(let at, let key):
             return "\(at): key '\(key)' appears more than once."
         case .unknownScenario(let at, let name, let valid):
-            return "\(at): unknown scenario '\(name)'.\(Self.hint(name, valid)) Valid: \(valid.joined(separator: ", "))."
+            return
+                "\(at): unknown scenario '\(name)'.\(Self.hint(name, valid)) Valid: \(valid.joined(separator: ", "))."
         case .unknownParameter(let at, let name, let scenario, let valid):
             let owner = scenario.map { " for '\($0)'" } ?? ""
-            return "\(at): unknown parameter '\(name)'\(owner).\(Self.hint(name, valid)) Valid: \(valid.joined(separator: ", "))."
+            return
+                "\(at): unknown parameter '\(name)'\(owner).\(Self.hint(name, valid)) Valid: \(valid.joined(separator: ", "))."
         case .invalidValue(let at, let parameter, let value, let expected):
             return "\(at): '\(parameter)' must be \(expected), got \(value)."
         case .emptyList(let at, let key):
             return "\(at): '\(key)' is an empty list; give at least one value."
         case .tooManyPoints(let at, let count, let limit):
             let size = count == Int.max ? "more than \(Int.max)" : String(count)
-            return "\(at): the sweep expands to \(size) points, more than \(limit). Narrow the grid, or pass --yes to run it anyway."
+            return
+                "\(at): the sweep expands to \(size) points, more than \(limit). Narrow the grid, or pass --yes to run it anyway."
         }
     }
 

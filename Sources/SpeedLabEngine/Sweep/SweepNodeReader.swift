@@ -24,17 +24,28 @@ struct SweepNodeReader {
         }
         let name = try word(nameNode, what: "the sweep's name (text)")
         let label = try field("label").map { node throws(SweepFileError) in try word(node, what: "a label (text)") }
-        let seed = try field("seed").map { node throws(SweepFileError) in try integer(node, in: 0...16_777_215, key: "seed") } ?? 42
-        let repetitions = try field("repetitions").map { node throws(SweepFileError) in try integer(node, in: 1...100_000, key: "repetitions") } ?? 5
-        let warmup = try field("warmup").map { node throws(SweepFileError) in try integer(node, in: 0...10_000, key: "warmup") } ?? 1
-        let baselines = try field("baselines").map { node throws(SweepFileError) in try boolean(node, key: "baselines") } ?? true
+        let seed =
+            try field("seed").map { node throws(SweepFileError) in try integer(node, in: 0...16_777_215, key: "seed") }
+            ?? 42
+        let repetitions =
+            try field("repetitions").map { node throws(SweepFileError) in
+                try integer(node, in: 1...100_000, key: "repetitions")
+            } ?? 5
+        let warmup =
+            try field("warmup").map { node throws(SweepFileError) in try integer(node, in: 0...10_000, key: "warmup") }
+            ?? 1
+        let baselines =
+            try field("baselines").map { node throws(SweepFileError) in try boolean(node, key: "baselines") } ?? true
         guard let scenariosNode = field("scenarios") else {
-            throw .expected(location(root), what: "a 'scenarios' key listing scenarios (\(registry.names.joined(separator: ", ")))", found: "none")
+            throw .expected(
+                location(root), what: "a 'scenarios' key listing scenarios (\(registry.names.joined(separator: ", ")))",
+                found: "none")
         }
         let selections = try scenarios(scenariosNode)
-        let parameters = try field("parameters").map { node throws(SweepFileError) in
-            try parameterValues(node, specs: registry.allParameters, scenario: nil)
-        } ?? [:]
+        let parameters =
+            try field("parameters").map { node throws(SweepFileError) in
+                try parameterValues(node, specs: registry.allParameters, scenario: nil)
+            } ?? [:]
         var sweep = Sweep(
             name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup, addsBaselines: baselines,
             scenarios: selections, parameters: parameters, yaml: yaml, source: source)
@@ -46,7 +57,8 @@ struct SweepNodeReader {
     // MARK: Sections
 
     private func scenarios(_ node: Node) throws(SweepFileError) -> [Sweep.Selection] {
-        let what = "a list of scenario names (or of one-key mappings from a name to its parameters), "
+        let what =
+            "a list of scenario names (or of one-key mappings from a name to its parameters), "
             + "or a mapping of scenario names to their parameters"
         var result: [Sweep.Selection] = []
         switch node {
@@ -56,7 +68,8 @@ struct SweepNodeReader {
                 if case .mapping = item {
                     let entries = try mapping(item, what: what)
                     guard entries.count == 1, let entry = entries.first else {
-                        throw .expected(location(item), what: "a mapping with one scenario name", found: "\(entries.count) keys")
+                        throw .expected(
+                            location(item), what: "a mapping with one scenario name", found: "\(entries.count) keys")
                     }
                     result.append(try selection(entry.key, keyNode: entry.keyNode, value: entry.value))
                     continue
@@ -93,7 +106,8 @@ struct SweepNodeReader {
         var result: [String: [ParameterValue]] = [:]
         for (name, keyNode, valueNode) in entries {
             guard let spec = specs.first(where: { $0.name == name }) else {
-                throw .unknownParameter(location(keyNode), name: name, scenario: scenario, valid: specs.map(\.name).sorted())
+                throw .unknownParameter(
+                    location(keyNode), name: name, scenario: scenario, valid: specs.map(\.name).sorted())
             }
             let valueNodes: [Node]
             if case .sequence(let items) = valueNode {
@@ -111,7 +125,8 @@ struct SweepNodeReader {
             for item in valueNodes {
                 let raw = try scalarValue(item, what: spec.expectation + " (or a list of them)")
                 guard let value = spec.validated(raw) else {
-                    throw .invalidValue(location(item), parameter: name, value: raw.canonicalText, expected: spec.expectation)
+                    throw .invalidValue(
+                        location(item), parameter: name, value: raw.canonicalText, expected: spec.expectation)
                 }
                 if !values.contains(value) { values.append(value) }
             }
@@ -129,8 +144,12 @@ struct SweepNodeReader {
     }
 
     /// The entries of a mapping, in file order, with duplicate keys refused.
-    private func mapping(_ node: Node, what: String) throws(SweepFileError) -> [(key: String, keyNode: Node, value: Node)] {
-        guard case .mapping(let pairs) = node else { throw .expected(location(node), what: what, found: describe(node)) }
+    private func mapping(_ node: Node, what: String) throws(SweepFileError) -> [(
+        key: String, keyNode: Node, value: Node
+    )] {
+        guard case .mapping(let pairs) = node else {
+            throw .expected(location(node), what: what, found: describe(node))
+        }
         var seen = Set<String>()
         var result: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in pairs {

@@ -43,7 +43,8 @@ enum Headline {
         let verdict: HeadlineTarget.Verdict =
             speedup >= 3 ? .met : (cores < 3 && speedup >= 0.9 * Double(cores) ? .cappedByMachine : .missed)
         return HeadlineTarget(
-            target: "CPU parallel", goal: "3–4× (multi-core)", measured: "\(fixed(speedup, 2))× at \(describe(top, among: rows))",
+            target: "CPU parallel", goal: "3–4× (multi-core)",
+            measured: "\(fixed(speedup, 2))× at \(describe(top, among: rows))",
             verdict: verdict, note: note)
     }
 
@@ -66,7 +67,9 @@ enum Headline {
         guard let bestGain else {
             return HeadlineTarget(
                 target: "Hybrid over the best single pattern", goal: "+40%", measured: "-", verdict: .notMeasured,
-                note: "needs hybrid and concurrent (same concurrency) or parallel (same workers) points at the same workload")
+                note:
+                    "needs hybrid and concurrent (same concurrency) or parallel (same workers) points at the same workload"
+            )
         }
         return HeadlineTarget(
             target: "Hybrid over the best single pattern", goal: "+40%",

@@ -108,7 +108,8 @@ public struct SpeedupReportBuilder: Sendable {
             let group = rows.filter { $0.scenario == name }
             let allNames = Set(group.flatMap { $0.parameters.names }).sorted()
             let swept = allNames.filter { key in Set(group.map { $0.parameters[key] }).count > 1 }
-            let fixed = (group.first?.parameters ?? ParameterPoint()).restricted(to: allNames.filter { !swept.contains($0) })
+            let fixed = (group.first?.parameters ?? ParameterPoint()).restricted(
+                to: allNames.filter { !swept.contains($0) })
             return SpeedupReport.Section(scenario: name, sweptParameters: swept, fixedParameters: fixed, rows: group)
         }
     }

@@ -114,8 +114,11 @@ public struct ComparisonBuilder: Sendable {
         let loud = differences.filter { $0.field == "logical cores" || $0.field == "build configuration" }
         guard !loud.isEmpty else { return [] }
         let what = loud.map { "\($0.field) \($0.base) → \($0.head)" }.joined(separator: ", ")
-        return [ReportWarning(
-            .environmentsDiffer, "The runs were measured on different setups (\(what)): their timings are not comparable.",
-            remedy: "Compare runs from the same machine and build configuration.")]
+        return [
+            ReportWarning(
+                .environmentsDiffer,
+                "The runs were measured on different setups (\(what)): their timings are not comparable.",
+                remedy: "Compare runs from the same machine and build configuration.")
+        ]
     }
 }

@@ -8,7 +8,8 @@ public struct ComparisonRenderer: Sendable {
     public init() {}
 
     public func markdown(_ comparison: Comparison) -> String {
-        let base = comparison.base, head = comparison.head
+        let base = comparison.base
+        let head = comparison.head
         var out = """
             # SpeedLab comparison — run \(base.id)\(base.label.map { " (\($0))" } ?? "") → run \(head.id)\(head.label.map { " (\($0))" } ?? "")
 
@@ -25,7 +26,9 @@ public struct ComparisonRenderer: Sendable {
             """
         out += environment(comparison)
         if !comparison.warnings.isEmpty {
-            out += "## Warnings\n\n" + comparison.warnings.map { "- **\($0.message)** Remedy: \($0.remedy)" }
+            out +=
+                "## Warnings\n\n"
+                + comparison.warnings.map { "- **\($0.message)** Remedy: \($0.remedy)" }
                 .joined(separator: "\n") + "\n\n"
         }
         out += table("Regressions", comparison.regressions, comparison.metric)
@@ -42,8 +45,11 @@ public struct ComparisonRenderer: Sendable {
     }
 
     private func environment(_ comparison: Comparison) -> String {
-        guard !comparison.differences.isEmpty else { return "Both runs share their environment (cores, build, CPU, Swift, commit, host).\n\n" }
-        var out = "## Environment differences\n\n| field | run \(comparison.base.id) | run \(comparison.head.id) |\n|---|---|---|\n"
+        guard !comparison.differences.isEmpty else {
+            return "Both runs share their environment (cores, build, CPU, Swift, commit, host).\n\n"
+        }
+        var out =
+            "## Environment differences\n\n| field | run \(comparison.base.id) | run \(comparison.head.id) |\n|---|---|---|\n"
         for difference in comparison.differences {
             out += "| \(difference.field) | \(difference.base) | \(difference.head) |\n"
         }
@@ -54,10 +60,12 @@ public struct ComparisonRenderer: Sendable {
         guard !points.isEmpty else { return "## \(title)\n\nNone.\n\n" }
         let sorted = points.sorted { abs($0.change) > abs($1.change) }
         var out = "## \(title)\n\n"
-        out += "| scenario | parameters | base \(metric.label) | head \(metric.label) | change [95% CI] | p (adjusted) | Hodges-Lehmann shift [95% CI] | detectable | n |\n"
+        out +=
+            "| scenario | parameters | base \(metric.label) | head \(metric.label) | change [95% CI] | p (adjusted) | Hodges-Lehmann shift [95% CI] | detectable | n |\n"
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for point in sorted {
-            out += "| \(point.scenario) | `\(point.parameters)` | \(Self.value(point.baseMedian, metric)) | "
+            out +=
+                "| \(point.scenario) | `\(point.parameters)` | \(Self.value(point.baseMedian, metric)) | "
                 + "\(Self.value(point.headMedian, metric)) | \(Self.percent(point.change)) "
                 + "[\(Self.percent(point.ratioLower - 1)), \(Self.percent(point.ratioUpper - 1))] | "
                 + "\(Self.p(point.pValue)) (\(Self.p(point.adjustedP))) | "
@@ -72,14 +80,17 @@ public struct ComparisonRenderer: Sendable {
         guard !points.isEmpty else { return "## Unchanged\n\nNone.\n\n" }
         let largest = points.max { abs($0.change) < abs($1.change) }
         let detectable = points.map(\.detectableChange).filter(\.isFinite).sorted()
-        var out = "## Unchanged\n\n\(points.count) points show no significant change of at least "
+        var out =
+            "## Unchanged\n\n\(points.count) points show no significant change of at least "
             + "\(fixed(comparison.threshold * 100, 1))%."
         if let largest {
-            out += " The largest move was \(Self.percent(largest.change)) (\(largest.scenario) `\(largest.parameters)`, "
+            out +=
+                " The largest move was \(Self.percent(largest.change)) (\(largest.scenario) `\(largest.parameters)`, "
                 + "adjusted p \(Self.p(largest.adjustedP)))."
         }
         if !detectable.isEmpty {
-            out += " At their noise and sample sizes these points could have detected changes of "
+            out +=
+                " At their noise and sample sizes these points could have detected changes of "
                 + "±\(fixed(detectable[detectable.count / 2] * 100, 1))% (median; "
                 + "±\(fixed((detectable.last ?? .nan) * 100, 1))% at worst), so \"unchanged\" means no change that large."
         }
@@ -90,23 +101,36 @@ public struct ComparisonRenderer: Sendable {
     public func csv(_ comparison: Comparison) -> String {
         let names = Set(comparison.points.flatMap { $0.parameters.names }).sorted()
         let unit = comparison.metric.lowerIsBetter ? "_ms" : ""
-        var lines = [CSVRenderer.line(
-            ["base_run_id", "head_run_id", "metric", "scenario"] + names
-                + ["base_n", "head_n", "base_median\(unit)", "head_median\(unit)", "ratio", "ratio_ci_low", "ratio_ci_high",
-                   "u", "p_value", "p_adjusted", "test", "hl_shift\(unit)", "hl_shift_ci_low\(unit)",
-                   "hl_shift_ci_high\(unit)", "detectable_change", "verdict"])]
+        var lines = [
+            CSVRenderer.line(
+                ["base_run_id", "head_run_id", "metric", "scenario"] + names
+                    + [
+                        "base_n", "head_n", "base_median\(unit)", "head_median\(unit)", "ratio", "ratio_ci_low",
+                        "ratio_ci_high",
+                        "u", "p_value", "p_adjusted", "test", "hl_shift\(unit)", "hl_shift_ci_low\(unit)",
+                        "hl_shift_ci_high\(unit)", "detectable_change", "verdict",
+                    ])
+        ]
         let scale = comparison.metric.displayScale
         for point in comparison.points {
-            lines.append(CSVRenderer.line(
-                [String(comparison.base.id), String(comparison.head.id), comparison.metric.rawValue, point.scenario]
-                    + names.map { point.parameters[$0]?.canonicalText ?? "" }
-                    + [String(point.baseCount), String(point.headCount), CSVRenderer.number(point.baseMedian * scale),
-                       CSVRenderer.number(point.headMedian * scale), CSVRenderer.number(point.ratio),
-                       CSVRenderer.number(point.ratioLower), CSVRenderer.number(point.ratioUpper),
-                       CSVRenderer.number(point.u), Self.p(point.pValue), Self.p(point.adjustedP), point.testMethod,
-                       CSVRenderer.number(point.shift * scale), CSVRenderer.number(point.shiftLower * scale),
-                       CSVRenderer.number(point.shiftUpper * scale), CSVRenderer.number(point.detectableChange),
-                       point.verdict.rawValue]))
+            lines.append(
+                CSVRenderer.line(
+                    [
+                        String(comparison.base.id), String(comparison.head.id), comparison.metric.rawValue,
+                        point.scenario,
+                    ]
+                        + names.map { point.parameters[$0]?.canonicalText ?? "" }
+                        + [
+                            String(point.baseCount), String(point.headCount),
+                            CSVRenderer.number(point.baseMedian * scale),
+                            CSVRenderer.number(point.headMedian * scale), CSVRenderer.number(point.ratio),
+                            CSVRenderer.number(point.ratioLower), CSVRenderer.number(point.ratioUpper),
+                            CSVRenderer.number(point.u), Self.p(point.pValue), Self.p(point.adjustedP),
+                            point.testMethod,
+                            CSVRenderer.number(point.shift * scale), CSVRenderer.number(point.shiftLower * scale),
+                            CSVRenderer.number(point.shiftUpper * scale), CSVRenderer.number(point.detectableChange),
+                            point.verdict.rawValue,
+                        ]))
         }
         return lines.joined()
     }

@@ -40,7 +40,8 @@ public struct HistoryBuilder: Sendable {
                     explanation: Self.explain(entries[change.index - 1].run, entries[change.index].run))
             }
             return History.Series(
-                scenario: first.scenario, parameters: ParameterPoint(canonicalJSON: first.parametersJSON) ?? ParameterPoint(),
+                scenario: first.scenario,
+                parameters: ParameterPoint(canonicalJSON: first.parametersJSON) ?? ParameterPoint(),
                 entries: entries, changes: changes)
         }
         return History(metric: metric, filter: filter, series: series)
@@ -52,6 +53,7 @@ public struct HistoryBuilder: Sendable {
             "\($0.field): \($0.base) → \($0.head)"
         }
         if before.sweepYAML != after.sweepYAML { lines.append("sweep file changed") }
-        return lines.isEmpty ? ["no recorded difference: look outside SpeedLab (load, thermal state, other software)"] : lines
+        return lines.isEmpty
+            ? ["no recorded difference: look outside SpeedLab (load, thermal state, other software)"] : lines
     }
 }

@@ -10,21 +10,25 @@ public struct HistoryRenderer: Sendable {
     public func markdown(_ history: History, charts: [String] = []) -> String {
         let runs = Set(history.series.flatMap { $0.entries.map(\.run.id) }).count
         var out = "# SpeedLab history\n\n"
-        out += "\(history.series.count) points across \(runs) runs; metric **\(history.metric.rawValue)** "
+        out +=
+            "\(history.series.count) points across \(runs) runs; metric **\(history.metric.rawValue)** "
             + "(median per run). Change points: E-divisive means with a permutation test (p ≤ 0.05) and a "
             + "minimum change of 5%; a single slow run is an outlier, not a change.\n\n"
         for (index, series) in history.series.enumerated() {
             out += "## \(series.scenario) `\(series.parameters)`\n\n"
             let medians = series.entries.map { $0.median * history.metric.displayScale }
-            out += "Trend (\(series.entries.count) runs, \(fixed(medians.min() ?? .nan, 2))–\(fixed(medians.max() ?? .nan, 2)) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
+            out +=
+                "Trend (\(series.entries.count) runs, \(fixed(medians.min() ?? .nan, 2))–\(fixed(medians.max() ?? .nan, 2)) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
             if index < charts.count { out += "![trend](\(charts[index]))\n\n" }
             if series.changes.isEmpty {
                 out += "No change point.\n\n"
                 continue
             }
-            out += "| from run | started | before | after | change | p | likely explanation |\n|---|---|---|---|---|---|---|\n"
+            out +=
+                "| from run | started | before | after | change | p | likely explanation |\n|---|---|---|---|---|---|---|\n"
             for change in series.changes {
-                out += "| \(change.run.id)\(change.run.label.map { " (\($0))" } ?? "") | "
+                out +=
+                    "| \(change.run.id)\(change.run.label.map { " (\($0))" } ?? "") | "
                     + "\(MarkdownRenderer.timestamp(change.run.startedAt)) | "
                     + "\(fixed(change.meanBefore * history.metric.displayScale, 3)) | "
                     + "\(fixed(change.meanAfter * history.metric.displayScale, 3)) | "
@@ -40,18 +44,26 @@ public struct HistoryRenderer: Sendable {
     public func csv(_ history: History) -> String {
         let names = Set(history.series.flatMap { $0.parameters.names }).sorted()
         let unit = history.metric.lowerIsBetter ? "_ms" : ""
-        var lines = [CSVRenderer.line(
-            ["run_id", "started", "label", "commit", "scenario"] + names
-                + ["samples", "median_\(history.metric.rawValue)\(unit)", "change_point"])]
+        var lines = [
+            CSVRenderer.line(
+                ["run_id", "started", "label", "commit", "scenario"] + names
+                    + ["samples", "median_\(history.metric.rawValue)\(unit)", "change_point"])
+        ]
         for series in history.series {
             let starts = Set(series.changes.map(\.index))
             for (index, entry) in series.entries.enumerated() {
-                lines.append(CSVRenderer.line(
-                    [String(entry.run.id), MarkdownRenderer.timestamp(entry.run.startedAt), entry.run.label ?? "",
-                     entry.run.environment.gitCommit ?? "", series.scenario]
-                        + names.map { series.parameters[$0]?.canonicalText ?? "" }
-                        + [String(entry.samples), CSVRenderer.number(entry.median * history.metric.displayScale),
-                           starts.contains(index) ? "1" : "0"]))
+                lines.append(
+                    CSVRenderer.line(
+                        [
+                            String(entry.run.id), MarkdownRenderer.timestamp(entry.run.startedAt),
+                            entry.run.label ?? "",
+                            entry.run.environment.gitCommit ?? "", series.scenario,
+                        ]
+                            + names.map { series.parameters[$0]?.canonicalText ?? "" }
+                            + [
+                                String(entry.samples), CSVRenderer.number(entry.median * history.metric.displayScale),
+                                starts.contains(index) ? "1" : "0",
+                            ]))
             }
         }
         return lines.joined()

@@ -16,7 +16,8 @@ struct ChartScale {
 
     /// A scale for `values` (numbers) — logarithmic when they span 20× or more.
     static func numeric(_ values: [Double], range: (start: Double, end: Double)) -> ChartScale {
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        let low = values.min() ?? 0
+        let high = values.max() ?? 1
         if low > 0, high / low >= 20 {
             return ChartScale(kind: .log, domain: log10(low)...log10(high), range: range)
         }
@@ -41,13 +42,16 @@ struct ChartScale {
         case .categories(let names):
             return names.enumerated().map { (Double($0.offset), $0.element) }
         case .log:
-            let low = Int(floor(domain.lowerBound)), high = Int(ceil(domain.upperBound))
+            let low = Int(floor(domain.lowerBound))
+            let high = Int(ceil(domain.upperBound))
             var values: [Double] = []
             for exponent in low...high {
                 for mantissa in [1.0, 2, 5] {
                     let value = mantissa * pow(10, Double(exponent))
                     let position = log10(value)
-                    if position >= domain.lowerBound - 1e-9, position <= domain.upperBound + 1e-9 { values.append(value) }
+                    if position >= domain.lowerBound - 1e-9, position <= domain.upperBound + 1e-9 {
+                        values.append(value)
+                    }
                 }
             }
             return values.map { ($0, Self.label($0)) }

@@ -63,24 +63,33 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func headline(_ targets: [HeadlineTarget]) -> String {
-        var out = "## Headline\n\nThe targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
+        var out =
+            "## Headline\n\nThe targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
         out += "| target | goal | this run | verdict | note |\n|---|---|---|---|---|\n"
         for target in targets {
-            out += "| \(target.target) | \(target.goal) | \(target.measured) | \(target.verdict.rawValue) | \(target.note) |\n"
+            out +=
+                "| \(target.target) | \(target.goal) | \(target.measured) | \(target.verdict.rawValue) | \(target.note) |\n"
         }
         return out + "\n"
     }
 
     private func table(_ section: SpeedupReport.Section) -> String {
         var out = "## \(section.scenario)\n\n"
-        if let summary = scenarioSummaries[section.scenario] { out += "\(summary.prefix(1).uppercased() + summary.dropFirst()).\n\n" }
+        if let summary = scenarioSummaries[section.scenario] {
+            out += "\(summary.prefix(1).uppercased() + summary.dropFirst()).\n\n"
+        }
         if !section.fixedParameters.names.isEmpty {
             out += "Fixed: `\(section.fixedParameters)`\n\n"
         }
-        let counters = SpeedupReportBuilder.shownCounters.filter { name in section.rows.contains { $0.counters[name] != nil } }
-        let headers = section.sweptParameters
-            + ["baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency", "CPU (cores)",
-               "bottleneck", "n", "outliers (mild/severe)"]
+        let counters = SpeedupReportBuilder.shownCounters.filter { name in
+            section.rows.contains { $0.counters[name] != nil }
+        }
+        let headers =
+            section.sweptParameters
+            + [
+                "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency", "CPU (cores)",
+                "bottleneck", "n", "outliers (mild/severe)",
+            ]
             + counters.map(Self.counterHeader)
         out += "| " + headers.joined(separator: " | ") + " |\n"
         out += "|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -88,7 +97,8 @@ public struct MarkdownRenderer: Sendable {
             var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
             cells.append(millis(row.baselineMedianNanos))
             cells.append(row.wall.map { "\(millis($0.value)) [\(millis($0.lower)), \(millis($0.upper))]" } ?? "-")
-            cells.append(row.speedup.map { "\(fixed($0.value, 2))× [\(fixed($0.lower, 2)), \(fixed($0.upper, 2))]" } ?? "-")
+            cells.append(
+                row.speedup.map { "\(fixed($0.value, 2))× [\(fixed($0.lower, 2)), \(fixed($0.upper, 2))]" } ?? "-")
             cells.append(row.idealSpeedup.map { "\(fixed($0, 2))×" } ?? "-")
             cells.append(row.efficiency.map { fixed($0, 2) } ?? "-")
             cells.append(row.cpuUtilisation.map { fixed($0, 2) } ?? "-")
@@ -125,8 +135,9 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).dateTimeSeparator(.space)
-            .time(includingFractionalSeconds: false).timeSeparator(.colon))
+        date.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).dateTimeSeparator(.space)
+                .time(includingFractionalSeconds: false).timeSeparator(.colon))
     }
 
     static func duration(_ seconds: Double) -> String {

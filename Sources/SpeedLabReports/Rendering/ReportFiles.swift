@@ -17,7 +17,8 @@ public struct ReportFiles: Sendable {
     public var files: [(name: String, text: String)]
 
     public static func make(
-        _ data: ReportData, formats: Set<Format>, scenarioOrder: [String] = [], scenarioSummaries: [String: String] = [:]
+        _ data: ReportData, formats: Set<Format>, scenarioOrder: [String] = [],
+        scenarioSummaries: [String: String] = [:]
     ) -> ReportFiles {
         let samplesCSV = Mutex<String?>(nil)
         let group = DispatchGroup()
@@ -36,7 +37,8 @@ public struct ReportFiles: Sendable {
             files += report.sections.flatMap { charts[$0.scenario] ?? [] }.map { ($0.fileName, $0.svg) }
         }
         if formats.contains(.md) {
-            files.append(("report.md", MarkdownRenderer(scenarioSummaries: scenarioSummaries, charts: charts).render(report)))
+            files.append(
+                ("report.md", MarkdownRenderer(scenarioSummaries: scenarioSummaries, charts: charts).render(report)))
         }
         if formats.contains(.csv) {
             files.append(("points.csv", CSVRenderer().points(report)))

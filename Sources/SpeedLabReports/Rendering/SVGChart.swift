@@ -24,7 +24,9 @@ public enum SVGChart {
             guard Set(values).count > 1 else { return nil }
             let numeric = values.allSatisfy { $0.realValue != nil }
             var categories: [String] = []
-            for value in values where !categories.contains(value.canonicalText) { categories.append(value.canonicalText) }
+            for value in values where !categories.contains(value.canonicalText) {
+                categories.append(value.canonicalText)
+            }
             func x(_ row: PointRow) -> Double {
                 guard let value = row.parameters[parameter] else { return 0 }
                 return numeric ? value.realValue ?? 0 : Double(categories.firstIndex(of: value.canonicalText) ?? 0)
@@ -42,9 +44,12 @@ public enum SVGChart {
             }
             for index in series.indices { series[index].points.sort { $0.x < $1.x } }
             let title = "\(section.scenario): speedup against \(parameter)"
-            let scale: ChartScale = numeric
+            let scale: ChartScale =
+                numeric
                 ? .numeric(rows.map(x), range: (plot.left, plot.right))
-                : ChartScale(kind: .categories(categories), domain: -0.5...(Double(categories.count) - 0.5), range: (plot.left, plot.right))
+                : ChartScale(
+                    kind: .categories(categories), domain: -0.5...(Double(categories.count) - 0.5),
+                    range: (plot.left, plot.right))
             return SVGChartFile(
                 fileName: "\(section.scenario)-\(parameter).svg", title: title,
                 svg: render(title: title, xLabel: parameter, xScale: scale, series: series))
@@ -52,7 +57,8 @@ public enum SVGChart {
     }
 
     static func render(title: String, xLabel: String, xScale: ChartScale, series: [Series]) -> String {
-        let highest = series.flatMap { $0.points.flatMap { [$0.speedup.value, $0.speedup.upper, $0.ideal ?? 0] } }
+        let highest =
+            series.flatMap { $0.points.flatMap { [$0.speedup.value, $0.speedup.upper, $0.ideal ?? 0] } }
             .filter(\.isFinite).max() ?? 1
         var yTicks = ChartScale.niceTicks(0...max(1, highest * 1.05))
         if let last = yTicks.last, last < highest, yTicks.count > 1 {  // room for the highest point
@@ -69,46 +75,65 @@ public enum SVGChart {
             """
         for tick in yTicks {
             let y = yScale.position(tick)
-            svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(y))\" x2=\"\(n(plot.right))\" y2=\"\(n(y))\" stroke=\"#e5e5e5\"/>\n"
-            svg += "<text x=\"\(n(plot.left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(ChartScale.label(tick))×</text>\n"
+            svg +=
+                "<line x1=\"\(n(plot.left))\" y1=\"\(n(y))\" x2=\"\(n(plot.right))\" y2=\"\(n(y))\" stroke=\"#e5e5e5\"/>\n"
+            svg +=
+                "<text x=\"\(n(plot.left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(ChartScale.label(tick))×</text>\n"
         }
         for tick in xScale.ticks() {
             let x = xScale.position(tick.value)
-            svg += "<line x1=\"\(n(x))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(x))\" y2=\"\(n(plot.bottom + 5))\" stroke=\"#333\"/>\n"
-            svg += "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 20))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
+            svg +=
+                "<line x1=\"\(n(x))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(x))\" y2=\"\(n(plot.bottom + 5))\" stroke=\"#333\"/>\n"
+            svg +=
+                "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 20))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
         }
-        svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(plot.right))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
-        svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.top))\" x2=\"\(n(plot.left))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
-        svg += "<text x=\"\(n((plot.left + plot.right) / 2))\" y=\"\(n(plot.bottom + 42))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-        svg += "<text transform=\"translate(18 \(n((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">speedup (baseline median ÷ median)</text>\n"
+        svg +=
+            "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.bottom))\" x2=\"\(n(plot.right))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
+        svg +=
+            "<line x1=\"\(n(plot.left))\" y1=\"\(n(plot.top))\" x2=\"\(n(plot.left))\" y2=\"\(n(plot.bottom))\" stroke=\"#333\"/>\n"
+        svg +=
+            "<text x=\"\(n((plot.left + plot.right) / 2))\" y=\"\(n(plot.bottom + 42))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        svg +=
+            "<text transform=\"translate(18 \(n((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">speedup (baseline median ÷ median)</text>\n"
         var legendY = plot.top + 10
         for (index, line) in series.enumerated() {
             let color = palette[index % palette.count]
-            let ideal = line.points.compactMap { point in point.ideal.map { (xScale.position(point.x), yScale.position($0)) } }
+            let ideal = line.points.compactMap { point in
+                point.ideal.map { (xScale.position(point.x), yScale.position($0)) }
+            }
             if ideal.count > 1 {
-                svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(ideal.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
+                svg +=
+                    "<polyline fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(ideal.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
             } else if let single = ideal.first {
-                svg += "<line x1=\"\(n(single.0 - 12))\" y1=\"\(n(single.1))\" x2=\"\(n(single.0 + 12))\" y2=\"\(n(single.1))\" stroke=\"\(color)\" stroke-dasharray=\"4 3\"/>\n"
+                svg +=
+                    "<line x1=\"\(n(single.0 - 12))\" y1=\"\(n(single.1))\" x2=\"\(n(single.0 + 12))\" y2=\"\(n(single.1))\" stroke=\"\(color)\" stroke-dasharray=\"4 3\"/>\n"
             }
             let measured = line.points.map { (xScale.position($0.x), yScale.position($0.speedup.value)) }
             if measured.count > 1 {
-                svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(measured.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
+                svg +=
+                    "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(measured.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>\n"
             }
             for point in line.points {
                 let x = xScale.position(point.x)
                 if point.speedup.lower.isFinite, point.speedup.upper.isFinite {
-                    let low = yScale.position(point.speedup.lower), high = yScale.position(point.speedup.upper)
-                    svg += "<path d=\"M\(n(x)) \(n(low))V\(n(high))M\(n(x - 4)) \(n(low))h8M\(n(x - 4)) \(n(high))h8\" stroke=\"\(color)\" fill=\"none\"/>\n"
+                    let low = yScale.position(point.speedup.lower)
+                    let high = yScale.position(point.speedup.upper)
+                    svg +=
+                        "<path d=\"M\(n(x)) \(n(low))V\(n(high))M\(n(x - 4)) \(n(low))h8M\(n(x - 4)) \(n(high))h8\" stroke=\"\(color)\" fill=\"none\"/>\n"
                 }
-                svg += "<circle cx=\"\(n(x))\" cy=\"\(n(yScale.position(point.speedup.value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
+                svg +=
+                    "<circle cx=\"\(n(x))\" cy=\"\(n(yScale.position(point.speedup.value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
             }
             let label = line.name.isEmpty ? ["measured"] : line.name.split(separator: " ").map(String.init)
-            svg += "<line x1=\"556\" y1=\"\(n(legendY))\" x2=\"580\" y2=\"\(n(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
+            svg +=
+                "<line x1=\"556\" y1=\"\(n(legendY))\" x2=\"580\" y2=\"\(n(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
             for (offset, word) in label.enumerated() {
-                svg += "<text x=\"586\" y=\"\(n(legendY + 4 + Double(offset) * 14))\">\(escape(String(word.prefix(22))))</text>\n"
+                svg +=
+                    "<text x=\"586\" y=\"\(n(legendY + 4 + Double(offset) * 14))\">\(escape(String(word.prefix(22))))</text>\n"
             }
             let idealY = legendY + Double(label.count) * 14 + 2
-            svg += "<line x1=\"556\" y1=\"\(n(idealY))\" x2=\"580\" y2=\"\(n(idealY))\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-dasharray=\"6 4\"/>\n"
+            svg +=
+                "<line x1=\"556\" y1=\"\(n(idealY))\" x2=\"580\" y2=\"\(n(idealY))\" stroke=\"\(color)\" stroke-opacity=\"0.6\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<text x=\"586\" y=\"\(n(idealY + 4))\" fill=\"#555\">ideal</text>\n"
             legendY = idealY + 24
         }

@@ -26,7 +26,11 @@ public struct SummaryRenderer: Sendable {
             }
         }
         var out = "speedups (median wall time, baseline median ÷ median):\n" + lines.joined(separator: "\n") + "\n"
-        out += "targets: " + report.headline.map { "\($0.target) \($0.measured.split(separator: " ").first ?? "-") (\($0.verdict.rawValue))" }
+        out +=
+            "targets: "
+            + report.headline.map {
+                "\($0.target) \($0.measured.split(separator: " ").first ?? "-") (\($0.verdict.rawValue))"
+            }
             .joined(separator: "; ") + "\n"
         for warning in report.warnings { out += "warning: \(warning.message)\n" }
         return out

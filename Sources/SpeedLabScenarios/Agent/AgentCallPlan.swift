@@ -47,7 +47,8 @@ public struct AgentCallPlan: Sendable, Hashable {
 
     /// The seeded draw of one attempt.
     public static func draw(settings: AgentSettings, query: Int, service: AgentService, attempt: Int) -> Draw {
-        let u = SeededDraw.uniform(seed: settings.workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 0)
+        let u = SeededDraw.uniform(
+            seed: settings.workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 0)
         return u < settings.failureRate / 2 ? .fail : u < settings.failureRate ? .hang : .respond
     }
 

@@ -10,8 +10,10 @@ import SpeedLabCore
 /// exactly the same failures (they are drawn from the seed).
 public struct AgentScenario: Scenario {
     public static let name = "agent"
-    public static let summary = "Q queries, each fanning out to llm, vector and db with timeouts, retries and breakers — a production-style agent"
-    public static let parameters = AgentSettings.parameters
+    public static let summary =
+        "Q queries, each fanning out to llm, vector and db with timeouts, retries and breakers — a production-style agent"
+    public static let parameters =
+        AgentSettings.parameters
         + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
 
     public let settings: AgentSettings
@@ -50,7 +52,8 @@ public struct AgentScenario: Scenario {
             io: LatencyBounds.overlapped(paths, slots: concurrency),
             cpu: LatencyBounds.cpu(
                 items: reranking.count, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores,
-                leadIn: reranking.map { $0.concurrentNanos(cpuNanos: 0) - ($0.calls[.final]?.durationNanos ?? 0) }.min() ?? 0,
+                leadIn: reranking.map { $0.concurrentNanos(cpuNanos: 0) - ($0.calls[.final]?.durationNanos ?? 0) }.min()
+                    ?? 0,
                 tail: reranking.compactMap { $0.calls[.final]?.durationNanos }.min() ?? 0))
     }
 

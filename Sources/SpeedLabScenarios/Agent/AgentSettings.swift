@@ -11,10 +11,11 @@ public struct AgentSettings: Sendable, Hashable {
     public let breakerCooldownMs: Double
 
     /// The parameters every agent workflow reads (the sequential baseline reads these only).
-    public static let parameters = ParameterCatalog.workload + [
-        ParameterCatalog.failureRate, ParameterCatalog.timeoutMs, ParameterCatalog.attempts,
-        ParameterCatalog.backoffMs, ParameterCatalog.breakerThreshold, ParameterCatalog.breakerCooldownMs,
-    ]
+    public static let parameters =
+        ParameterCatalog.workload + [
+            ParameterCatalog.failureRate, ParameterCatalog.timeoutMs, ParameterCatalog.attempts,
+            ParameterCatalog.backoffMs, ParameterCatalog.breakerThreshold, ParameterCatalog.breakerCooldownMs,
+        ]
 
     public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
         workload = try Workload(point: point, scenario: scenario)
@@ -40,7 +41,8 @@ public struct AgentSettings: Sendable, Hashable {
 
     /// The backoff after failed attempt `attempt`: `backoff_ms · 2^(a−1) · (1 + 0.5·u')`.
     public func backoffNanos(query: Int, service: AgentService, attempt: Int) -> Double {
-        let jitter = SeededDraw.uniform(seed: workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 1)
+        let jitter = SeededDraw.uniform(
+            seed: workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 1)
         return backoffMs * 1e6 * Double(1 << min(attempt - 1, 30)) * (1 + 0.5 * jitter)
     }
 }

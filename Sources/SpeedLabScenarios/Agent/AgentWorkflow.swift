@@ -18,7 +18,8 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     let counters: AgentCounters
     private let breakers: [CircuitBreaker<C>]
 
-    init(settings: AgentSettings, clock: C, context: ScenarioContext, placement: CPUPlacement?, counters: AgentCounters) {
+    init(settings: AgentSettings, clock: C, context: ScenarioContext, placement: CPUPlacement?, counters: AgentCounters)
+    {
         self.settings = settings
         self.clock = clock
         self.context = context
@@ -60,7 +61,9 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     /// calls succeeded, so a schedule that meets other failures than its baseline is caught.
     func run(query: Int, fanOut: Bool) async throws -> UInt64 {
         let start = clock.now
-        let llm: Bool, vector: Bool, db: Bool
+        let llm: Bool
+        let vector: Bool
+        let db: Bool
         if fanOut {
             async let first = call(query: query, service: .llm)
             async let second = call(query: query, service: .vector)
@@ -74,7 +77,8 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
         var rerank: UInt64 = 0
         var final = false
         if llm {
-            rerank = try await placement?.compute(settings.workload, item: query) ?? settings.workload.compute(item: query)
+            rerank =
+                try await placement?.compute(settings.workload, item: query) ?? settings.workload.compute(item: query)
             final = try await call(query: query, service: .final)
         }
         let outcome = AgentQueryPlan.outcome(llm: llm, vector: vector, db: db, final: final)
@@ -100,7 +104,9 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
         let seed = settings.workload.seed
         let policy = RetryPolicy(
             attempts: settings.attempts, baseBackoff: .nanoseconds(settings.backoffMs * 1e6), jitterFraction: 0.5,
-            jitterDraw: { attempt in SeededDraw.uniform(seed: seed, query: query, service: service.rawValue, attempt: attempt, k: 1) },
+            jitterDraw: { attempt in
+                SeededDraw.uniform(seed: seed, query: query, service: service.rawValue, attempt: attempt, k: 1)
+            },
             isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) })
         let breaker = breakers[service.rawValue - 1]
         do {

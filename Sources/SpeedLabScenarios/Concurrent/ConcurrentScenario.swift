@@ -10,8 +10,10 @@ import SpeedLabCore
 /// loses time as soon as latencies have jitter. Baseline: ``SequentialScenario``.
 public struct ConcurrentScenario: Scenario {
     public static let name = "concurrent"
-    public static let summary = "all fetches on one thread (an event loop), at most C in flight; CPU inline — I/O overlaps, CPU does not"
-    public static let parameters = ParameterCatalog.workload + [ParameterCatalog.concurrency, ParameterCatalog.dispatch]
+    public static let summary =
+        "all fetches on one thread (an event loop), at most C in flight; CPU inline — I/O overlaps, CPU does not"
+    public static let parameters =
+        ParameterCatalog.workload + [ParameterCatalog.concurrency, ParameterCatalog.dispatch]
 
     public let workload: Workload
     public let concurrency: Int

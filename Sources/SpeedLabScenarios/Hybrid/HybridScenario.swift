@@ -9,8 +9,10 @@ import SpeedLabCore
 /// lateness shows CPU work delaying every waiting task. Baseline: ``SequentialScenario``.
 public struct HybridScenario: Scenario {
     public static let name = "hybrid"
-    public static let summary = "fetches concurrent (≤ C in flight), each computation handed to a W-thread pool — I/O and CPU overlap"
-    public static let parameters = ParameterCatalog.workload
+    public static let summary =
+        "fetches concurrent (≤ C in flight), each computation handed to a W-thread pool — I/O and CPU overlap"
+    public static let parameters =
+        ParameterCatalog.workload
         + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
 
     public let workload: Workload
@@ -45,7 +47,9 @@ public struct HybridScenario: Scenario {
             try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
                 for item in 0..<workload.tasks {
                     group.addTask(executorPreference: placement.ioExecutor) {
-                        try await limiter.withPermit { try await context.simulateIO(nanos: workload.latencyNanos(item: item)) }
+                        try await limiter.withPermit {
+                            try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+                        }
                         return (item, try await placement.compute(workload, item: item))
                     }
                 }

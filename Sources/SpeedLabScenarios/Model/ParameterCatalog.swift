@@ -37,10 +37,12 @@ public enum ParameterCatalog {
         kind: .real(0...60_000), default: .integer(10))
 
     public static let dispatch = ParameterSpec(
-        "dispatch", "window: a semaphore keeps C calls in flight; batches: gather C calls, wait for the slowest, repeat",
+        "dispatch",
+        "window: a semaphore keeps C calls in flight; batches: gather C calls, wait for the slowest, repeat",
         kind: .choice(["window", "batches"]), default: .text("window"))
     public static let cpuPool = ParameterSpec(
-        "cpu_pool", "dedicated: I/O on the event loop, CPU on a W-thread pool; cooperative: everything on Swift's shared pool",
+        "cpu_pool",
+        "dedicated: I/O on the event loop, CPU on a W-thread pool; cooperative: everything on Swift's shared pool",
         kind: .choice(["dedicated", "cooperative"]), default: .text("dedicated"))
     public static let breakerThreshold = ParameterSpec(
         "breaker_threshold", "consecutive failed attempts that open a service's circuit breaker", unit: "attempts",

@@ -5,7 +5,8 @@ extension ParameterPoint {
     public func value(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> ParameterValue {
         let raw = self[spec.name] ?? spec.defaultValue
         guard let value = spec.validated(raw) else {
-            throw .invalidValue(scenario: scenario, name: spec.name, value: raw.canonicalText, expected: spec.expectation)
+            throw .invalidValue(
+                scenario: scenario, name: spec.name, value: raw.canonicalText, expected: spec.expectation)
         }
         return value
     }

@@ -18,7 +18,8 @@ public struct ParameterSpec: Sendable, Hashable {
     public let kind: Kind
     public let defaultValue: ParameterValue
 
-    public init(_ name: String, _ summary: String, unit: String = "", kind: Kind, default defaultValue: ParameterValue) {
+    public init(_ name: String, _ summary: String, unit: String = "", kind: Kind, default defaultValue: ParameterValue)
+    {
         self.name = name
         self.summary = summary
         self.unit = unit

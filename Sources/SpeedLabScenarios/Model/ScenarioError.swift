@@ -10,7 +10,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownScenario(let name, let valid):
-            return "unknown scenario '\(name)'.\(CloseMatch.hint(for: name, among: valid)) Valid: \(valid.joined(separator: ", "))."
+            return
+                "unknown scenario '\(name)'.\(CloseMatch.hint(for: name, among: valid)) Valid: \(valid.joined(separator: ", "))."
         case .missingParameter(let scenario, let name):
             return "scenario '\(scenario)' needs parameter '\(name)'."
         case .invalidValue(let scenario, let name, let value, let expected):

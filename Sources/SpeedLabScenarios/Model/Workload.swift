@@ -43,7 +43,8 @@ public struct Workload: Sendable, Hashable {
         return .overlapping(
             io: LatencyBounds.overlapped(latencies, slots: slots),
             cpu: LatencyBounds.cpu(
-                items: tasks, cpuPerItem: cpuNanosPerItem, threads: threads, cores: cores, leadIn: latencies.min() ?? 0))
+                items: tasks, cpuPerItem: cpuNanosPerItem, threads: threads, cores: cores, leadIn: latencies.min() ?? 0)
+        )
     }
 
     /// Runs the kernel for one item and returns its result.

@@ -8,7 +8,8 @@ import SpeedLabCore
 /// overlaps only W ways. Baseline: ``SequentialScenario``.
 public struct ParallelScenario: Scenario {
     public static let name = "parallel"
-    public static let summary = "items split over a pool of W threads, each worker sequential — CPU scales up to the core count"
+    public static let summary =
+        "items split over a pool of W threads, each worker sequential — CPU scales up to the core count"
     public static let parameters = ParameterCatalog.workload + [ParameterCatalog.workers]
 
     public let workload: Workload
@@ -35,7 +36,9 @@ public struct ParallelScenario: Scenario {
     /// share's computing and the pool's.
     public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
         let shares = (0..<min(workers, workload.tasks)).map { worker in
-            share(of: worker).reduce((io: 0.0, cpu: 0.0)) { ($0.io + workload.latencyNanos(item: $1), $0.cpu + cpuNanosPerItem) }
+            share(of: worker).reduce((io: 0.0, cpu: 0.0)) {
+                ($0.io + workload.latencyNanos(item: $1), $0.cpu + cpuNanosPerItem)
+            }
         }
         let pool = LatencyBounds.cpu(items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores)
         return IdealTime(

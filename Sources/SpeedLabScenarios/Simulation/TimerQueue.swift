@@ -80,7 +80,9 @@ final class TimerQueue: @unchecked Sendable {
     }
 
     /// Queues a waiter, or resumes it at once when its task is already cancelled.
-    private func enqueue(_ continuation: UnsafeContinuation<Void, any Error>, ticket: Ticket, deadline: ContinuousClock.Instant) {
+    private func enqueue(
+        _ continuation: UnsafeContinuation<Void, any Error>, ticket: Ticket, deadline: ContinuousClock.Instant
+    ) {
         condition.lock()
         if Task.isCancelled {
             slots[ticket.slot].generation &+= 1
