@@ -64,8 +64,8 @@ let package = Package(
         .executableTarget(
             name: "speedlab",
             dependencies: [
-                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabReports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
+                "SpeedLabReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -73,7 +73,8 @@ let package = Package(
         .executableTarget(
             name: "speedlab-bench",
             dependencies: [
-                "SpeedLabCore", "SpeedLabStore", "SpeedLabReports", "SpeedLabScenarios", "SpeedLabConcurrency",
+                "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
+                "SpeedLabConcurrency",
             ],
             swiftSettings: strictSettings
         ),

@@ -29,7 +29,7 @@ public struct HistoryData: Sendable {
     public var points: [StoredPoint]
     /// Which run each point belongs to.
     public var runOfPoint: [PointID: RunID]
-    public var samples: [PointID: PointSamples]
+    public var samples: [PointID: PointTimings]
 }
 
 extension RunStore {
@@ -45,7 +45,8 @@ extension RunStore {
         let runIDs = runs.map(\.id)
         return try read { db in
             var sql =
-                "SELECT id, runId, scenario, parameters FROM point WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
+                "SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos FROM point "
+                + "WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
             var arguments: StatementArguments = []
             if let scenario = filter.scenario {
                 sql += " AND scenario = ?"
@@ -54,21 +55,24 @@ extension RunStore {
             var points: [StoredPoint] = []
             var runOfPoint: [PointID: RunID] = [:]
             for row in try Row.fetchAll(db, sql: sql + " ORDER BY runId, ordinal", arguments: arguments) {
-                let json: String = row["parameters"]
-                guard Self.matches(json, filter.parameters) else { continue }
+                let runID: RunID = row["runId"]
+                let key = try pointKey(
+                    run: runID, point: row["id"], scenario: row["scenario"], parameters: row["parameters"])
+                guard Self.matches(key.parameters, filter.parameters) else { continue }
                 let point = StoredPoint(
-                    id: row["id"], ordinal: 0, scenario: row["scenario"], parametersJSON: json, baselinePointID: nil,
-                    idealNanos: nil, idealIONanos: nil, idealCPUNanos: nil, status: .measured, error: nil,
-                    measuredRepetitions: [])
+                    id: row["id"], ordinal: row["ordinal"], key: key, baselinePointID: nil,
+                    idealNanos: row["idealNanos"],
+                    idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"], status: .measured,
+                    error: nil)
                 points.append(point)
-                runOfPoint[point.id] = row["runId"]
+                runOfPoint[point.id] = runID
             }
-            var samples: [PointID: PointSamples] = [:]
+            var samples: [PointID: PointTimings] = [:]
             let scan = try PreparedStatement(
                 db, sql: "SELECT wallNanos, userNanos + systemNanos FROM sample WHERE pointId = ? AND isWarmup = 0")
             for point in points {
                 scan.bind(1, point.id)
-                var collected = PointSamples()
+                var collected = PointTimings()
                 try scan.forEachRow { row in
                     collected.wallNanos.append(Double(row.int64(0)))
                     collected.cpuNanos.append(Double(row.int64(1)))
@@ -79,9 +83,8 @@ extension RunStore {
         }
     }
 
-    static func matches(_ json: String, _ wanted: [String: String]) -> Bool {
+    static func matches(_ point: ParameterPoint, _ wanted: [String: String]) -> Bool {
         guard !wanted.isEmpty else { return true }
-        guard let point = ParameterPoint(canonicalJSON: json) else { return false }
         return wanted.allSatisfy { name, value in
             guard let actual = point[name] else { return false }
             if actual.canonicalText == value { return true }

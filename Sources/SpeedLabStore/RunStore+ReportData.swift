@@ -2,7 +2,7 @@ import GRDB
 import SpeedLabCore
 
 /// The measured wall and CPU times of one point, in storage order.
-public struct PointSamples: Sendable, Hashable {
+public struct PointTimings: Sendable, Hashable {
     public var wallNanos: [Double] = []
     public var cpuNanos: [Double] = []
 
@@ -27,11 +27,11 @@ public struct MetricSummary: Sendable, Hashable {
     }
 }
 
-extension PointSamples {
+extension PointTimings {
     /// The measured (not warm-up) samples of `rows`, grouped by point.
-    public static func grouped(_ rows: [PointSample]) -> [PointID: PointSamples] {
+    public static func grouped(_ rows: [PointSample]) -> [PointID: PointTimings] {
         var slots: [PointID: Int] = [:]
-        var collected: [PointSamples] = []
+        var collected: [PointTimings] = []
         for row in rows where !row.sample.isWarmup {
             let slot: Int
             if let known = slots[row.pointID] {
@@ -39,7 +39,7 @@ extension PointSamples {
             } else {
                 slot = collected.count
                 slots[row.pointID] = slot
-                collected.append(PointSamples())
+                collected.append(PointTimings())
             }
             collected[slot].wallNanos.append(Double(row.sample.wallNanos))  // appended in place
             collected[slot].cpuNanos.append(Double(row.sample.cpuNanos))
@@ -50,8 +50,8 @@ extension PointSamples {
 
 extension RunStore {
     /// Wall and CPU times of every measured (not warm-up) sample of a run, by point.
-    public func measuredSamples(ofRun run: RunID) throws(StoreError) -> [PointID: PointSamples] {
-        PointSamples.grouped(try samples(ofRun: run))
+    public func measuredSamples(ofRun run: RunID) throws(StoreError) -> [PointID: PointTimings] {
+        PointTimings.grouped(try samples(ofRun: run))
     }
 
     /// Every sample of a run (warm-ups included), in the order they were measured, read in one

@@ -3,8 +3,8 @@ import GRDB
 import SpeedLabCore
 
 extension RunStore {
-    /// Opens a new run in state `running` and returns its id.
-    public func createRun(_ run: NewRun, startedAt: Date = Date()) throws(StoreError) -> RunID {
+    /// Opens a new run in state `running`, started at `startedAt`, and returns its id.
+    public func createRun(_ run: NewRun, startedAt: Date) throws(StoreError) -> RunID {
         let env = run.environment
         return try write { db in
             try db.execute(

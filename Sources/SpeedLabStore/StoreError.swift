@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabCore
 
 /// What can go wrong with the database file, each case with the path and a remedy.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(path: String)
     /// A run id, label or `latest~N` that names no run.
     case unknownRun(reference: String, path: String)
+    /// A stored point whose parameters are not the canonical JSON SpeedLab writes.
+    case undecodablePoint(path: String, run: RunID, point: PointID, parameters: String)
     /// Any other SQLite error, with its message.
     case sqlite(path: String, detail: String)
 
@@ -42,6 +45,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no database at \(path). Run `speedlab run` first, or point --db at an existing database."
         case .unknownRun(let reference, let path):
             return "no run '\(reference)' in \(path). `speedlab runs` lists the runs."
+        case .undecodablePoint(let path, let run, let point, let parameters):
+            return
+                "\(path): point \(point) of run \(run) has parameters that cannot be read (\(parameters.prefix(200))). "
+                + "The database was changed outside speedlab; restore it from a backup."
         case .sqlite(let path, let detail):
             return "\(path): \(detail)"
         }

@@ -26,12 +26,12 @@ public struct StoredRun: Sendable, Hashable {
     }
 }
 
-/// A point of a stored run, with how many measured repetitions it has.
+/// A point of a stored run: its identity, its ideal time and how it ended.
 public struct StoredPoint: Sendable, Hashable {
     public var id: PointID
     public var ordinal: Int
-    public var scenario: String
-    public var parametersJSON: String
+    /// Scenario and parameters, decoded once where the row is read.
+    public var key: PointKey
     public var baselinePointID: PointID?
     public var idealNanos: Int64?
     /// The I/O and CPU terms of the ideal time (the larger is the point's bottleneck).
@@ -39,6 +39,7 @@ public struct StoredPoint: Sendable, Hashable {
     public var idealCPUNanos: Int64?
     public var status: PointStatus
     public var error: String?
-    /// Repetition numbers of the measured (not warm-up) samples already stored.
-    public var measuredRepetitions: Set<Int>
+
+    public var scenario: String { key.scenario }
+    public var parameters: ParameterPoint { key.parameters }
 }

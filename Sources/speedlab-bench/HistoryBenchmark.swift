@@ -38,7 +38,10 @@ struct HistoryBenchmark {
                 (0..<points).flatMap { ordinal in
                     (0..<5).map { repetition in
                         PointSample(
-                            pointID: ids[ordinal] ?? 0,
+                            pointID: ids[
+                                PointKey(
+                                    scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(ordinal + 1)])
+                                )] ?? 0,
                             sample: Sample(
                                 repetition: repetition, isWarmup: false,
                                 wallNanos: level + Int64.random(in: 0...200_000, using: &generator),

@@ -18,8 +18,8 @@ struct ReportBenchmark {
         let rendered = ReportFiles.make(
             data, formats: Set(ReportFiles.Format.allCases), scenarioOrder: ["sequential", "concurrent"])
         let renderedAt = seconds(since: start)
-        for (name, text) in rendered.files {
-            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        for file in rendered.files {
+            try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name))
         }
         let total = seconds(since: start)
         print(

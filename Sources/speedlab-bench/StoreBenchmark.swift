@@ -1,3 +1,4 @@
+import SpeedLabStatistics
 import SpeedLabStore
 
 /// Inserts a synthetic run in one write transaction, then reads it back as per-point medians.
@@ -7,9 +8,11 @@ struct StoreBenchmark {
     func execute() throws {
         let (store, id, insertSeconds) = try run.make()
         let readStart = ContinuousClock.now
-        let medians = try store.medians(ofRun: id)
+        let timings = try store.measuredSamples(ofRun: id)
+        let medians = try timings.mapValues { try SortedSample($0.wallNanos).median }
         let readSeconds = seconds(since: readStart)
-        let count = medians.values.reduce(0) { $0 + $1.samples }
+        precondition(medians.count == run.points, "read back \(medians.count) points, stored \(run.points)")
+        let count = timings.values.reduce(0) { $0 + $1.wallNanos.count }
         precondition(count == run.samples, "read back \(count) samples, stored \(run.samples)")
         print(
             """

@@ -39,7 +39,7 @@ struct SyntheticRun {
             let ordinal = index % points
             let scale: Int64 = ordinal.isMultiple(of: 2) ? 8 : 1
             return PointSample(
-                pointID: ids[ordinal] ?? 0,
+                pointID: ids[newPoints[ordinal].key] ?? 0,
                 sample: Sample(
                     repetition: index / points, isWarmup: false,
                     wallNanos: scale * Int64.random(in: 1_000_000...1_200_000, using: &generator),

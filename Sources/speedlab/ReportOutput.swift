@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SpeedLabCore
 import SpeedLabReports
@@ -33,9 +34,20 @@ struct ReportOutput {
             scenarioSummaries: Self.scenarioSummaries)
     }
 
+    /// Writes `files` into `folder` as ``writeAtomically(_:to:)`` does; a failure is printed
+    /// and becomes exit code 73.
+    static func write(_ files: [RenderedFile], to folder: URL) throws -> [String] {
+        do {
+            return try writeAtomically(files, to: folder)
+        } catch let error as WriteError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
+        }
+    }
+
     /// Writes each file as `.name.tmp-PID` and renames it into place; on any failure removes
     /// every temporary file written so far and throws.
-    static func writeAtomically(_ files: [(name: String, text: String)], to folder: URL) throws -> [String] {
+    static func writeAtomically(_ files: [RenderedFile], to folder: URL) throws -> [String] {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -17,9 +17,9 @@ extension SpeedLab {
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The baseline run.") var base: String
-        @Argument(help: "The run checked against the baseline.") var head: String
-        @Option(help: "What to compare: wall, cpu, speedup or efficiency.") var metric = "wall"
+        @Argument(help: "The baseline run.") var base: RunReference
+        @Argument(help: "The run checked against the baseline.") var head: RunReference
+        @Option(help: "What to compare.") var metric = Choice(ComparisonMetric.wall)
         @Option(help: "Significance level, after Benjamini-Hochberg adjustment across points.") var alpha = 0.05
         @Option(help: "Smallest relative change that counts, in percent.") var threshold = 5.0
         @Option(
@@ -30,11 +30,6 @@ extension SpeedLab {
         @Flag(help: "Exit with code 3 when any point regressed.") var failOnRegression = false
 
         func validate() throws {
-            guard ComparisonMetric(rawValue: metric) != nil else {
-                throw ValidationError(
-                    "unknown metric '\(metric)'. Valid: \(ComparisonMetric.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (got \(alpha)).") }
             guard threshold >= 0, threshold.isFinite else {
                 throw ValidationError("--threshold must be 0 or more (got \(threshold)).")
@@ -45,10 +40,10 @@ extension SpeedLab {
             let runs = try store.open(create: false)
             let comparison: Comparison
             do {
-                let baseID = try runs.resolveRun(base)
-                let headID = try runs.resolveRun(head)
+                let baseID = try runs.resolveRun(base.text)
+                let headID = try runs.resolveRun(head.text)
                 comparison = ComparisonBuilder(
-                    metric: ComparisonMetric(rawValue: metric) ?? .wall, alpha: alpha, threshold: threshold / 100
+                    metric: metric.value, alpha: alpha, threshold: threshold / 100
                 ).compare(base: try ReportData(run: baseID, from: runs), head: try ReportData(run: headID, from: runs))
             } catch {
                 throw SpeedLabExitCode.report(error)
@@ -58,19 +53,10 @@ extension SpeedLab {
                 let folder = URL(
                     fileURLWithPath: out == "auto" ? "reports/compare-\(comparison.base.id)-\(comparison.head.id)" : out
                 )
-                do {
-                    _ = try ReportOutput.writeAtomically(
-                        [
-                            ("comparison.md", renderer.markdown(comparison)),
-                            ("comparison.csv", renderer.csv(comparison)),
-                        ], to: folder)
-                } catch let error as ReportOutput.WriteError {
-                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                    throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
-                }
+                _ = try ReportOutput.write(renderer.files(comparison), to: folder)
                 print(
                     "\(comparison.regressions.count) regressions, \(comparison.improvements.count) improvements, "
-                        + "\(comparison.unchanged.count) unchanged; wrote \(folder.path)/comparison.md and comparison.csv"
+                        + "\(comparison.unchanged.count) unchanged, \(comparison.notComparable.count) not comparable; wrote \(folder.path)/comparison.md and comparison.csv"
                 )
             } else {
                 print(renderer.markdown(comparison), terminator: "")

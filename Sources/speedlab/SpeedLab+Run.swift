@@ -23,11 +23,14 @@ extension SpeedLab {
         var sweep: String?
         @OptionGroup var store: StoreOptions
         @Option(help: "A label stored with the run (overrides the sweep's).") var label: String?
-        @Option(help: "Measured repetitions per point (overrides the sweep's).") var repetitions: Int?
-        @Option(help: "Unmeasured warm-up repetitions per point (overrides the sweep's).") var warmup: Int?
-        @Option(parsing: .upToNextOption, help: "Run only these scenarios (their baselines are added).")
-        var only: [String] = []
-        @Option(help: "Finish an interrupted or crashed run: measure only its missing samples.") var resume: String?
+        @Option(help: "Measured repetitions per point, 1 to 100000 (overrides the sweep's).") var repetitions: Int?
+        @Option(help: "Unmeasured warm-up repetitions per point, 0 to 10000 (overrides the sweep's).") var warmup: Int?
+        @Option(
+            parsing: .upToNextOption, help: "Run only these scenarios (their baselines are added).",
+            transform: ScenarioName.parse)
+        var only: [ScenarioName] = []
+        @Option(help: "Finish an interrupted or crashed run: measure only its missing samples.")
+        var resume: RunReference?
         @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
         @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
         @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
@@ -39,38 +42,48 @@ extension SpeedLab {
             if let warmup, !(0...10_000).contains(warmup) {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
             }
-            if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil {
+            if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil || label != nil {
                 throw ValidationError(
-                    "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions or --warmup."
+                    "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions, --warmup or --label."
                 )
             }
         }
 
         func run() async throws {
             if let resume {
-                try await RunCommand(store: store, writesReport: !noReport).resume(resume)
+                let runs = try store.open(create: false)
+                let id = try SpeedLabExitCode.reporting { try runs.resolveRun(resume.text) }
+                if dryRun {
+                    let plan = try SpeedLabExitCode.reporting { try RunSession(recorder: runs).resumePlan(id) }
+                    RunDryRun(plan: plan.plan, status: plan.recorded.status).print(resuming: id)
+                    return
+                }
+                try await RunMeasurement(store: runs, writesReport: !noReport).measure { try await $0.resume(id) }
                 return
             }
-            let plan = try loadSweep()
-            let runner = RunCommand(store: store, writesReport: !noReport)
+            let (sweep, points) = try loadSweep()
             if dryRun {
-                try runner.dryRun(plan.sweep, points: plan.points)
+                RunDryRun(plan: RunPlan(points: points, repetitions: sweep.repetitions, warmup: sweep.warmup))
+                    .print(resuming: nil)
                 return
             }
-            try await runner.start(plan.sweep, points: plan.points)
+            let runs = try store.open(create: true)
+            try await RunMeasurement(store: runs, writesReport: !noReport).measure {
+                try await $0.start(sweep, points: points)
+            }
         }
 
         private func loadSweep() throws -> (sweep: Sweep, points: [PlannedPoint]) {
-            do {
+            try SpeedLabExitCode.reporting {
                 var sweep =
                     try sweep.map { path throws(SweepFileError) in try SweepFile.load(path: path) }
                     ?? SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
-                sweep = try SweepOverrides(only: only, repetitions: repetitions, warmup: warmup, label: label).apply(
-                    to: sweep)
-                let points = try ParameterGrid().expand(sweep, pointLimit: yes ? nil : ParameterGrid.defaultPointLimit)
+                sweep = try SweepOverrides(
+                    only: only.map(\.name), repetitions: repetitions, warmup: warmup, label: label
+                ).apply(to: sweep)
+                let points = try ParameterGrid().expand(
+                    sweep, pointLimit: yes ? nil : ParameterGrid.defaultPointLimit)
                 return (sweep, points)
-            } catch {
-                throw SpeedLabExitCode.report(error)
             }
         }
     }

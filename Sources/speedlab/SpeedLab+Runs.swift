@@ -24,8 +24,9 @@ extension SpeedLab {
                 rightAligned: [0, 4, 5, 6])
             for run in list {
                 table.rows.append([
-                    String(run.id), Formatting.timestamp(run.startedAt), run.label ?? "-", run.status.rawValue,
-                    String(run.pointCount), String(run.sampleCount), Formatting.duration(run.durationSeconds()),
+                    String(run.id), HumanFormat.timestamp(run.startedAt), run.label ?? "-", run.status.rawValue,
+                    String(run.pointCount), String(run.sampleCount),
+                    HumanFormat.duration(seconds: run.durationSeconds()),
                     run.environment.host,
                 ])
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpeedLabCore
+import SpeedLabStatistics
 import SpeedLabStore
 
 extension SpeedLab {
@@ -10,15 +11,16 @@ extension SpeedLab {
             abstract: "Show a run's environment and its points (median wall time, ideal time, status).")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "A run id, a label, `latest` or `latest~N`.") var run: String = "latest"
+        @Argument(help: "A run id, a label, `latest` or `latest~N`.")
+        var run = RunReference(argument: "latest")!
 
         func run() async throws {
             let runs = try store.open(create: false)
             do {
-                let id = try runs.resolveRun(run)
+                let id = try runs.resolveRun(run.text)
                 let stored = try runs.run(id)
                 let points = try runs.points(ofRun: id)
-                let medians = try runs.medians(ofRun: id)
+                let timings = try runs.measuredSamples(ofRun: id)
                 print(Self.header(stored))
                 var table = TextTable(
                     header: [
@@ -26,11 +28,12 @@ extension SpeedLab {
                     ],
                     rightAligned: [0, 3, 4, 5, 6])
                 for point in points {
-                    let median = medians[point.id]
+                    let wall = timings[point.id]?.wallNanos ?? []
+                    let median = (try? SortedSample(wall))?.median
                     table.rows.append([
-                        String(point.id), point.scenario, point.parametersJSON, String(median?.samples ?? 0),
-                        Formatting.milliseconds(median?.wallNanos ?? .nan),
-                        point.idealNanos.map { Formatting.milliseconds(Double($0)) } ?? "-",
+                        String(point.id), point.scenario, point.parameters.description, String(wall.count),
+                        HumanFormat.milliseconds(median),
+                        point.idealNanos.map { HumanFormat.milliseconds(Double($0)) } ?? "-",
                         point.baselinePointID.map(String.init) ?? "-",
                         point.status.rawValue + (point.error.map { ": \($0)" } ?? ""),
                     ])
@@ -45,10 +48,10 @@ extension SpeedLab {
             let env = run.environment
             var lines = [
                 "run \(run.id)\(run.label.map { " (\($0))" } ?? ""): \(run.sweepName) from \(run.sweepSource), \(run.status.rawValue)",
-                "started   \(Formatting.timestamp(run.startedAt)) UTC, took \(Formatting.duration(run.durationSeconds()))",
+                "started   \(HumanFormat.timestamp(run.startedAt)) UTC, took \(HumanFormat.duration(seconds: run.durationSeconds()))",
                 "schedule  \(run.repetitions) repetitions after \(run.warmup) warm-up, seed \(run.seed)",
-                "host      \(env.host) — \(env.cpuModel), \(env.logicalCores) logical cores, \(Formatting.bytes(env.memoryBytes))",
-                "system    \(env.operatingSystem), \(env.kernel), load \(String(format: "%.2f", env.loadAverage)) at start",
+                "host      \(env.host) — \(env.cpuModel), \(env.logicalCores) logical cores, \(HumanFormat.bytes(env.memoryBytes))",
+                "system    \(env.operatingSystem), \(env.kernel), load \(HumanFormat.fixed(env.loadAverage, 2)) at start",
                 "toolchain Swift \(env.swiftVersion), \(env.buildConfiguration) build, speedlab \(env.toolVersion)"
                     + (env.gitCommit.map { ", commit \($0)" } ?? ""),
             ]

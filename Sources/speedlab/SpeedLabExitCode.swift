@@ -25,6 +25,18 @@ enum SpeedLabExitCode: Int32, CaseIterable {
         return ExitCode(code.rawValue)
     }
 
+    /// Runs `body`, turning any error it throws (other than an exit code) into its exit code
+    /// after printing it.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error)
+        }
+    }
+
     static func code(for error: any Error) -> SpeedLabExitCode {
         switch error {
         case let error as SweepFileError:
@@ -38,6 +50,9 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             case .unknownRun: return .usage
             default: return .databaseError
             }
+        case let error as RunSessionError:
+            if case .stillRunning = error { return .usage }
+            return .failure
         case let error as ScenarioError:
             if case .checksumMismatch = error { return .failure }
             return .usage

@@ -41,7 +41,7 @@ import Testing
 
         let show = try SpeedLabCommand.run(["show", "cli"], in: folder.url)
         #expect(show.exitCode == 0)
-        #expect(show.stdout.contains(#"{"jitter":0,"latency_ms":1,"seed":42,"tasks":3,"work":1000}"#))
+        #expect(show.stdout.contains("jitter=0 latency_ms=1 seed=42 tasks=3 work=1000"))
 
         let queue = try DatabaseQueue(path: folder.path("speedlab.sqlite"))
         let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM measurement") }

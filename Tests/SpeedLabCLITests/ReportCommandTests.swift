@@ -14,13 +14,14 @@ import Testing
         #expect(files == ["concurrent-tasks.svg", "points.csv", "report.md", "samples.csv"])
     }
 
-    @Test func unknownFormatIsAUsageError() throws {
+    @Test func unknownFormatIsRefusedByTheParserWithTheValidFormats() throws {
         let store = try SyntheticStore.make(from: "stores/two-scenarios.sql")
         defer { store.remove() }
         let result = try SpeedLabCommand.run(
             ["report", "--db", store.runs.path, "--format", "pdf"], in: store.folder.url)
         #expect(result.exitCode == 64)
-        #expect(result.stderr.contains("unknown format 'pdf'. Valid: md, csv, svg."))
+        #expect(result.stderr.contains("The value 'pdf' is invalid for '--format <format>'"))
+        #expect(result.stderr.contains("'md', 'csv' or 'svg'"))
     }
 
     @Test func compareFailsWithCode3OnRegressionOnlyWhenAsked() throws {
@@ -29,7 +30,7 @@ import Testing
         let plain = try SpeedLabCommand.run(
             ["compare", "latest~1", "latest", "--db", store.runs.path], in: store.folder.url)
         #expect(plain.exitCode == 0)
-        #expect(plain.stdout.contains("| points | 1 | 1 | 1 | 2 |"))
+        #expect(plain.stdout.contains("| points | 1 | 1 | 1 | 2 | 0 |"))
         let gated = try SpeedLabCommand.run(
             ["compare", "before", "after", "--db", store.runs.path, "--fail-on-regression"], in: store.folder.url)
         #expect(gated.exitCode == 3)
@@ -45,19 +46,21 @@ import Testing
         let result = try SpeedLabCommand.run(
             ["compare", "1", "2", "--db", store.runs.path, "--out", "auto"], in: store.folder.url)
         #expect(result.exitCode == 0)
-        #expect(result.stdout.hasPrefix("1 regressions, 1 improvements, 1 unchanged; wrote"))
+        #expect(result.stdout.hasPrefix("1 regressions, 1 improvements, 1 unchanged, 0 not comparable; wrote"))
         let files = try FileManager.default.contentsOfDirectory(atPath: store.folder.path("reports/compare-1-2"))
             .sorted()
         #expect(files == ["comparison.csv", "comparison.md"])
     }
 
-    @Test func unknownMetricAndRunAreUsageErrors() throws {
+    @Test func unknownMetricIsRefusedByTheParserAndUnknownRunIsAUsageError() throws {
         let store = try SyntheticStore.make(from: "stores/compare.sql")
         defer { store.remove() }
         let metric = try SpeedLabCommand.run(
             ["compare", "1", "2", "--db", store.runs.path, "--metric", "ram"], in: store.folder.url)
         #expect(metric.exitCode == 64)
-        #expect(metric.stderr.contains("Valid: wall, cpu, speedup, efficiency."))
+        #expect(metric.stderr.contains("The value 'ram' is invalid for '--metric <metric>'"))
+        #expect(metric.stderr.contains("'wall', 'cpu', 'speedup' or 'efficiency'"))
+        #expect(metric.stderr.components(separatedBy: "invalid").count == 2, "the error is printed once")
         let run = try SpeedLabCommand.run(["compare", "1", "9", "--db", store.runs.path], in: store.folder.url)
         #expect(run.exitCode == 64)
         #expect(run.stderr.contains("no run '9'"))

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabCore
 import SpeedLabEngine
 import Synchronization
 import Testing
@@ -46,8 +47,8 @@ import Testing
     }
 
     @Test func clockFormatsMinutesAndHours() {
-        #expect(ProgressPrinter.clock(7) == "0:07")
-        #expect(ProgressPrinter.clock(65) == "1:05")
-        #expect(ProgressPrinter.clock(3723) == "1:02:03")
+        #expect(HumanFormat.clock(seconds: 7) == "0:07")
+        #expect(HumanFormat.clock(seconds: 65) == "1:05")
+        #expect(HumanFormat.clock(seconds: 3723) == "1:02:03")
     }
 }

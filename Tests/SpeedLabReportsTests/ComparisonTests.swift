@@ -39,7 +39,7 @@ import Testing
         defer { store.remove() }
         #expect(
             comparison.unmatched.map {
-                "\($0.run) \($0.scenario) workers=\($0.parameters["workers"]?.canonicalText ?? "")"
+                "\($0.run) \($0.point.scenario) workers=\($0.point.parameters["workers"]?.canonicalText ?? "")"
             }
                 == ["1 parallel workers=2", "2 parallel workers=4"])
     }

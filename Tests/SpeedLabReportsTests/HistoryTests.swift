@@ -33,10 +33,12 @@ import Testing
                 let flat = (index == 4 ? 30.0 : 20.0) + jitter
                 samples.append(
                     PointSample(
-                        pointID: ids[0] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: step)))
+                        pointID: ids[points[0].key] ?? 0,
+                        sample: SampleFactory.sample(repetition: repetition, wallMillis: step)))
                 samples.append(
                     PointSample(
-                        pointID: ids[1] ?? 0, sample: SampleFactory.sample(repetition: repetition, wallMillis: flat)))
+                        pointID: ids[points[1].key] ?? 0,
+                        sample: SampleFactory.sample(repetition: repetition, wallMillis: flat)))
             }
             try store.record(samples)
             try store.setStatus(.completed, ofRun: id)

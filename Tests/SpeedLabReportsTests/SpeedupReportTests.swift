@@ -20,9 +20,8 @@ import Testing
     @Test func markdownReportMatchesGoldenFile() throws {
         let (report, store) = try Self.report()
         defer { store.remove() }
-        let charts = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.scenario, SVGChart.charts(for: $0)) })
-        let markdown = MarkdownRenderer(scenarioSummaries: ["concurrent": "all fetches on one thread"], charts: charts)
-            .render(report)
+        let markdown = SpeedupReportRenderer(scenarioSummaries: ["concurrent": "all fetches on one thread"])
+            .markdown(report)
         try expectMatchesGolden(markdown, named: "reports/two-scenarios.md")
     }
 

@@ -86,7 +86,8 @@ import Testing
         let point = ParameterPoint(["tasks": .integer(16), "latency_ms": .integer(20)])
         let ids = try store.registerPoints(
             [NewPoint(ordinal: 0, scenario: "sequential", parameters: point, baselineOrdinal: nil)], run: run)
-        let pointID = try #require(ids[0])
+        let key = PointKey(scenario: "sequential", parameters: point)
+        let pointID = try #require(ids[key])
         let samples =
             [10.0, 12.0, 11.0].enumerated().map {
                 PointSample(pointID: pointID, sample: SampleFactory.sample(repetition: $0, wallMillis: $1))
@@ -97,16 +98,15 @@ import Testing
             ]
         try store.record(samples)
         try store.record(samples)  // a repetition stored twice is kept once
-        let medians = try store.medians(ofRun: run)
-        #expect(medians[pointID] == PointMedians(samples: 3, wallNanos: 11e6, cpuNanos: 5.5e6 + 1_000))
-        let stored = try store.points(ofRun: run, withRepetitions: true)
-        #expect(stored.map(\.measuredRepetitions) == [[0, 1, 2]])
-        #expect(stored.first?.parametersJSON == #"{"latency_ms":20,"tasks":16}"#)
+        let timings = try store.measuredSamples(ofRun: run)
+        #expect(timings[pointID]?.wallNanos == [10e6, 12e6, 11e6])
+        let recorded = try store.recordedRun(run)
+        #expect(recorded.points[key] == RecordedPoint(id: pointID, measuredRepetitions: [0, 1, 2], checksum: 7))
+        #expect(try store.points(ofRun: run).map(\.key) == [key])
         #expect(try store.run(run).sampleCount == 3)
         let queue = try DatabaseQueue(path: folder.path("db.sqlite"))
         let metricCount = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sampleMetric") }
         #expect(metricCount == 8)
-        #expect(try store.checksums(ofRun: run)[pointID] == 7)
     }
 
     @Test func runReferencesResolveByIdLabelAndLatest() throws {

@@ -8,7 +8,10 @@ struct ChecksumBook {
     private var failed: Set<Int> = []
 
     init(plan: RunPlan) {
-        checksums = plan.knownChecksums
+        checksums = [:]
+        for entry in plan.entries {
+            if let checksum = entry.checksum { checksums[entry.point.ordinal] = checksum }
+        }
     }
 
     func hasFailed(_ ordinal: Int) -> Bool { failed.contains(ordinal) }

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabCore
 import Synchronization
 
 /// Shows a run's progress on standard error: a redrawn bar with ETA on a terminal, plain
@@ -23,7 +24,7 @@ public final class ProgressPrinter: Sendable {
     }
 
     /// Handles one runner event.
-    public func handle(_ event: RunnerEvent) {
+    public func handle(_ event: RunEvent) {
         switch event {
         case .started(let jobs):
             state.withLock {
@@ -43,26 +44,22 @@ public final class ProgressPrinter: Sendable {
                     let filled = total > 0 ? width * done / total : width
                     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
                     let name = String((title + tag).prefix(48))
-                    return "\r\u{1B}[2K[\(bar)] \(percent)% \(done)/\(total) ETA \(Self.clock(eta))  \(name)"
+                    return
+                        "\r\u{1B}[2K[\(bar)] \(percent)% \(done)/\(total) ETA \(HumanFormat.clock(seconds: eta))  \(name)"
                         + (done == total ? "\n" : "")
                 }
                 guard percent / 10 > state.lastPercentPrinted / 10 || done == total else { return nil }
                 state.lastPercentPrinted = percent
-                return "\(percent)% (\(done)/\(total) samples), ETA \(Self.clock(eta)), last: \(title)\(tag)\n"
+                return
+                    "\(percent)% (\(done)/\(total) samples), ETA \(HumanFormat.clock(seconds: eta)), last: \(title)\(tag)\n"
             }
             if let line { write(line) }
         case .pointFailed(let title, let message):
             write((isTerminal ? "\r\u{1B}[2K" : "") + "error: \(title) failed: \(message)\n")
-        case .batchStored:
+        case .warning(let message):
+            write((isTerminal ? "\r\u{1B}[2K" : "") + "warning: \(message)\n")
+        case .opened, .batchStored:
             break
         }
-    }
-
-    /// `1:05`, `0:07`, `1:02:03`.
-    public static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
-        let mmss = String(format: "%d:%02d", m, s)
-        return h > 0 ? "\(h):" + String(format: "%02d:%02d", m, s) : mmss
     }
 }

@@ -3,21 +3,21 @@ import SpeedLabScenarios
 
 /// Executes a ``RunPlan``: warm-ups, then interleaved rounds, each sample measured with a
 /// monotonic clock and `getrusage`, checked against its baseline's checksum, and stored
-/// through the ``SampleSink`` one batch (round) per transaction.
+/// through the ``RunRecorder`` one batch (round) per transaction.
 ///
 /// Cancel the task that awaits ``run(_:)`` (SIGINT, SIGTERM) and the runner stops after
 /// the current sample, storing every sample that finished; the result is `.interrupted`.
 public struct Runner: Sendable {
-    let sink: any SampleSink
+    let recorder: any RunRecorder
     let makeContext: @Sendable () -> ScenarioContext
-    let onEvent: @Sendable (RunnerEvent) -> Void
+    let onEvent: @Sendable (RunEvent) -> Void
 
     public init(
-        sink: any SampleSink,
+        recorder: any RunRecorder,
         makeContext: @escaping @Sendable () -> ScenarioContext = { ScenarioContext() },
-        onEvent: @escaping @Sendable (RunnerEvent) -> Void = { _ in }
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
-        self.sink = sink
+        self.recorder = recorder
         self.makeContext = makeContext
         self.onEvent = onEvent
     }
@@ -30,11 +30,12 @@ public struct Runner: Sendable {
         var finished = 0
         onEvent(.started(jobs: schedule.jobCount))
 
-        for batch in schedule.batches {
+        for batch in schedule {
             var pending: [PointSample] = []
             for job in batch where !checks.hasFailed(job.ordinal) {
                 if Task.isCancelled { break }
-                let point = plan.points[job.ordinal]
+                let entry = plan.entries[job.ordinal]
+                let point = entry.point
                 let sample: Sample
                 do {
                     sample = try await measure(point, job: job)
@@ -49,22 +50,22 @@ public struct Runner: Sendable {
                     try fail(point, plan: plan, message: mismatch.description, checks: &checks, failures: &failures)
                     continue
                 }
-                if let id = plan.pointIDs[job.ordinal] { pending.append(PointSample(pointID: id, sample: sample)) }
+                if let id = entry.pointID { pending.append(PointSample(pointID: id, sample: sample)) }
                 finished += 1
                 onEvent(
                     .jobFinished(
                         done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
                         wallNanos: sample.wallNanos))
             }
-            try sink.record(pending)
+            try recorder.record(pending)
             stored += pending.count
             onEvent(.batchStored(samples: pending.count))
             if Task.isCancelled {
                 return RunResult(ending: .interrupted, samplesStored: stored, failures: failures)
             }
         }
-        for point in plan.points where !checks.hasFailed(point.ordinal) {
-            if let id = plan.pointIDs[point.ordinal] { try sink.setStatus(.measured, error: nil, of: id) }
+        for entry in plan.entries where !checks.hasFailed(entry.point.ordinal) {
+            if let id = entry.pointID { try recorder.setStatus(.measured, error: nil, of: id) }
         }
         return RunResult(ending: failures.isEmpty ? .completed : .failed, samplesStored: stored, failures: failures)
     }
@@ -74,7 +75,7 @@ public struct Runner: Sendable {
     ) throws {
         checks.markFailed(point.ordinal)
         failures.append(message)
-        if let id = plan.pointIDs[point.ordinal] { try sink.setStatus(.failed, error: message, of: id) }
+        if let id = plan.entries[point.ordinal].pointID { try recorder.setStatus(.failed, error: message, of: id) }
         onEvent(.pointFailed(title: point.title, message: message))
     }
 

@@ -38,11 +38,11 @@ public struct ParameterGrid: Sendable {
             }
         }
         var planned: [PlannedPoint] = []
-        var index: [String: Int] = [:]  // "scenario|canonicalJSON" → ordinal
-        var wantedBaselines: [Int: String] = [:]  // ordinal → key of a baseline the sweep may list
+        var index: [PointKey: Int] = [:]  // identity → ordinal
+        var wantedBaselines: [Int: PointKey] = [:]  // ordinal → a baseline the sweep may list
 
         func add(_ name: String, _ point: ParameterPoint) throws(SweepFileError) -> Int {
-            let key = name + "|" + point.canonicalJSON
+            let key = PointKey(scenario: name, parameters: point)
             if let existing = index[key] { return existing }
             let type = try scenarioType(name, sweep: sweep)
             let scenario: any Scenario
@@ -56,7 +56,7 @@ public struct ParameterGrid: Sendable {
                 if sweep.addsBaselines {
                     baselineOrdinal = try add(baseline.scenario, baseline.point)
                 } else {
-                    wantedBaselines[planned.count] = baseline.scenario + "|" + baseline.point.canonicalJSON
+                    wantedBaselines[planned.count] = PointKey(scenario: baseline.scenario, parameters: baseline.point)
                 }
             }
             let ordinal = planned.count

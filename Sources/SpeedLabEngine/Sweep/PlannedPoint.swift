@@ -10,9 +10,12 @@ public struct PlannedPoint: Sendable {
     public let parameters: ParameterPoint
     public let baselineOrdinal: Int?
 
+    /// The point's identity: scenario and canonical parameters.
+    public var key: PointKey { PointKey(scenario: scenarioName, parameters: parameters) }
+
     /// Items the point processes (its `tasks`), for per-item figures.
     public var tasks: Int { parameters["tasks"]?.integerValue ?? 1 }
 
     /// `concurrent tasks=64 work=0 …`, for progress lines and errors.
-    public var title: String { "\(scenarioName) \(parameters)" }
+    public var title: String { key.description }
 }

@@ -30,7 +30,8 @@ enum Headline {
                 note: "no concurrent point with a baseline in this run")
         }
         return HeadlineTarget(
-            target: "I/O concurrency", goal: "5×", measured: "\(fixed(speedup, 1))× at \(describe(top, among: rows))",
+            target: "I/O concurrency", goal: "5×",
+            measured: "\(HumanFormat.fixed(speedup, 1))× at \(describe(top, among: rows))",
             verdict: speedup >= 5 ? .met : .missed, note: "concurrent vs sequential; waits overlap on one thread")
     }
 
@@ -44,7 +45,7 @@ enum Headline {
             speedup >= 3 ? .met : (cores < 3 && speedup >= 0.9 * Double(cores) ? .cappedByMachine : .missed)
         return HeadlineTarget(
             target: "CPU parallel", goal: "3–4× (multi-core)",
-            measured: "\(fixed(speedup, 2))× at \(describe(top, among: rows))",
+            measured: "\(HumanFormat.fixed(speedup, 2))× at \(describe(top, among: rows))",
             verdict: verdict, note: note)
     }
 
@@ -73,7 +74,7 @@ enum Headline {
         }
         return HeadlineTarget(
             target: "Hybrid over the best single pattern", goal: "+40%",
-            measured: "+\(fixed(bestGain.gain * 100, 0))% at \(describe(bestGain.row, among: rows))",
+            measured: "+\(HumanFormat.fixed(bestGain.gain * 100, 0))% at \(describe(bestGain.row, among: rows))",
             verdict: bestGain.gain >= 0.4 ? .met : .missed,
             note: "hybrid median vs the faster of concurrent (same C) and parallel (same W) at the same workload")
     }
@@ -90,7 +91,8 @@ enum Headline {
                 note: "no agent point with a baseline in this run")
         }
         return HeadlineTarget(
-            target: "Agent", goal: "2.5×", measured: "\(fixed(speedup, 1))× at \(describe(top, among: rows))",
+            target: "Agent", goal: "2.5×",
+            measured: "\(HumanFormat.fixed(speedup, 1))× at \(describe(top, among: rows))",
             verdict: speedup >= 2.5 ? .met : .missed, note: "agent vs the same workflow one step at a time")
     }
 }

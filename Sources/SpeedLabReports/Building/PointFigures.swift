@@ -13,7 +13,7 @@ struct PointFigures: Sendable {
     var mildOutliers = 0
     var severeOutliers = 0
 
-    init(_ samples: PointSamples) {
+    init(_ samples: PointTimings) {
         self.samples = samples.wallNanos.count
         guard let sorted = try? SortedSample(samples.wallNanos) else { return }
         sortedWall = sorted.values

@@ -24,13 +24,13 @@ public struct SpeedupReportBuilder: Sendable {
     /// Computes the report of data already read from the store.
     public func build(_ data: ReportData, scenarioOrder: [String] = []) -> SpeedupReport {
         build(
-            run: data.run, points: data.points, samples: PointSamples.grouped(data.samples), metrics: data.metrics,
+            run: data.run, points: data.points, samples: PointTimings.grouped(data.samples), metrics: data.metrics,
             scenarioOrder: scenarioOrder)
     }
 
     /// Computes a report from already loaded data.
     public func build(
-        run: StoredRun, points: [StoredPoint], samples: [PointID: PointSamples],
+        run: StoredRun, points: [StoredPoint], samples: [PointID: PointTimings],
         metrics: [PointID: [String: MetricSummary]], scenarioOrder: [String] = []
     ) -> SpeedupReport {
         let figures = computeFigures(points: points, samples: samples)
@@ -44,12 +44,12 @@ public struct SpeedupReportBuilder: Sendable {
         }
         let sections = Self.sections(rows, order: scenarioOrder)
         return SpeedupReport(
-            run: run, warnings: ReportWarnings.make(run: run, rows: rows), sections: sections,
+            run: run, warnings: ReportWarningRules.make(run: run, rows: rows), sections: sections,
             headline: Headline.make(rows: rows, cores: run.environment.logicalCores))
     }
 
-    private func computeFigures(points: [StoredPoint], samples: [PointID: PointSamples]) -> [PointFigures] {
-        concurrentMap(points.indices) { PointFigures(samples[points[$0].id] ?? PointSamples()) }
+    private func computeFigures(points: [StoredPoint], samples: [PointID: PointTimings]) -> [PointFigures] {
+        concurrentMap(points.indices) { PointFigures(samples[points[$0].id] ?? PointTimings()) }
     }
 
     /// `transform` of every index, spread over the cores when there are many.
@@ -83,7 +83,7 @@ public struct SpeedupReportBuilder: Sendable {
         let efficiency = ideal.flatMap { ideal in median.map { ideal / $0 } }
         return PointRow(
             pointID: point.id, scenario: point.scenario,
-            parameters: ParameterPoint(canonicalJSON: point.parametersJSON) ?? ParameterPoint(),
+            parameters: point.parameters,
             status: point.status, samples: figures.samples, wall: figures.wall, baselinePointID: point.baselinePointID,
             baselineMedianNanos: baselineMedian, speedup: speedup, idealNanos: ideal,
             idealSpeedup: baselineMedian.flatMap { base in ideal.flatMap { $0 > 0 ? base / $0 : nil } },

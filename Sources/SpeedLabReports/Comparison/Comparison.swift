@@ -14,8 +14,13 @@ public struct Comparison: Sendable {
     /// A point only one of the runs measured.
     public struct Unmatched: Sendable, Hashable {
         public var run: RunID
-        public var scenario: String
-        public var parameters: ParameterPoint
+        public var point: PointKey
+    }
+
+    /// A point both runs hold that could not be compared, and why.
+    public struct NotComparable: Sendable, Hashable {
+        public var point: PointKey
+        public var reason: String
     }
 
     public var base: StoredRun
@@ -26,6 +31,8 @@ public struct Comparison: Sendable {
     public var threshold: Double
     public var points: [PointComparison]
     public var unmatched: [Unmatched]
+    /// Points both runs hold that have no values to compare (listed, never dropped).
+    public var notComparable: [NotComparable]
     public var differences: [Difference]
     public var warnings: [ReportWarning]
 

@@ -23,24 +23,27 @@ public struct ComparisonBuilder: Sendable {
     public func compare(base: ReportData, head: ReportData) -> Comparison {
         let baseValues = values(base)
         let headValues = values(head)
-        let baseKeys = Dictionary(base.points.map { (Self.key($0), $0) }) { first, _ in first }
-        let headKeys = Dictionary(head.points.map { (Self.key($0), $0) }) { first, _ in first }
+        let baseByKey = Dictionary(base.points.map { ($0.key, $0) }) { first, _ in first }
+        let headKeys = Set(head.points.map(\.key))
 
         var unmatched: [Comparison.Unmatched] = []
-        for point in base.points where headKeys[Self.key(point)] == nil {
-            unmatched.append(.init(run: base.run.id, scenario: point.scenario, parameters: Self.parameters(point)))
+        for point in base.points where !headKeys.contains(point.key) {
+            unmatched.append(.init(run: base.run.id, point: point.key))
         }
-        for point in head.points where baseKeys[Self.key(point)] == nil {
-            unmatched.append(.init(run: head.run.id, scenario: point.scenario, parameters: Self.parameters(point)))
-        }
-
         var tested: [PointComparison] = []
+        var notComparable: [Comparison.NotComparable] = []
         for headPoint in head.points {
-            guard let basePoint = baseKeys[Self.key(headPoint)],
-                let x = baseValues[basePoint.id], let y = headValues[headPoint.id],
-                let comparison = compare(basePoint, x, y)
-            else { continue }
-            tested.append(comparison)
+            guard let basePoint = baseByKey[headPoint.key] else {
+                unmatched.append(.init(run: head.run.id, point: headPoint.key))
+                continue
+            }
+            do {
+                let x = try baseValues[basePoint.id, default: .failure(.init(reason: "no measured sample"))].get()
+                let y = try headValues[headPoint.id, default: .failure(.init(reason: "no measured sample"))].get()
+                tested.append(try compare(basePoint, x, y))
+            } catch {
+                notComparable.append(.init(point: headPoint.key, reason: error.reason))
+            }
         }
         let adjusted = (try? BenjaminiHochberg.adjust(tested.map(\.pValue))) ?? tested.map(\.pValue)
         for index in tested.indices {
@@ -50,13 +53,23 @@ public struct ComparisonBuilder: Sendable {
         let differences = Self.differences(base.run.environment, head.run.environment)
         return Comparison(
             base: base.run, head: head.run, metric: metric, alpha: alpha, threshold: threshold, points: tested,
-            unmatched: unmatched, differences: differences, warnings: Self.warnings(differences))
+            unmatched: unmatched, notComparable: notComparable, differences: differences,
+            warnings: Self.warnings(differences))
     }
 
-    private func compare(_ point: StoredPoint, _ base: [Double], _ head: [Double]) -> PointComparison? {
-        guard let test = try? MannWhitneyU(head, base),
-            let baseSorted = try? SortedSample(base), let headSorted = try? SortedSample(head)
-        else { return nil }
+    private func compare(
+        _ point: StoredPoint, _ base: [Double], _ head: [Double]
+    ) throws(ComparisonMetric.Unavailable) -> PointComparison {
+        let test: MannWhitneyU
+        let baseSorted: SortedSample
+        let headSorted: SortedSample
+        do {
+            test = try MannWhitneyU(head, base)
+            baseSorted = try SortedSample(base)
+            headSorted = try SortedSample(head)
+        } catch {
+            throw ComparisonMetric.Unavailable(reason: "the test cannot run on these samples (\(error))")
+        }
         let shift = try? HodgesLehmann(base: base, head: head)
         let resamples = PointFigures.resamples(baseline: base.count, point: head.count, preferred: bootstrapResamples)
         let ratioCI = try? BootstrapCI(
@@ -65,7 +78,7 @@ public struct ComparisonBuilder: Sendable {
         let detectable = try? MinimumDetectableChange(base: base, head: head, alpha: alpha)
         let ratio = baseSorted.median == 0 ? .nan : headSorted.median / baseSorted.median
         return PointComparison(
-            scenario: point.scenario, parameters: Self.parameters(point), baseCount: base.count, headCount: head.count,
+            point: point.key, baseCount: base.count, headCount: head.count,
             baseMedian: baseSorted.median, headMedian: headSorted.median, ratio: ratio,
             ratioLower: ratioCI?.lower ?? .nan, ratioUpper: ratioCI?.upper ?? .nan, u: test.u, pValue: test.pValue,
             adjustedP: test.pValue, testMethod: test.method.rawValue, shift: shift?.estimate ?? .nan,
@@ -79,22 +92,18 @@ public struct ComparisonBuilder: Sendable {
         return worse ? .regression : .improvement
     }
 
-    /// The metric's per-repetition values of every point of a run.
-    private func values(_ data: ReportData) -> [PointID: [Double]] {
-        let samples = PointSamples.grouped(data.samples)
+    /// The metric's per-repetition values of every point of a run, or why it has none.
+    private func values(_ data: ReportData) -> [PointID: Result<[Double], ComparisonMetric.Unavailable>] {
+        let samples = PointTimings.grouped(data.samples)
         let medians = samples.mapValues { (try? SortedSample($0.wallNanos))?.median }
-        var result: [PointID: [Double]] = [:]
+        var result: [PointID: Result<[Double], ComparisonMetric.Unavailable>] = [:]
         for point in data.points {
             let baselineMedian = point.baselinePointID.flatMap { medians[$0] ?? nil }
-            result[point.id] = metric.values(of: point, samples: samples[point.id], baselineMedianWall: baselineMedian)
+            result[point.id] = Result { () throws(ComparisonMetric.Unavailable) in
+                try metric.values(of: point, samples: samples[point.id], baselineMedianWall: baselineMedian)
+            }
         }
         return result
-    }
-
-    static func key(_ point: StoredPoint) -> String { point.scenario + "|" + point.parametersJSON }
-
-    static func parameters(_ point: StoredPoint) -> ParameterPoint {
-        ParameterPoint(canonicalJSON: point.parametersJSON) ?? ParameterPoint()
     }
 
     /// The environment fields that differ, in the order a reader checks them.

@@ -26,19 +26,37 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
     /// Scale from the stored unit to the shown one (nanoseconds to milliseconds for times).
     public var displayScale: Double { lowerIsBetter ? 1e-6 : 1 }
 
-    /// The metric's value for each measured repetition of `point`, or nil when the point has
-    /// none (no baseline for speedup, no ideal time for efficiency).
-    func values(of point: StoredPoint, samples: PointSamples?, baselineMedianWall: Double?) -> [Double]? {
-        guard let samples, !samples.wallNanos.isEmpty else { return nil }
-        switch self {
-        case .wall: return samples.wallNanos
-        case .cpu: return samples.cpuNanos
-        case .speedup:
-            guard let baselineMedianWall else { return nil }
-            return samples.wallNanos.map { baselineMedianWall / $0 }
-        case .efficiency:
-            guard let ideal = point.idealNanos else { return nil }
-            return samples.wallNanos.map { Double(ideal) / $0 }
+    /// Why a point has no values of a metric: it cannot be compared or followed by it.
+    public struct Unavailable: Error, Sendable, Hashable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
+    /// The metric's value for each measured repetition of `point`; throws the reason when the
+    /// point has none (no samples, no baseline for speedup, no ideal time for efficiency, or
+    /// values that are not finite numbers).
+    func values(
+        of point: StoredPoint, samples: PointTimings?, baselineMedianWall: Double?
+    ) throws(Unavailable) -> [Double] {
+        guard let samples, !samples.wallNanos.isEmpty else {
+            throw Unavailable(reason: "no measured sample")
         }
+        let values: [Double]
+        switch self {
+        case .wall: values = samples.wallNanos
+        case .cpu: values = samples.cpuNanos
+        case .speedup:
+            guard let baselineMedianWall else { throw Unavailable(reason: "no baseline to compute a speedup against") }
+            values = samples.wallNanos.map { baselineMedianWall / $0 }
+        case .efficiency:
+            guard let ideal = point.idealNanos else {
+                throw Unavailable(reason: "no ideal time to compute an efficiency")
+            }
+            values = samples.wallNanos.map { Double(ideal) / $0 }
+        }
+        guard values.allSatisfy(\.isFinite) else {
+            throw Unavailable(reason: "\(rawValue) is not a finite number for every repetition (a wall time of 0?)")
+        }
+        return values
     }
 }

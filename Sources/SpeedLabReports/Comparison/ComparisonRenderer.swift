@@ -3,41 +3,64 @@ import SpeedLabCore
 import SpeedLabStore
 
 /// Renders a ``Comparison`` as Markdown (regressions first, then improvements, then the
-/// unchanged points summarised) and as CSV (one row per compared point).
-public struct ComparisonRenderer: Sendable {
+/// unchanged points summarised, then what could not be compared) and as CSV (one row per
+/// compared point).
+public struct ComparisonRenderer: DocumentRenderer {
     public init() {}
+
+    /// `comparison.md` and `comparison.csv`.
+    public func files(_ comparison: Comparison) -> [RenderedFile] {
+        [
+            RenderedFile(name: "comparison.md", text: markdown(comparison)),
+            RenderedFile(name: "comparison.csv", text: csv(comparison)),
+        ]
+    }
 
     public func markdown(_ comparison: Comparison) -> String {
         let base = comparison.base
         let head = comparison.head
-        var out = """
-            # SpeedLab comparison — run \(base.id)\(base.label.map { " (\($0))" } ?? "") → run \(head.id)\(head.label.map { " (\($0))" } ?? "")
-
-            Metric: **\(comparison.metric.rawValue)** (\(comparison.metric.lowerIsBetter ? "lower" : "higher") is better). \
-            A point changed when its Mann-Whitney U p-value, adjusted across the \(comparison.points.count) compared points \
-            (Benjamini-Hochberg), is under \(fixed(comparison.alpha, 3)) **and** its median moved by at least \
-            \(fixed(comparison.threshold * 100, 1))%.
-
-            | | regressions | improvements | unchanged | unmatched |
-            |---|---|---|---|---|
-            | points | \(comparison.regressions.count) | \(comparison.improvements.count) | \(comparison.unchanged.count) | \(comparison.unmatched.count) |
-
-
-            """
+        let metric = comparison.metric
+        let title =
+            "# SpeedLab comparison — run \(base.id)\(base.label.map { " (\($0))" } ?? "") → run \(head.id)"
+            + (head.label.map { " (\($0))" } ?? "")
+        var out = MarkdownText.inline(title) + "\n\n"
+        out +=
+            "Metric: **\(metric.rawValue)** (\(metric.lowerIsBetter ? "lower" : "higher") is better). "
+            + "A point changed when its Mann-Whitney U p-value, adjusted across the \(comparison.points.count) compared "
+            + "points (Benjamini-Hochberg), is under \(HumanFormat.fixed(comparison.alpha, 3)) **and** its median moved "
+            + "by at least \(HumanFormat.fixed(comparison.threshold * 100, 1))%.\n\n"
+        var counts = MarkdownTable(header: [
+            "", "regressions", "improvements", "unchanged", "unmatched", "not comparable",
+        ])
+        counts.append([
+            "points", String(comparison.regressions.count), String(comparison.improvements.count),
+            String(comparison.unchanged.count), String(comparison.unmatched.count),
+            String(comparison.notComparable.count),
+        ])
+        out += counts.render() + "\n"
         out += environment(comparison)
         if !comparison.warnings.isEmpty {
-            out +=
-                "## Warnings\n\n"
-                + comparison.warnings.map { "- **\($0.message)** Remedy: \($0.remedy)" }
-                .joined(separator: "\n") + "\n\n"
+            out += "## Warnings\n\n" + SpeedupReportRenderer.warningList(comparison.warnings) + "\n"
         }
-        out += table("Regressions", comparison.regressions, comparison.metric)
-        out += table("Improvements", comparison.improvements, comparison.metric)
+        out += table("Regressions", comparison.regressions, metric)
+        out += table("Improvements", comparison.improvements, metric)
         out += unchanged(comparison)
+        if !comparison.notComparable.isEmpty {
+            out += "## Not comparable\n\nMeasured by both runs, but without \(metric.rawValue) values to compare:\n\n"
+            var table = MarkdownTable(header: ["scenario", "parameters", "reason"])
+            for point in comparison.notComparable {
+                table.append([
+                    point.point.scenario, MarkdownText.code(point.point.parameters.description), point.reason,
+                ])
+            }
+            out += table.render() + "\n"
+        }
         if !comparison.unmatched.isEmpty {
             out += "## Unmatched points\n\nMeasured by one run only, so not compared:\n\n"
-            for point in comparison.unmatched {
-                out += "- run \(point.run): \(point.scenario) `\(point.parameters)`\n"
+            for unmatched in comparison.unmatched {
+                out +=
+                    "- run \(unmatched.run): \(MarkdownText.inline(unmatched.point.scenario)) "
+                    + "\(MarkdownText.code(unmatched.point.parameters.description))\n"
             }
             out += "\n"
         }
@@ -48,31 +71,32 @@ public struct ComparisonRenderer: Sendable {
         guard !comparison.differences.isEmpty else {
             return "Both runs share their environment (cores, build, CPU, Swift, commit, host).\n\n"
         }
-        var out =
-            "## Environment differences\n\n| field | run \(comparison.base.id) | run \(comparison.head.id) |\n|---|---|---|\n"
+        var table = MarkdownTable(header: ["field", "run \(comparison.base.id)", "run \(comparison.head.id)"])
         for difference in comparison.differences {
-            out += "| \(difference.field) | \(difference.base) | \(difference.head) |\n"
+            table.append([difference.field, difference.base, difference.head])
         }
-        return out + "\n"
+        return "## Environment differences\n\n" + table.render() + "\n"
     }
 
     private func table(_ title: String, _ points: [PointComparison], _ metric: ComparisonMetric) -> String {
         guard !points.isEmpty else { return "## \(title)\n\nNone.\n\n" }
-        let sorted = points.sorted { abs($0.change) > abs($1.change) }
-        var out = "## \(title)\n\n"
-        out +=
-            "| scenario | parameters | base \(metric.label) | head \(metric.label) | change [95% CI] | p (adjusted) | Hodges-Lehmann shift [95% CI] | detectable | n |\n"
-        out += "|---|---|---|---|---|---|---|---|---|\n"
-        for point in sorted {
-            out +=
-                "| \(point.scenario) | `\(point.parameters)` | \(Self.value(point.baseMedian, metric)) | "
-                + "\(Self.value(point.headMedian, metric)) | \(Self.percent(point.change)) "
-                + "[\(Self.percent(point.ratioLower - 1)), \(Self.percent(point.ratioUpper - 1))] | "
-                + "\(Self.p(point.pValue)) (\(Self.p(point.adjustedP))) | "
-                + "\(Self.value(point.shift, metric)) [\(Self.value(point.shiftLower, metric)), \(Self.value(point.shiftUpper, metric))] | "
-                + "±\(fixed(point.detectableChange * 100, 1))% | \(point.baseCount)/\(point.headCount) |\n"
+        var table = MarkdownTable(header: [
+            "scenario", "parameters", "base \(metric.label)", "head \(metric.label)", "change [95% CI]", "p (adjusted)",
+            "Hodges-Lehmann shift [95% CI]", "detectable", "n",
+        ])
+        for point in points.sorted(by: { abs($0.change) > abs($1.change) }) {
+            table.append([
+                point.scenario, MarkdownText.code(point.parameters.description), Self.value(point.baseMedian, metric),
+                Self.value(point.headMedian, metric),
+                "\(HumanFormat.percentChange(point.change)) [\(HumanFormat.percentChange(point.ratioLower - 1)), "
+                    + "\(HumanFormat.percentChange(point.ratioUpper - 1))]",
+                "\(Self.p(point.pValue)) (\(Self.p(point.adjustedP)))",
+                "\(Self.value(point.shift, metric)) [\(Self.value(point.shiftLower, metric)), "
+                    + "\(Self.value(point.shiftUpper, metric))]",
+                "±\(HumanFormat.fixed(point.detectableChange * 100, 1))%", "\(point.baseCount)/\(point.headCount)",
+            ])
         }
-        return out + "\n"
+        return "## \(title)\n\n" + table.render() + "\n"
     }
 
     private func unchanged(_ comparison: Comparison) -> String {
@@ -82,17 +106,18 @@ public struct ComparisonRenderer: Sendable {
         let detectable = points.map(\.detectableChange).filter(\.isFinite).sorted()
         var out =
             "## Unchanged\n\n\(points.count) points show no significant change of at least "
-            + "\(fixed(comparison.threshold * 100, 1))%."
+            + "\(HumanFormat.fixed(comparison.threshold * 100, 1))%."
         if let largest {
             out +=
-                " The largest move was \(Self.percent(largest.change)) (\(largest.scenario) `\(largest.parameters)`, "
-                + "adjusted p \(Self.p(largest.adjustedP)))."
+                " The largest move was \(HumanFormat.percentChange(largest.change)) (\(largest.scenario) "
+                + "\(MarkdownText.code(largest.parameters.description)), adjusted p \(Self.p(largest.adjustedP)))."
         }
         if !detectable.isEmpty {
             out +=
                 " At their noise and sample sizes these points could have detected changes of "
-                + "±\(fixed(detectable[detectable.count / 2] * 100, 1))% (median; "
-                + "±\(fixed((detectable.last ?? .nan) * 100, 1))% at worst), so \"unchanged\" means no change that large."
+                + "±\(HumanFormat.fixed(detectable[detectable.count / 2] * 100, 1))% (median; "
+                + "±\(HumanFormat.fixed((detectable.last ?? .nan) * 100, 1))% at worst), so \"unchanged\" means no "
+                + "change that large."
         }
         return out + "\n\n"
     }
@@ -136,16 +161,11 @@ public struct ComparisonRenderer: Sendable {
     }
 
     static func value(_ value: Double, _ metric: ComparisonMetric) -> String {
-        metric.lowerIsBetter ? millis(value) : fixed(value, 3)
-    }
-
-    static func percent(_ change: Double) -> String {
-        guard change.isFinite else { return "-" }
-        return (change >= 0 ? "+" : "") + fixed(change * 100, 1) + "%"
+        metric.lowerIsBetter ? HumanFormat.milliseconds(value) : HumanFormat.fixed(value, 3)
     }
 
     static func p(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        return value < 0.0001 ? String(format: "%.1e", value) : fixed(value, 4)
+        return value < 0.0001 ? String(format: "%.1e", value) : HumanFormat.fixed(value, 4)
     }
 }

@@ -11,8 +11,7 @@ public struct PointComparison: Sendable, Hashable {
         case unchanged
     }
 
-    public var scenario: String
-    public var parameters: ParameterPoint
+    public var point: PointKey
     public var baseCount: Int
     public var headCount: Int
     public var baseMedian: Double
@@ -33,6 +32,9 @@ public struct PointComparison: Sendable, Hashable {
     /// The smallest relative change the test could detect here (α, power 0.8).
     public var detectableChange: Double
     public var verdict: Verdict
+
+    public var scenario: String { point.scenario }
+    public var parameters: ParameterPoint { point.parameters }
 
     /// Relative change of the median, head vs base (+0.12 = 12% larger).
     public var change: Double { ratio - 1 }

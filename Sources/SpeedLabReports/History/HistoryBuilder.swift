@@ -16,18 +16,20 @@ public struct HistoryBuilder: Sendable {
 
     public func build(_ data: HistoryData, filter: HistoryFilter) -> History {
         let runs = Dictionary(uniqueKeysWithValues: data.runs.map { ($0.id, $0) })
-        var order: [String] = []
-        var grouped: [String: [(StoredPoint, StoredRun)]] = [:]
+        var order: [PointKey] = []
+        var grouped: [PointKey: [(StoredPoint, StoredRun)]] = [:]
         for point in data.points {
             guard let runID = data.runOfPoint[point.id], let run = runs[runID] else { continue }
-            let key = point.scenario + "|" + point.parametersJSON
+            let key = point.key
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append((point, run))
         }
         let series = order.compactMap { key -> History.Series? in
             guard let members = grouped[key], let first = members.first?.0 else { return nil }
             let entries = members.compactMap { point, run -> History.Entry? in
-                guard let values = metric.values(of: point, samples: data.samples[point.id], baselineMedianWall: nil),
+                guard
+                    let values = try? metric.values(
+                        of: point, samples: data.samples[point.id], baselineMedianWall: nil),
                     let sorted = try? SortedSample(values)
                 else { return nil }
                 return History.Entry(run: run, samples: values.count, median: sorted.median)
@@ -41,7 +43,7 @@ public struct HistoryBuilder: Sendable {
             }
             return History.Series(
                 scenario: first.scenario,
-                parameters: ParameterPoint(canonicalJSON: first.parametersJSON) ?? ParameterPoint(),
+                parameters: first.parameters,
                 entries: entries, changes: changes)
         }
         return History(metric: metric, filter: filter, series: series)

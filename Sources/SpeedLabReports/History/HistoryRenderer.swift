@@ -4,38 +4,54 @@ import SpeedLabStore
 
 /// Renders a ``History`` as Markdown (per point: a trend line, its change points and their
 /// likely explanation), CSV (one row per point and run) and one SVG trend chart per point.
-public struct HistoryRenderer: Sendable {
+public struct HistoryRenderer: DocumentRenderer {
     public init() {}
 
-    public func markdown(_ history: History, charts: [String] = []) -> String {
+    /// One SVG trend chart per point, `history.md` linking them, and `history.csv`.
+    public func files(_ history: History) -> [RenderedFile] {
+        let charts = charts(history)
+        return charts.map { RenderedFile(name: $0.fileName, text: $0.svg) } + [
+            RenderedFile(name: "history.md", text: markdown(history, charts: charts.map(\.fileName))),
+            RenderedFile(name: "history.csv", text: csv(history)),
+        ]
+    }
+
+    public func markdown(_ history: History) -> String {
+        markdown(history, charts: [])
+    }
+
+    private func markdown(_ history: History, charts: [String]) -> String {
         let runs = Set(history.series.flatMap { $0.entries.map(\.run.id) }).count
+        let scale = history.metric.displayScale
         var out = "# SpeedLab history\n\n"
         out +=
             "\(history.series.count) points across \(runs) runs; metric **\(history.metric.rawValue)** "
             + "(median per run). Change points: E-divisive means with a permutation test (p ≤ 0.05) and a "
             + "minimum change of 5%; a single slow run is an outlier, not a change.\n\n"
         for (index, series) in history.series.enumerated() {
-            out += "## \(series.scenario) `\(series.parameters)`\n\n"
-            let medians = series.entries.map { $0.median * history.metric.displayScale }
+            out += "## \(MarkdownText.inline(series.scenario)) \(MarkdownText.code(series.parameters.description))\n\n"
+            let medians = series.entries.map { $0.median * scale }
+            let range = "\(HumanFormat.fixed(medians.min() ?? .nan, 2))–\(HumanFormat.fixed(medians.max() ?? .nan, 2))"
             out +=
-                "Trend (\(series.entries.count) runs, \(fixed(medians.min() ?? .nan, 2))–\(fixed(medians.max() ?? .nan, 2)) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
+                "Trend (\(series.entries.count) runs, \(range) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
             if index < charts.count { out += "![trend](\(charts[index]))\n\n" }
             if series.changes.isEmpty {
                 out += "No change point.\n\n"
                 continue
             }
-            out +=
-                "| from run | started | before | after | change | p | likely explanation |\n|---|---|---|---|---|---|---|\n"
+            var table = MarkdownTable(header: [
+                "from run", "started", "before", "after", "change", "p", "likely explanation",
+            ])
             for change in series.changes {
-                out +=
-                    "| \(change.run.id)\(change.run.label.map { " (\($0))" } ?? "") | "
-                    + "\(MarkdownRenderer.timestamp(change.run.startedAt)) | "
-                    + "\(fixed(change.meanBefore * history.metric.displayScale, 3)) | "
-                    + "\(fixed(change.meanAfter * history.metric.displayScale, 3)) | "
-                    + "\(change.changePercent >= 0 ? "+" : "")\(fixed(change.changePercent, 1))% | "
-                    + "\(fixed(change.pValue, 3)) | \(change.explanation.joined(separator: "; ")) |\n"
+                table.append([
+                    "\(change.run.id)\(change.run.label.map { " (\($0))" } ?? "")",
+                    HumanFormat.timestamp(change.run.startedAt), HumanFormat.fixed(change.meanBefore * scale, 3),
+                    HumanFormat.fixed(change.meanAfter * scale, 3),
+                    HumanFormat.percentChange(change.changePercent / 100),
+                    HumanFormat.fixed(change.pValue, 3), change.explanation.joined(separator: "; "),
+                ])
             }
-            out += "\n"
+            out += table.render() + "\n"
         }
         return out
     }
@@ -55,7 +71,7 @@ public struct HistoryRenderer: Sendable {
                 lines.append(
                     CSVRenderer.line(
                         [
-                            String(entry.run.id), MarkdownRenderer.timestamp(entry.run.startedAt),
+                            String(entry.run.id), CSVRenderer.timestamp(entry.run.startedAt),
                             entry.run.label ?? "",
                             entry.run.environment.gitCommit ?? "", series.scenario,
                         ]

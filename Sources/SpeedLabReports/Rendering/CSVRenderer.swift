@@ -91,13 +91,20 @@ public struct CSVRenderer: Sendable {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A moment as ISO 8601 in UTC, to the second (`2026-11-25T01:02:03Z`).
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
+                .timeSeparator(.colon))
+    }
+
     static func ms(_ nanos: Double?) -> String {
         guard let nanos, nanos.isFinite else { return "" }
-        return fixed(nanos / 1e6, 4)
+        return String(format: "%.4f", nanos / 1e6)
     }
 
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return fixed(value, 4)
+        return String(format: "%.4f", value)
     }
 }

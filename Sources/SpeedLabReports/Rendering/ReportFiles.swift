@@ -14,7 +14,7 @@ public struct ReportFiles: Sendable {
 
     public var report: SpeedupReport
     /// File names and contents, in the order they should be written.
-    public var files: [(name: String, text: String)]
+    public var files: [RenderedFile]
 
     public static func make(
         _ data: ReportData, formats: Set<Format>, scenarioOrder: [String] = [],
@@ -30,20 +30,10 @@ public struct ReportFiles: Sendable {
             }
         }
         let report = SpeedupReportBuilder().build(data, scenarioOrder: scenarioOrder)
-        var files: [(name: String, text: String)] = []
-        var charts: [String: [SVGChartFile]] = [:]
-        if formats.contains(.svg) {
-            for section in report.sections { charts[section.scenario] = SVGChart.charts(for: section) }
-            files += report.sections.flatMap { charts[$0.scenario] ?? [] }.map { ($0.fileName, $0.svg) }
-        }
-        if formats.contains(.md) {
-            files.append(
-                ("report.md", MarkdownRenderer(scenarioSummaries: scenarioSummaries, charts: charts).render(report)))
-        }
+        var files = SpeedupReportRenderer(scenarioSummaries: scenarioSummaries, formats: formats).files(report)
         if formats.contains(.csv) {
-            files.append(("points.csv", CSVRenderer().points(report)))
             group.wait()
-            files.append(("samples.csv", samplesCSV.withLock { $0 } ?? ""))
+            files.append(RenderedFile(name: "samples.csv", text: samplesCSV.withLock { $0 } ?? ""))
         }
         return ReportFiles(report: report, files: files)
     }

@@ -17,11 +17,11 @@ public struct SummaryRenderer: Sendable {
                     lines.append("  \(name.padding(58)) FAILED")
                     continue
                 }
-                let speedup = row.speedup.map { "\(fixed($0.value, 2))×" } ?? "-"
-                let ideal = row.idealSpeedup.map { "\(fixed($0, 2))×" } ?? "-"
-                let efficiency = row.efficiency.map { fixed($0, 2) } ?? "-"
+                let speedup = row.speedup.map { "\(HumanFormat.fixed($0.value, 2))×" } ?? "-"
+                let ideal = row.idealSpeedup.map { "\(HumanFormat.fixed($0, 2))×" } ?? "-"
+                let efficiency = row.efficiency.map { HumanFormat.fixed($0, 2) } ?? "-"
                 lines.append(
-                    "  \(name.padding(58)) \(millis(row.wall?.value).leftPadding(9)) ms  speedup \(speedup.leftPadding(7))"
+                    "  \(name.padding(58)) \(HumanFormat.milliseconds(row.wall?.value).leftPadding(9)) ms  speedup \(speedup.leftPadding(7))"
                         + "  ideal \(ideal.leftPadding(7))  efficiency \(efficiency)")
             }
         }

@@ -1,5 +1,3 @@
-import SpeedLabCore
-
 /// What the store needs to open a new run: the sweep as given and the environment.
 public struct NewRun: Sendable {
     public var label: String?
@@ -32,8 +30,7 @@ public struct NewRun: Sendable {
 /// A point to register for a run; `baselineOrdinal` names another point of the same run.
 public struct NewPoint: Sendable, Hashable {
     public var ordinal: Int
-    public var scenario: String
-    public var parameters: ParameterPoint
+    public var key: PointKey
     public var baselineOrdinal: Int?
     /// Lower bound of the point's wall time, in nanoseconds, and its I/O and CPU terms.
     public var idealNanos: Int64?
@@ -45,11 +42,15 @@ public struct NewPoint: Sendable, Hashable {
         idealNanos: Int64? = nil, idealIONanos: Int64? = nil, idealCPUNanos: Int64? = nil
     ) {
         self.ordinal = ordinal
-        self.scenario = scenario
-        self.parameters = parameters
+        self.key = PointKey(scenario: scenario, parameters: parameters)
         self.baselineOrdinal = baselineOrdinal
         self.idealNanos = idealNanos
         self.idealIONanos = idealIONanos
         self.idealCPUNanos = idealCPUNanos
     }
+}
+
+extension NewPoint {
+    public var scenario: String { key.scenario }
+    public var parameters: ParameterPoint { key.parameters }
 }

@@ -2,7 +2,7 @@ import SpeedLabCore
 import SpeedLabStore
 
 /// The warnings a run's report opens with, each with its remedy.
-enum ReportWarnings {
+enum ReportWarningRules {
     /// Load average per core above which the machine was busy when the run started.
     static let busyLoadPerCore = 0.5
 
@@ -19,7 +19,7 @@ enum ReportWarnings {
             warnings.append(
                 ReportWarning(
                     .highLoad,
-                    "Load average was \(fixed(env.loadAverage, 2)) on \(env.logicalCores) cores when the run started: other work competed for the CPU.",
+                    "Load average was \(HumanFormat.fixed(env.loadAverage, 2)) on \(env.logicalCores) cores when the run started: other work competed for the CPU.",
                     remedy: "Rerun on an idle machine (close builds, browsers, other benchmarks)."))
         }
         switch run.status {

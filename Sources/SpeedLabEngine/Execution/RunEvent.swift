@@ -1,12 +1,18 @@
-/// What the runner reports while it works, for a progress display.
-public enum RunnerEvent: Sendable {
+import SpeedLabCore
+
+/// What a run reports while it works, for a progress display.
+public enum RunEvent: Sendable {
+    /// The run is open in the recorder: new, or taken up again with samples missing.
+    case opened(run: RunID, resumed: Bool, missingSamples: Int)
+    /// Something the person running it should know (a debug build, say).
+    case warning(String)
     case started(jobs: Int)
     case jobFinished(done: Int, total: Int, title: String, isWarmup: Bool, wallNanos: Int64)
     case pointFailed(title: String, message: String)
     case batchStored(samples: Int)
 }
 
-/// How a run ended.
+/// How the runner's pass over a plan ended.
 public struct RunResult: Sendable {
     public enum Ending: Sendable, Equatable {
         case completed

@@ -2,6 +2,10 @@
 ///
 /// Values keep the kind they were written with, so `tasks: 64` stays an integer and
 /// `jitter: 0.2` a real number; ``canonicalText`` is the form stored in the database.
+///
+/// Two values are equal when the store would keep them as the same JSON: `20` and `20.0` are
+/// one value (a point read back from the store is the point that was written), the number
+/// `20` and the word `"20"` are not.
 public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int)
     case real(Double)
@@ -19,6 +23,14 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { canonicalText }
+
+    public static func == (lhs: ParameterValue, rhs: ParameterValue) -> Bool {
+        lhs.jsonText == rhs.jsonText
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(jsonText)
+    }
 
     /// The value as a real number, when it is numeric.
     public var realValue: Double? {

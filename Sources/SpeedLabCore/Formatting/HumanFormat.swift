@@ -1,0 +1,68 @@
+import Foundation
+
+/// How SpeedLab writes numbers, durations and times for people: one vocabulary shared by the
+/// terminal (progress, summary, `runs`, `show`) and the Markdown reports, so the same value
+/// reads the same everywhere. CSV files, written for machines, do not use it.
+public enum HumanFormat {
+    /// `value` with `digits` decimals, or `-` when it is not a finite number.
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "-" }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    /// Nanoseconds as milliseconds with three significant figures or more (`1234`, `12.3`,
+    /// `4.56`, `0.789`), or `-` when there is no finite value.
+    public static func milliseconds(_ nanos: Double?) -> String {
+        guard let nanos, nanos.isFinite else { return "-" }
+        let ms = nanos / 1e6
+        switch abs(ms) {
+        case 100...: return fixed(ms, 0)
+        case 10..<100: return fixed(ms, 1)
+        case 1..<10: return fixed(ms, 2)
+        default: return fixed(ms, 3)
+        }
+    }
+
+    /// A span of seconds: `12.3 s` under a minute, `4m05s` under an hour, `2h03m04s` beyond.
+    public static func duration(seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "-" }
+        if seconds < 60 { return "\(fixed(seconds, 1)) s" }
+        let total = Int(seconds.rounded())
+        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+        if hours == 0 { return String(format: "%dm%02ds", minutes, rest) }
+        return String(format: "%dh%02dm%02ds", hours, minutes, rest)
+    }
+
+    /// A span of time, as ``duration(seconds:)`` writes it.
+    public static func duration(_ span: Duration) -> String {
+        duration(seconds: Double(span.components.seconds) + Double(span.components.attoseconds) * 1e-18)
+    }
+
+    /// A countdown for progress lines: `0:07`, `1:05`, `1:02:03`.
+    public static func clock(seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "-:--" }
+        let total = Int(seconds.rounded())
+        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+        if hours == 0 { return String(format: "%d:%02d", minutes, rest) }
+        return String(format: "%d:%02d:%02d", hours, minutes, rest)
+    }
+
+    /// A moment in UTC to the second: `2026-11-25 01:02:03`.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).dateTimeSeparator(.space)
+                .time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+
+    /// A byte count in MiB under a GiB, in GiB with one decimal from there.
+    public static func bytes(_ count: Int64) -> String {
+        let gib = Double(count) / 1_073_741_824
+        return gib >= 1 ? "\(fixed(gib, 1)) GiB" : "\(fixed(Double(count) / 1_048_576, 0)) MiB"
+    }
+
+    /// A relative change as a signed percentage with one decimal: `+12.3%`, `-0.4%`.
+    public static func percentChange(_ change: Double) -> String {
+        guard change.isFinite else { return "-" }
+        return (change >= 0 ? "+" : "") + fixed(change * 100, 1) + "%"
+    }
+}

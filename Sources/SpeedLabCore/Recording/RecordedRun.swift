@@ -1,0 +1,46 @@
+/// What a stored run holds, as much as resuming it needs.
+public struct RecordedRun: Sendable, Hashable {
+    public var id: RunID
+    /// The status as shown: a `running` run whose process is gone reads `crashed`.
+    public var status: RunStatus
+    /// The process that last ran it (meaningful while `running`).
+    public var processID: Int32
+    public var sweepYAML: String
+    public var sweepSource: String
+    public var repetitions: Int
+    public var warmup: Int
+    /// The kernel's cost per unit measured when the run started, from which ideal times came.
+    public var kernelNanosPerUnit: Double
+    /// Every point the run registered, by identity.
+    public var points: [PointKey: RecordedPoint]
+
+    public init(
+        id: RunID, status: RunStatus, processID: Int32, sweepYAML: String, sweepSource: String, repetitions: Int,
+        warmup: Int, kernelNanosPerUnit: Double, points: [PointKey: RecordedPoint]
+    ) {
+        self.id = id
+        self.status = status
+        self.processID = processID
+        self.sweepYAML = sweepYAML
+        self.sweepSource = sweepSource
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.kernelNanosPerUnit = kernelNanosPerUnit
+        self.points = points
+    }
+}
+
+/// A point of a stored run: its id, the measured repetitions it has and the checksum they gave.
+public struct RecordedPoint: Sendable, Hashable {
+    public var id: PointID
+    /// Repetition numbers of the measured (not warm-up) samples already stored.
+    public var measuredRepetitions: Set<Int>
+    /// The checksum its stored samples produced, if it has any; a resumed run checks against it.
+    public var checksum: UInt64?
+
+    public init(id: PointID, measuredRepetitions: Set<Int> = [], checksum: UInt64? = nil) {
+        self.id = id
+        self.measuredRepetitions = measuredRepetitions
+        self.checksum = checksum
+    }
+}

@@ -1,0 +1,31 @@
+/// Where the engine keeps a run: the SQLite store is one, a test keeps it in memory.
+///
+/// The engine never knows how runs are kept. It opens a run, registers its points, records
+/// samples a batch at a time, marks points and the run as they end, and asks what a run
+/// already holds when it resumes one. Each call is one write transaction, so a batch (a round
+/// of the interleaved schedule) is either kept whole or not at all.
+public protocol RunRecorder: Sendable {
+    /// Opens a new run in state `running` and returns its id.
+    func createRun(_ run: NewRun) throws -> RunID
+
+    /// Registers points of a run (baselines linked by ordinal among `points`) and returns the
+    /// id of every one of them. A point the run already holds keeps its id and its samples.
+    func registerPoints(_ points: [NewPoint], run: RunID) throws -> [PointKey: PointID]
+
+    /// Keeps a batch of samples, with their metrics, in one transaction. A repetition that is
+    /// already stored is kept as it was.
+    func record(_ batch: [PointSample]) throws
+
+    /// Records that a point finished measuring, or failed (with the reason).
+    func setStatus(_ status: PointStatus, error: String?, of point: PointID) throws
+
+    /// What a run already holds: its sweep and schedule, and per point its id, finished
+    /// repetitions and checksum (what `--resume` continues from).
+    func recordedRun(_ run: RunID) throws -> RecordedRun
+
+    /// Marks a run as taken up again by this process, in state `running`.
+    func reopenRun(_ run: RunID, processID: Int32, host: String) throws
+
+    /// Ends a run with a final status (`completed`, `interrupted` or `failed`).
+    func finishRun(_ run: RunID, status: RunStatus) throws
+}

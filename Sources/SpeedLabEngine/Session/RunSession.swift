@@ -1,0 +1,153 @@
+import SpeedLabCore
+import SpeedLabScenarios
+
+/// Owns the life of a run: calibrates the kernel, computes ideal times, opens the run and
+/// registers its points in a ``RunRecorder``, measures the interleaved schedule, records
+/// every sample, and gives the run its final status; or takes up a stopped run where it
+/// ended (`--resume`).
+///
+/// Cancel the task that awaits ``start(_:points:)`` or ``resume(_:)`` (SIGINT, SIGTERM) and
+/// the session stops after the current sample, keeps every finished sample and marks the run
+/// `interrupted`. The caller only prints what it reports and maps the outcome to an exit code.
+public struct RunSession: Sendable {
+    public let recorder: any RunRecorder
+    public var environment: RunEnvironment
+    public var registry: ScenarioRegistry
+    /// Measures the kernel's cost per unit on this machine (once per new run).
+    public var calibrateKernel: @Sendable () -> Double
+    public var makeContext: @Sendable () -> ScenarioContext
+    public var onEvent: @Sendable (RunEvent) -> Void
+
+    public init(
+        recorder: any RunRecorder,
+        environment: RunEnvironment = EnvironmentProbe.current(),
+        registry: ScenarioRegistry = .standard,
+        calibrateKernel: @escaping @Sendable () -> Double = { KernelCalibration.measure().nanosPerUnit },
+        makeContext: @escaping @Sendable () -> ScenarioContext = { ScenarioContext() },
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) {
+        self.recorder = recorder
+        self.environment = environment
+        self.registry = registry
+        self.calibrateKernel = calibrateKernel
+        self.makeContext = makeContext
+        self.onEvent = onEvent
+    }
+
+    /// Opens a new run of `sweep` (expanded into `points`) and measures it.
+    public func start(_ sweep: Sweep, points: [PlannedPoint]) async throws -> RunOutcome {
+        let started = ContinuousClock.now
+        let kernel = calibrateKernel()
+        let run = try recorder.createRun(
+            NewRun(
+                label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
+                repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
+                kernelNanosPerUnit: kernel))
+        let ideal = IdealTimeTable(points: points, kernelNanosPerUnit: kernel, cores: environment.logicalCores)
+        let ids: [PointKey: PointID]
+        do {
+            ids = try recorder.registerPoints(points.map(ideal.newPoint), run: run)
+        } catch {
+            try? recorder.finishRun(run, status: .failed)
+            throw error
+        }
+        let plan = RunPlan(
+            entries: points.map { RunPlan.Entry(point: $0, pointID: ids[$0.key]) }, repetitions: sweep.repetitions,
+            warmup: sweep.warmup)
+        onEvent(.opened(run: run, resumed: false, missingSamples: plan.missingSamples))
+        warnIfDebugBuild()
+        return try await measure(plan, run: run, started: started)
+    }
+
+    /// Takes up run `id` where it stopped: re-expands its stored sweep, registers any point it
+    /// never registered (a run killed before that holds none), and measures only the
+    /// repetitions no stored sample has, checked against the checksums already stored.
+    public func resume(_ id: RunID) async throws -> RunOutcome {
+        let started = ContinuousClock.now
+        let prepared = try resumePlan(id)
+        guard prepared.recorded.status != .completed else {
+            return RunOutcome(
+                run: id, ending: .alreadyCompleted, points: prepared.recorded.points.count, samplesStored: 0,
+                failures: [], elapsed: started.duration(to: .now))
+        }
+        try recorder.reopenRun(id, processID: environment.processID, host: environment.host)
+        let ideal = IdealTimeTable(
+            points: prepared.plan.points, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit,
+            cores: environment.logicalCores)
+        let ids = try recorder.registerPoints(prepared.plan.points.map(ideal.newPoint), run: id)
+        let plan = RunPlan(
+            entries: prepared.plan.entries.map { entry in
+                var entry = entry
+                entry.pointID = ids[entry.point.key]
+                return entry
+            }, repetitions: prepared.plan.repetitions, warmup: prepared.plan.warmup)
+        onEvent(.opened(run: id, resumed: true, missingSamples: plan.missingSamples))
+        warnIfDebugBuild()
+        return try await measure(plan, run: id, started: started)
+    }
+
+    /// What resuming run `id` would measure, read without writing anything: the run as
+    /// recorded and the plan of its stored sweep, with what every point already holds.
+    /// A run whose process is still alive, or that holds points its sweep no longer expands
+    /// to, cannot be resumed.
+    public func resumePlan(_ id: RunID) throws -> (recorded: RecordedRun, plan: RunPlan) {
+        let recorded = try recorder.recordedRun(id)
+        if recorded.status == .running {
+            throw RunSessionError.stillRunning(run: id, processID: recorded.processID)
+        }
+        var sweep = try SweepFile.parse(
+            recorded.sweepYAML, source: "run \(id) (\(recorded.sweepSource))", registry: registry)
+        sweep.repetitions = recorded.repetitions
+        sweep.warmup = recorded.warmup
+        let points = try ParameterGrid(registry: registry).expand(sweep, pointLimit: nil)
+        let expanded = Set(points.map(\.key))
+        let outside = recorded.points.keys.filter { !expanded.contains($0) }.sorted()
+        guard outside.isEmpty else { throw RunSessionError.pointsOutsideSweep(run: id, points: outside) }
+        let entries = points.map { point in
+            let stored = recorded.points[point.key]
+            return RunPlan.Entry(
+                point: point, pointID: stored?.id, measured: stored?.measuredRepetitions ?? [],
+                checksum: stored?.checksum)
+        }
+        return (recorded, RunPlan(entries: entries, repetitions: recorded.repetitions, warmup: recorded.warmup))
+    }
+
+    /// Runs the plan and records the run's final status, whatever way the measuring ends.
+    private func measure(_ plan: RunPlan, run: RunID, started: ContinuousClock.Instant) async throws -> RunOutcome {
+        let runner = Runner(recorder: recorder, makeContext: makeContext, onEvent: onEvent)
+        let result: RunResult
+        do {
+            result = try await runner.run(plan)
+        } catch {
+            try? recorder.finishRun(run, status: .failed)
+            throw error
+        }
+        let ending: RunOutcome.Ending
+        switch result.ending {
+        case .completed: ending = .completed
+        case .interrupted: ending = .interrupted
+        case .failed: ending = .failed
+        }
+        try recorder.finishRun(run, status: RunStatus(ending))
+        return RunOutcome(
+            run: run, ending: ending, points: plan.entries.count, samplesStored: result.samplesStored,
+            failures: result.failures, elapsed: started.duration(to: .now))
+    }
+
+    private func warnIfDebugBuild() {
+        guard environment.isDebugBuild else { return }
+        onEvent(
+            .warning("this is a debug build: timings are not representative. Use `swift run -c release speedlab run`."))
+    }
+}
+
+extension RunStatus {
+    /// The final status a session ending gives a run.
+    init(_ ending: RunOutcome.Ending) {
+        switch ending {
+        case .completed, .alreadyCompleted: self = .completed
+        case .interrupted: self = .interrupted
+        case .failed: self = .failed
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabStore
+
+/// Renders a ``SpeedupReport``: Markdown (header, environment, warnings with remedies, the
+/// headline targets, one table per scenario with its charts, the method), `points.csv`, and
+/// one SVG chart per swept parameter of each scenario.
+public struct SpeedupReportRenderer: DocumentRenderer {
+    /// One-line descriptions of the scenarios, shown under their headings.
+    public var scenarioSummaries: [String: String]
+    /// Which files ``files(_:)`` writes; without `svg`, the Markdown links no chart.
+    public var formats: Set<ReportFiles.Format>
+
+    public init(
+        scenarioSummaries: [String: String] = [:], formats: Set<ReportFiles.Format> = Set(ReportFiles.Format.allCases)
+    ) {
+        self.scenarioSummaries = scenarioSummaries
+        self.formats = formats
+    }
+
+    /// SVG charts, then `report.md`, then `points.csv`, as `formats` asks.
+    public func files(_ report: SpeedupReport) -> [RenderedFile] {
+        let charts = charts(report)
+        var files = report.sections.flatMap { charts[$0.scenario] ?? [] }.map {
+            RenderedFile(name: $0.fileName, text: $0.svg)
+        }
+        if formats.contains(.md) {
+            files.append(RenderedFile(name: "report.md", text: markdown(report, charts: charts)))
+        }
+        if formats.contains(.csv) { files.append(RenderedFile(name: "points.csv", text: csv(report))) }
+        return files
+    }
+
+    /// `points.csv`: one row per point with every figure of the report.
+    public func csv(_ report: SpeedupReport) -> String {
+        CSVRenderer().points(report)
+    }
+
+    public func markdown(_ report: SpeedupReport) -> String {
+        markdown(report, charts: charts(report))
+    }
+
+    private func charts(_ report: SpeedupReport) -> [String: [SVGChartFile]] {
+        guard formats.contains(.svg) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: report.sections.map { ($0.scenario, SVGChart.charts(for: $0)) })
+    }
+
+    private func markdown(_ report: SpeedupReport, charts: [String: [SVGChartFile]]) -> String {
+        var out = header(report)
+        out += environment(report.run.environment, kernel: report.run.kernelNanosPerUnit)
+        out += warnings(report.warnings)
+        out += headline(report.headline)
+        for section in report.sections { out += table(section, charts: charts[section.scenario] ?? []) }
+        out += method
+        return out
+    }
+
+    private func header(_ report: SpeedupReport) -> String {
+        let run = report.run
+        let title = "# SpeedLab report — run \(run.id)" + (run.label.map { " (\($0))" } ?? "")
+        var table = MarkdownTable(header: ["", ""])
+        table.append(["Sweep", "\(MarkdownText.code(run.sweepName)) from \(run.sweepSource)"])
+        table.append(["Started", "\(HumanFormat.timestamp(run.startedAt)) UTC"])
+        table.append([
+            "Duration", HumanFormat.duration(seconds: run.durationSeconds(now: run.finishedAt ?? run.startedAt)),
+        ])
+        table.append(["Status", run.status.rawValue])
+        table.append([
+            "Schedule",
+            "\(run.repetitions) measured repetitions per point after \(run.warmup) warm-up, interleaved; seed \(run.seed)",
+        ])
+        table.append(["Points", "\(run.pointCount), \(run.sampleCount) measured samples"])
+        return MarkdownText.inline(title) + "\n\n" + table.render() + "\n"
+    }
+
+    private func environment(_ env: RunEnvironment, kernel: Double) -> String {
+        var table = MarkdownTable(header: [
+            "host", "CPU", "logical cores", "memory", "OS", "kernel", "Swift", "build", "commit", "load at start",
+            "kernel cost",
+        ])
+        table.append([
+            env.host, env.cpuModel, String(env.logicalCores),
+            "\(HumanFormat.fixed(Double(env.memoryBytes) / 1_073_741_824, 1)) GiB", env.operatingSystem, env.kernel,
+            env.swiftVersion, env.isDebugBuild ? "**\(env.buildConfiguration)**" : env.buildConfiguration,
+            env.gitCommit.map { MarkdownText.code(String($0.prefix(12))) } ?? "-",
+            HumanFormat.fixed(env.loadAverage, 2),
+            "\(HumanFormat.fixed(kernel, 2)) ns/unit",
+        ])
+        return "## Environment\n\n" + table.render() + "\n"
+    }
+
+    private func warnings(_ warnings: [ReportWarning]) -> String {
+        guard !warnings.isEmpty else { return "## Warnings\n\nNone.\n\n" }
+        return "## Warnings\n\n" + Self.warningList(warnings) + "\n"
+    }
+
+    /// Warnings as a Markdown list, each with its remedy (shared with comparisons).
+    static func warningList(_ warnings: [ReportWarning]) -> String {
+        warnings.map { "- **\(MarkdownText.inline($0.message))** Remedy: \(MarkdownText.inline($0.remedy))\n" }.joined()
+    }
+
+    private func headline(_ targets: [HeadlineTarget]) -> String {
+        let out =
+            "## Headline\n\nThe targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
+        var table = MarkdownTable(header: ["target", "goal", "this run", "verdict", "note"])
+        for target in targets {
+            table.append([target.target, target.goal, target.measured, target.verdict.rawValue, target.note])
+        }
+        return out + table.render() + "\n"
+    }
+
+    private func table(_ section: SpeedupReport.Section, charts: [SVGChartFile]) -> String {
+        var out = "## \(MarkdownText.inline(section.scenario))\n\n"
+        if let summary = scenarioSummaries[section.scenario] {
+            out += "\(summary.prefix(1).uppercased() + summary.dropFirst()).\n\n"
+        }
+        if !section.fixedParameters.names.isEmpty {
+            out += "Fixed: \(MarkdownText.code(section.fixedParameters.description))\n\n"
+        }
+        let counters = SpeedupReportBuilder.shownCounters.filter { name in
+            section.rows.contains { $0.counters[name] != nil }
+        }
+        var table = MarkdownTable(
+            header: section.sweptParameters
+                + [
+                    "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
+                    "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
+                ] + counters.map(Self.counterHeader))
+        for row in section.rows {
+            var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
+            cells.append(HumanFormat.milliseconds(row.baselineMedianNanos))
+            cells.append(
+                row.wall.map {
+                    "\(HumanFormat.milliseconds($0.value)) [\(HumanFormat.milliseconds($0.lower)), "
+                        + "\(HumanFormat.milliseconds($0.upper))]"
+                } ?? "-")
+            cells.append(
+                row.speedup.map {
+                    "\(HumanFormat.fixed($0.value, 2))× [\(HumanFormat.fixed($0.lower, 2)), \(HumanFormat.fixed($0.upper, 2))]"
+                } ?? "-")
+            cells.append(row.idealSpeedup.map { "\(HumanFormat.fixed($0, 2))×" } ?? "-")
+            cells.append(row.efficiency.map { HumanFormat.fixed($0, 2) } ?? "-")
+            cells.append(row.cpuUtilisation.map { HumanFormat.fixed($0, 2) } ?? "-")
+            cells.append(row.status == .failed ? "**failed**" : row.bottleneck?.rawValue ?? "-")
+            cells.append(String(row.samples))
+            cells.append("\(row.mildOutliers)/\(row.severeOutliers)")
+            cells += counters.map { name in
+                row.counters[name].map { HumanFormat.fixed($0, name.hasSuffix("_ms") ? 2 : 1) } ?? "-"
+            }
+            table.append(cells)
+        }
+        out += table.render() + "\n"
+        for chart in charts {
+            out += "![\(MarkdownText.inline(chart.title))](\(chart.fileName))\n\n"
+        }
+        return out
+    }
+
+    private static func counterHeader(_ name: String) -> String {
+        name == "wake_late_p99_ms" ? "wake late p99 ms" : name.replacingOccurrences(of: "_", with: " ")
+    }
+
+    private var method: String {
+        """
+        ## Method
+
+        - Every repetition is timed with a monotonic clock; CPU time and context switches come from `getrusage`. Repetitions are interleaved across points (round robin) after the warm-ups, so drift of the machine hits every point alike.
+        - **median ms [95% CI]**: the median wall time and a distribution-free 95% confidence interval from order statistics (binomial, no assumption about the distribution); with fewer than 6 repetitions no pair of order statistics reaches 95%, and the interval shown is the sample's range (94% for 5).
+        - **speedup [95% CI]**: baseline median ÷ median, with a seeded percentile bootstrap interval of the ratio of medians (2,000 resamples; fewer, never under 200, for samples in the thousands).
+        - **ideal speedup**: baseline median ÷ the scenario's lower bound of its wall time (from its parameters, the core count and the kernel's cost measured at the start of the run); **efficiency**: lower bound ÷ median.
+        - **CPU (cores)**: median CPU time ÷ median wall time, the cores kept busy on average. **bottleneck**: the larger term of the lower bound (I/O waves or CPU), or overhead when efficiency is under 0.6.
+        - **outliers**: Tukey's fences (1.5 and 3 × IQR) on wall times; counted, never removed. Counters are means over the measured repetitions.
+
+
+        """
+    }
+}

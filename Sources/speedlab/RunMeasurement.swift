@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SpeedLabCore
+import SpeedLabEngine
+import SpeedLabReports
+import SpeedLabStore
+
+/// Wires a ``RunSession`` to the terminal: progress on standard error, SIGINT and SIGTERM
+/// turned into cancellation, and the session's outcome printed and mapped to an exit code.
+struct RunMeasurement {
+    let store: RunStore
+    /// Whether a completed run ends by writing its report to `reports/<run-id>/`.
+    let writesReport: Bool
+
+    func measure(_ body: @escaping @Sendable (RunSession) async throws -> RunOutcome) async throws {
+        let progress = ProgressPrinter()
+        let session = RunSession(
+            recorder: store,
+            onEvent: { event in
+                switch event {
+                case .opened(let run, true, let missing):
+                    print("resuming run \(run): \(missing) samples missing")
+                case .warning(let message):
+                    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+                default:
+                    progress.handle(event)
+                }
+            })
+        let task = Task { try await body(session) }
+        let signals = InterruptSignals { task.cancel() }
+        let outcome: RunOutcome
+        do {
+            outcome = try await task.value
+            signals.remove()
+        } catch {
+            signals.remove()
+            throw SpeedLabExitCode.report(error)
+        }
+        try finish(outcome)
+    }
+
+    private func finish(_ outcome: RunOutcome) throws {
+        let id = outcome.run
+        switch outcome.ending {
+        case .alreadyCompleted:
+            print("run \(id) is already completed; nothing to resume.")
+        case .completed:
+            print(
+                "run \(id) completed: \(outcome.points) points, \(outcome.samplesStored) samples in "
+                    + "\(HumanFormat.duration(outcome.elapsed)); stored in \(store.path).")
+            try summarise(run: id)
+        case .interrupted:
+            FileHandle.standardError.write(
+                Data(
+                    ("run \(id) interrupted: \(outcome.samplesStored) finished samples kept. "
+                        + "Finish it with `speedlab run --resume \(id)`.\n").utf8))
+            throw ExitCode(SpeedLabExitCode.interrupted.rawValue)
+        case .failed:
+            for failure in outcome.failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+            FileHandle.standardError.write(
+                Data("run \(id) failed: \(outcome.failures.count) point(s) failed; other samples kept.\n".utf8))
+            throw ExitCode(SpeedLabExitCode.failure.rawValue)
+        }
+    }
+
+    /// Prints the compact speedup summary and, unless `--no-report`, writes the report.
+    private func summarise(run id: RunID) throws {
+        let output = ReportOutput(store: store)
+        let rendered = try SpeedLabExitCode.reporting {
+            try output.render(run: id, formats: writesReport ? Set(ReportFiles.Format.allCases) : [])
+        }
+        print(SummaryRenderer().render(rendered.report), terminator: "")
+        guard writesReport else {
+            print("next: speedlab report \(id)")
+            return
+        }
+        let folder = URL(fileURLWithPath: "reports/\(id)")
+        do {
+            _ = try ReportOutput.writeAtomically(rendered.files, to: folder)
+            print("report: \(folder.appendingPathComponent("report.md").path)")
+        } catch let error as ReportOutput.WriteError {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n"
+                        .utf8))
+        }
+    }
+}
