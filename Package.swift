@@ -86,6 +86,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SpeedLabCoreTests",
+            dependencies: ["SpeedLabCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SpeedLabConcurrencyTests",
             dependencies: ["SpeedLabConcurrency", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: strictSettings

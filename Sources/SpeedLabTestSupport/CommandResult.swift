@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What a run of the `speedlab` binary printed and how it exited.
 public struct CommandResult: Sendable {
@@ -14,14 +16,29 @@ public enum SpeedLabCommand {
         _ arguments: [String], in directory: URL, environment: [String: String] = [:]
     ) throws -> CommandResult {
         let process = try start(arguments, in: directory, environment: environment)
-        let out = process.standardOutput as? Pipe
-        let err = process.standardError as? Pipe
-        let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        let errData = err?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let (outData, errData) = readToEnd(process)
         process.waitUntilExit()
         return CommandResult(
             exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads standard output and standard error of `process` together until both close. Reading
+    /// one to its end first would deadlock once the other fills its pipe.
+    public static func readToEnd(_ process: Process) -> (stdout: Data, stderr: Data) {
+        let handles = [process.standardOutput, process.standardError].map { ($0 as? Pipe)?.fileHandleForReading }
+        let collected = Mutex<[Data]>([Data(), Data()])
+        let group = DispatchGroup()
+        for (index, handle) in handles.enumerated() {
+            guard let handle else { continue }
+            DispatchQueue.global().async(group: group) {
+                let data = handle.readDataToEndOfFile()
+                collected.withLock { $0[index] = data }
+            }
+        }
+        group.wait()
+        let data = collected.withLock { $0 }
+        return (data[0], data[1])
     }
 
     /// Starts `speedlab arguments…` without waiting (for signal tests).

@@ -20,5 +20,12 @@ public struct SyntheticStore: Sendable {
         return SyntheticStore(folder: folder, runs: try RunStore(path: path))
     }
 
+    /// Changes the store with `sql`, as a damaged or hand-edited database would be changed.
+    public func execute(_ sql: String) throws {
+        let queue = try DatabaseQueue(path: runs.path)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+
     public func remove() { folder.remove() }
 }

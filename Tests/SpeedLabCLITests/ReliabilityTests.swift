@@ -115,7 +115,7 @@ import Testing
         }
         var failures: [String] = []
         for process in processes {
-            let stderr = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+            let stderr = SpeedLabCommand.readToEnd(process).stderr
             process.waitUntilExit()
             if process.terminationStatus != 0 { failures.append(String(decoding: stderr, as: UTF8.self)) }
         }
@@ -218,7 +218,7 @@ import Testing
         process.standardError = errors
         process.standardOutput = Pipe()
         try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: SpeedLabCommand.readToEnd(process).stderr, as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74, "\(stderr)")
         #expect(stderr.contains("cannot be written (read-only file or folder)"), "\(stderr)")

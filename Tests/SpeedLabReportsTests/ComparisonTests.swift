@@ -75,3 +75,53 @@ import Testing
         try expectMatchesGolden(ComparisonRenderer().csv(comparison), named: "compare/compare-1-2.csv")
     }
 }
+
+/// Points that both runs hold but that have no values of the metric: listed with the reason.
+@Suite struct NotComparablePointTests {
+    @Test func aPointWithoutABaselineIsNotComparableBySpeedupAndSaysWhy() throws {
+        let (comparison, store) = try ComparisonTests.comparison(.speedup)
+        defer { store.remove() }
+        let sequential = try #require(comparison.notComparable.first { $0.point.scenario == "sequential" })
+        #expect(sequential.reason == "no baseline to compute a speedup against")
+        #expect(!comparison.points.contains { $0.scenario == "sequential" })
+        let markdown = ComparisonRenderer().markdown(comparison)
+        #expect(markdown.contains("## Not comparable"))
+        #expect(markdown.contains("| sequential | `jitter=0 latency_ms=10 seed=42 tasks=8 work=0` | no baseline"))
+    }
+
+    @Test func aPointWithoutAnIdealTimeIsNotComparableByEfficiencyButTheOthersAre() throws {
+        let store = try SyntheticStore.make(from: "stores/compare.sql")
+        defer { store.remove() }
+        try store.execute("UPDATE point SET idealNanos = NULL WHERE runId = 2 AND scenario = 'sequential'")
+        let comparison = ComparisonBuilder(metric: .efficiency).compare(
+            base: try ReportData(run: 1, from: store.runs), head: try ReportData(run: 2, from: store.runs))
+        #expect(comparison.notComparable.map(\.point.scenario) == ["sequential"])
+        #expect(comparison.notComparable.first?.reason == "no ideal time to compute an efficiency")
+        #expect(comparison.points.count == 2)
+    }
+
+    @Test func aPointWithoutSamplesIsNotComparableRatherThanDropped() throws {
+        let store = try SyntheticStore.make(from: "stores/compare.sql")
+        defer { store.remove() }
+        try store.execute(
+            "DELETE FROM sample WHERE pointId IN (SELECT id FROM point WHERE runId = 2 AND scenario = 'sequential')")
+        let comparison = ComparisonBuilder().compare(
+            base: try ReportData(run: 1, from: store.runs), head: try ReportData(run: 2, from: store.runs))
+        #expect(comparison.notComparable.map(\.reason) == ["no measured sample"])
+        #expect(comparison.points.count + comparison.notComparable.count + comparison.unmatched.count == 5)
+    }
+
+    @Test func aPointWhoseParametersCannotBeReadIsAnErrorNamingRunAndPoint() throws {
+        let store = try SyntheticStore.make(from: "stores/compare.sql")
+        defer { store.remove() }
+        try store.execute("UPDATE point SET parameters = '{\"tasks\":' WHERE id = 3")
+        #expect(
+            throws: StoreError.undecodablePoint(path: store.runs.path, run: 1, point: 3, parameters: "{\"tasks\":")
+        ) {
+            try ReportData(run: 1, from: store.runs)
+        }
+        do { _ = try ReportData(run: 1, from: store.runs) } catch {
+            #expect("\(error)".contains("point 3 of run 1"))
+        }
+    }
+}

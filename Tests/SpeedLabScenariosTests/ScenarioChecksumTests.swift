@@ -40,10 +40,12 @@ import Testing
         #expect(reference.point == ParameterPoint(Self.workload))
     }
 
-    @Test func tenConcurrentFiftyMillisecondWaitsFinishWellUnderTheirSum() async throws {
+    /// A bound on behaviour, generous enough for a loaded machine: the waits overlap (their
+    /// sum is 2 s). How close the scenario comes to 200 ms is measured by `speedlab-bench io`.
+    @Test func tenConcurrentWaitsOverlapInsteadOfAddingUp() async throws {
         let scenario = try ConcurrentScenario(
             point: ParameterPoint([
-                "tasks": .integer(10), "latency_ms": .integer(50), "concurrency": .integer(10),
+                "tasks": .integer(10), "latency_ms": .integer(200), "concurrency": .integer(10),
             ]))
         // Time from a thread of its own: tests that keep Swift's shared pool busy in parallel
         // would otherwise delay this task's own resumption, not the scenario.
@@ -54,8 +56,8 @@ import Testing
             _ = try await scenario.run(in: ScenarioContext())
             return start.duration(to: .now)
         }
-        #expect(elapsed >= .milliseconds(50))
-        #expect(elapsed < .milliseconds(400))
+        #expect(elapsed >= .milliseconds(200))
+        #expect(elapsed < .milliseconds(1_500))
     }
 
     @Test func cancellingAConcurrentPointStopsItsTasks() async throws {

@@ -40,15 +40,10 @@ struct BootstrapCITests {
         }
     }
 
-    @Test func twoThousandResamplesOfThirtyValuesAreFast() throws {
-        let clock = ContinuousClock()
-        var interval: BootstrapCI?
-        let elapsed = try clock.measure {
-            interval = try BootstrapCI(numerator: head, denominator: base, resamples: 2_000)
-        }
-        print("BootstrapCI 2,000 × (30, 30): \(elapsed)")
-        #expect(interval != nil)
-        // Generous so debug builds pass; release takes a few milliseconds.
-        #expect(elapsed < .seconds(1))
+    /// Its speed is measured by `speedlab-bench report`, not asserted here.
+    @Test func twoThousandResamplesOfThirtyValuesGiveAnIntervalAroundTheRatio() throws {
+        let interval = try BootstrapCI(numerator: head, denominator: base, resamples: 2_000)
+        #expect(interval.lower <= interval.upper)
+        #expect(interval.lower > 0.7 && interval.upper < 0.9, "the medians are about 80 and 100")
     }
 }
