@@ -25,33 +25,18 @@ public final class AsyncSemaphore: Sendable {
         var permits: Int
         var nextID: UInt64 = 0
         var waiters: [UInt64: Waiter] = [:]
-        var queue: [UInt64] = []
-        var queueHead = 0
+        var queue = FIFOBuffer<UInt64>()
         var waitingCount = 0
 
         /// Removes and returns the oldest waiter still queued, skipping cancelled ones.
         mutating func dequeueWaiter() -> Continuation? {
-            while queueHead < queue.count {
-                let id = queue[queueHead]
-                queueHead += 1
+            while let id = queue.popFirst() {
                 if case .waiting(let continuation) = waiters.removeValue(forKey: id) {
                     waitingCount -= 1
-                    compactQueue()
                     return continuation
                 }
             }
-            compactQueue()
             return nil
-        }
-
-        private mutating func compactQueue() {
-            if queueHead == queue.count {
-                queue.removeAll(keepingCapacity: true)
-                queueHead = 0
-            } else if queueHead > 1_024, queueHead * 2 > queue.count {
-                queue.removeFirst(queueHead)
-                queueHead = 0
-            }
         }
     }
 

@@ -23,15 +23,7 @@ public func gatherFailFast<T: Sendable>(
 ) async throws -> [T] {
     precondition(count >= 0, "gatherFailFast needs a non-negative count, got \(count)")
     let outcome = await withTaskGroup(of: (Int, Result<T, any Error>).self) { group -> Result<[T], any Error> in
-        for index in 0..<count {
-            group.addTask(executorPreference: executorPreference) {
-                do {
-                    return (index, .success(try await operation(index)))
-                } catch {
-                    return (index, .failure(error))
-                }
-            }
-        }
+        addIndexedTasks(to: &group, count: count, executorPreference: executorPreference, operation)
         var values = [T?](repeating: nil, count: count)
         var firstError: (any Error)?
         for await (index, result) in group {

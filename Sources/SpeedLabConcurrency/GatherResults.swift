@@ -23,15 +23,7 @@ public func gatherResults<T: Sendable>(
 ) async -> [Result<T, any Error>] {
     precondition(count >= 0, "gatherResults needs a non-negative count, got \(count)")
     return await withTaskGroup(of: (Int, Result<T, any Error>).self) { group in
-        for index in 0..<count {
-            group.addTask(executorPreference: executorPreference) {
-                do {
-                    return (index, .success(try await operation(index)))
-                } catch {
-                    return (index, .failure(error))
-                }
-            }
-        }
+        addIndexedTasks(to: &group, count: count, executorPreference: executorPreference, operation)
         var slots = [Result<T, any Error>?](repeating: nil, count: count)
         for await (index, result) in group {
             slots[index] = result

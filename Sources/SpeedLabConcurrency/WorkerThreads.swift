@@ -10,24 +10,9 @@ import Synchronization
 /// needed. `shutdown()` lets the threads drain every job queued before it, then joins them.
 final class WorkerThreads: Sendable {
     private struct Queue {
-        var jobs: [UnownedJob] = []
-        var head = 0
+        var jobs = FIFOBuffer<UnownedJob>()
         var isShutDown = false
         var workerIDs: Set<ObjectIdentifier> = []
-
-        mutating func pop() -> UnownedJob? {
-            guard head < jobs.count else { return nil }
-            let job = jobs[head]
-            head += 1
-            if head == jobs.count {
-                jobs.removeAll(keepingCapacity: true)
-                head = 0
-            } else if head > 1_024, head * 2 > jobs.count {
-                jobs.removeFirst(head)
-                head = 0
-            }
-            return job
-        }
     }
 
     let threadNames: [String]
@@ -100,7 +85,7 @@ final class WorkerThreads: Sendable {
             wakeups.wait()
             // Each wake-up is either one queued job or one stop signal; a thread that finds
             // the queue empty has consumed a stop signal, and nothing can be queued any more.
-            guard let job = queue.withLock({ $0.pop() }) else { return }
+            guard let job = queue.withLock({ $0.jobs.popFirst() }) else { return }
             job.runSynchronously(on: executor)
             jobsRun.add(1, ordering: .relaxed)
         }

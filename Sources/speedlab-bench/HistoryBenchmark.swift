@@ -11,13 +11,8 @@ struct HistoryBenchmark {
     var path: String
 
     func execute() throws {
-        try? FileManager.default.removeItem(atPath: path)
-        let store = try RunStore(path: path)
-        var environment = RunEnvironment(
-            host: "bench", operatingSystem: "bench", kernel: "bench", cpuModel: "bench", logicalCores: 2,
-            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release",
-            toolVersion: SpeedLabVersion.current,
-            gitCommit: "c0", loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
+        let store = try BenchStore.fresh(at: path)
+        var environment = BenchStore.environment(commit: "c0")
         var generator = SystemRandomNumberGenerator()
         for index in 0..<runs {
             environment.gitCommit = "c\(index / 250)"  // a new commit every 250 runs

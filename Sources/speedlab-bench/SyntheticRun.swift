@@ -13,13 +13,8 @@ struct SyntheticRun {
 
     /// Creates the run; returns the store, its id, and the seconds the sample insert took.
     func make() throws -> (store: RunStore, run: RunID, insertSeconds: Double) {
-        try? FileManager.default.removeItem(atPath: path)
-        let store = try RunStore(path: path)
-        let environment = RunEnvironment(
-            host: "bench", operatingSystem: "bench", kernel: "bench", cpuModel: "bench", logicalCores: 2,
-            memoryBytes: 1 << 30, swiftVersion: "6.3", buildConfiguration: "release",
-            toolVersion: SpeedLabVersion.current,
-            gitCommit: nil, loadAverage: 0, processID: ProcessInfo.processInfo.processIdentifier)
+        let store = try BenchStore.fresh(at: path)
+        let environment = BenchStore.environment()
         let run = try store.createRun(
             NewRun(
                 label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",

@@ -13,20 +13,16 @@ public struct AgentScenario: Scenario {
     public static let summary =
         "Q queries, each fanning out to llm, vector and db with timeouts, retries and breakers — a production-style agent"
     public static let parameters =
-        AgentSettings.parameters
-        + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
+        AgentSettings.parameters + PipelineSettings.parameters
 
     public let settings: AgentSettings
-    public let concurrency: Int
-    public let workers: Int
-    let point: ParameterPoint
+    public let pipeline: PipelineSettings
+    public var concurrency: Int { pipeline.concurrency }
+    public var workers: Int { pipeline.workers }
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         settings = try AgentSettings(point: point, scenario: Self.name)
-        concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
-        workers = try point.integer(ParameterCatalog.workers, for: Self.name)
-        _ = try point.word(ParameterCatalog.cpuPool, for: Self.name)
-        self.point = point
+        pipeline = try PipelineSettings(point: point, scenario: Self.name)
     }
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
@@ -58,7 +54,7 @@ public struct AgentScenario: Scenario {
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let placement = try CPUPlacement(point: point, scenario: Self.name, context: context)
+        let placement = try pipeline.placement(in: context)
         let counters = AgentCounters()
         let checksum = try await context.clock.runAgent(
             settings: settings, context: context, placement: placement, concurrency: concurrency, counters: counters)

@@ -12,20 +12,16 @@ public struct HybridScenario: Scenario {
     public static let summary =
         "fetches concurrent (≤ C in flight), each computation handed to a W-thread pool — I/O and CPU overlap"
     public static let parameters =
-        ParameterCatalog.workload
-        + [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
+        ParameterCatalog.workload + PipelineSettings.parameters
 
     public let workload: Workload
-    public let concurrency: Int
-    public let workers: Int
-    let point: ParameterPoint
+    public let pipeline: PipelineSettings
+    public var concurrency: Int { pipeline.concurrency }
+    public var workers: Int { pipeline.workers }
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         workload = try Workload(point: point, scenario: Self.name)
-        concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
-        workers = try point.integer(ParameterCatalog.workers, for: Self.name)
-        _ = try point.word(ParameterCatalog.cpuPool, for: Self.name)
-        self.point = point
+        pipeline = try PipelineSettings(point: point, scenario: Self.name)
     }
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
@@ -40,7 +36,7 @@ public struct HybridScenario: Scenario {
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let placement = try CPUPlacement(point: point, scenario: Self.name, context: context)
+        let placement = try pipeline.placement(in: context)
         let limiter = AsyncSemaphore(permits: concurrency)
         let workload = self.workload
         let checksum = try await withTaskExecutorPreference(placement.ioExecutor) {

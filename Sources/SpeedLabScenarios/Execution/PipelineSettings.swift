@@ -1,0 +1,27 @@
+import SpeedLabCore
+
+/// The strategy of the scenarios that overlap I/O and CPU (`hybrid`, `agent`): at most
+/// `concurrency` calls in flight, `workers` threads for CPU work, and where that work runs
+/// (`cpu_pool`). Read and checked once from a point.
+public struct PipelineSettings: Sendable {
+    /// The parameters it reads.
+    public static let parameters = [ParameterCatalog.concurrency, ParameterCatalog.workers, ParameterCatalog.cpuPool]
+
+    public let concurrency: Int
+    public let workers: Int
+    private let point: ParameterPoint
+    private let scenario: String
+
+    public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
+        concurrency = try point.integer(ParameterCatalog.concurrency, for: scenario)
+        workers = try point.integer(ParameterCatalog.workers, for: scenario)
+        _ = try point.word(ParameterCatalog.cpuPool, for: scenario)
+        self.point = point
+        self.scenario = scenario
+    }
+
+    /// Where this run's CPU work goes, on the executors of `context`.
+    public func placement(in context: ScenarioContext) throws(ScenarioError) -> CPUPlacement {
+        try CPUPlacement(point: point, scenario: scenario, context: context)
+    }
+}
