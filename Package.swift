@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
-        // MARK: Library modules (dependencies point one way: Core ← Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
+        // MARK: Library modules (dependencies point one way: Core + Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
         .target(name: "SpeedLabCore", swiftSettings: strictSettings),
         .target(name: "SpeedLabStatistics", swiftSettings: strictSettings),
         .target(name: "SpeedLabConcurrency", swiftSettings: strictSettings),
