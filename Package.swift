@@ -56,7 +56,9 @@ let package = Package(
             name: "SpeedLabMigrations",
             path: "migrations",
             exclude: [],
-            resources: [.copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql")],
+            resources: [
+                .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
+            ],
             swiftSettings: strictSettings
         ),
 

@@ -2,8 +2,10 @@ import Foundation
 
 /// Tells whether the process that recorded a `running` run is still alive.
 ///
-/// Only a run recorded on this host can be judged: `kill(pid, 0)` fails with `ESRCH` when no
-/// such process exists. A run from another host is never called crashed.
+/// A run whose heartbeat is older than ``staleHeartbeatSeconds`` is dead, whichever host
+/// recorded it (the writer beats every 30 s while it measures). Without a recent heartbeat
+/// verdict, a run recorded on this host is judged with `kill(pid, 0)`, which fails with
+/// `ESRCH` when no such process exists; a run from another host is then taken as alive.
 public struct ProcessLiveness: Sendable {
     public let host: String
     let isAlive: @Sendable (Int32) -> Bool
@@ -20,7 +22,11 @@ public struct ProcessLiveness: Sendable {
         }
     }
 
-    func isDead(processID: Int32, host recordedHost: String) -> Bool {
-        recordedHost == host && !isAlive(processID)
+    /// Seconds without a heartbeat after which a `running` run is crashed.
+    public static let staleHeartbeatSeconds: TimeInterval = 120
+
+    func isDead(processID: Int32, host recordedHost: String, heartbeat: Date? = nil, now: Date = Date()) -> Bool {
+        if let heartbeat, now.timeIntervalSince(heartbeat) > Self.staleHeartbeatSeconds { return true }
+        return recordedHost == host && !isAlive(processID)
     }
 }

@@ -42,7 +42,8 @@ extension RunStore: RunRecorder {
                 id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID])
         }
         return RecordedRun(
-            id: id, status: run.status, processID: run.environment.processID, sweepYAML: run.sweepYAML,
+            id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,
+            host: run.environment.host, sweepYAML: run.sweepYAML,
             sweepSource: run.sweepSource, repetitions: run.repetitions, warmup: run.warmup,
             kernelNanosPerUnit: run.kernelNanosPerUnit, points: points)
     }

@@ -6,41 +6,74 @@ extension RunStore {
     /// Opens a new run in state `running`, started at `startedAt`, and returns its id.
     public func createRun(_ run: NewRun, startedAt: Date) throws(StoreError) -> RunID {
         let env = run.environment
-        return try write { db in
+        let id = try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
                       seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
                     run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel, env.cpuModel,
                     env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
                     env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
+                    Timestamp.string(startedAt),
                 ])
             return db.lastInsertedRowID
         }
+        reserve.claim()
+        return id
     }
 
-    /// Sets a run's status; a final status also records when it finished.
+    /// Sets a run's status; a final status also records when it finished. On a full disk it
+    /// first moves the write-ahead log into the database and empties it, so the one-row update
+    /// that ends a run still finds room.
     public func setStatus(_ status: RunStatus, ofRun id: RunID, at date: Date = Date()) throws(StoreError) {
         precondition(status != .crashed, "crashed is derived, never stored")
-        try write { db in
-            let finished: String? = status == .running ? nil : Timestamp.string(date)
-            try db.execute(
-                sql: "UPDATE run SET status = ?, finishedAt = ? WHERE id = ?",
-                arguments: [status.rawValue, finished, id])
+        func update() throws(StoreError) {
+            try write { db in
+                let finished: String? = status == .running ? nil : Timestamp.string(date)
+                try db.execute(
+                    sql: "UPDATE run SET status = ?, finishedAt = ?, heartbeatAt = ? WHERE id = ?",
+                    arguments: [status.rawValue, finished, Timestamp.string(date), id])
+            }
         }
+        do {
+            try update()
+        } catch .diskFull {
+            reserve.release()
+            try update()
+        }
+        if status == .running { reserve.claim() } else { reserve.release() }
     }
 
-    /// Marks a run as taken up again by this process (for `--resume`).
-    public func reopenRun(_ id: RunID, processID: Int32, host: String) throws(StoreError) {
+    /// Marks a run as taken up again by this process (for `--resume`), only if it is still as
+    /// `recorded` found it (status, process and host); false when another process took it
+    /// first. The check and the change are one statement, so two resumes never both win.
+    public func reopenRun(_ recorded: RecordedRun, processID: Int32, host: String) throws(StoreError) -> Bool {
+        let claimed = try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE run SET status = 'running', finishedAt = NULL, processId = ?, host = ?, heartbeatAt = ?
+                    WHERE id = ? AND status = ? AND processId = ? AND host = ?
+                    """,
+                arguments: [
+                    Int64(processID), host, Timestamp.string(Date()), recorded.id, recorded.storedStatus.rawValue,
+                    Int64(recorded.processID), recorded.host,
+                ])
+            return db.changesCount == 1
+        }
+        if claimed { reserve.claim() }
+        return claimed
+    }
+
+    /// Records that the run's process is alive now.
+    public func heartbeat(_ id: RunID) throws(StoreError) {
         try write { db in
             try db.execute(
-                sql: "UPDATE run SET status = 'running', finishedAt = NULL, processId = ?, host = ? WHERE id = ?",
-                arguments: [Int64(processID), host, id])
+                sql: "UPDATE run SET heartbeatAt = ? WHERE id = ?", arguments: [Timestamp.string(Date()), id])
         }
     }
 
@@ -108,11 +141,15 @@ extension StoredRun {
             swiftVersion: row["swiftVersion"], buildConfiguration: row["buildConfiguration"],
             toolVersion: row["toolVersion"], gitCommit: row["gitCommit"], loadAverage: row["loadAverage"],
             processID: Int32(truncatingIfNeeded: row["processId"] as Int64))
-        var status = RunStatus(rawValue: row["status"]) ?? .failed
-        if status == .running, liveness.isDead(processID: env.processID, host: env.host) { status = .crashed }
+        let heartbeat = (row["heartbeatAt"] as String?).flatMap(Timestamp.date)
+        let storedStatus = RunStatus(rawValue: row["status"]) ?? .failed
+        var status = storedStatus
+        if status == .running, liveness.isDead(processID: env.processID, host: env.host, heartbeat: heartbeat) {
+            status = .crashed
+        }
         self.init(
             id: row["id"], label: row["label"], sweepName: row["sweepName"], sweepYAML: row["sweepYAML"],
-            sweepSource: row["sweepSource"], status: status,
+            sweepSource: row["sweepSource"], status: status, storedStatus: storedStatus, heartbeatAt: heartbeat,
             startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
             repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,

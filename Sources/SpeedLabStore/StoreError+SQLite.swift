@@ -14,6 +14,7 @@ extension StoreError {
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, detail: detail)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
         default: return .sqlite(path: path, detail: detail)
         }

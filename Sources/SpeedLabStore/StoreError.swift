@@ -13,8 +13,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     /// The file cannot be opened at all (missing folder, permissions).
     case cannotOpen(path: String, detail: String)
+    /// The disk (or its quota) is full: the write did not happen.
+    case diskFull(path: String)
     /// Another process holds the write lock for longer than the busy timeout.
     case locked(path: String)
+    /// A path that cannot be a database file (empty, a folder, in a missing folder).
+    case invalidPath(path: String, reason: String)
     /// No database exists at the path (for commands that only read).
     case missing(path: String)
     /// A run id, label or `latest~N` that names no run.
@@ -39,8 +43,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 "\(path) cannot be written (read-only file or folder). Make it writable, or use --db with a writable path."
         case .cannotOpen(let path, let detail):
             return "cannot open \(path) (\(detail)). Check that the folder exists and is writable."
+        case .diskFull(let path):
+            return "the disk holding \(path) is full: nothing more could be stored. Free some space, then finish "
+                + "an interrupted run with `speedlab run --resume RUN`."
         case .locked(let path):
             return "\(path) is locked by another process for too long. Wait for it to finish and try again."
+        case .invalidPath(let path, let reason):
+            return "cannot use '\(path)' as the database: \(reason). Give a file path with --db (or SPEEDLAB_DB), "
+                + "e.g. --db results/speedlab.sqlite."
         case .missing(let path):
             return "no database at \(path). Run `speedlab run` first, or point --db at an existing database."
         case .unknownRun(let reference, let path):

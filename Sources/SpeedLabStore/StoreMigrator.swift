@@ -10,12 +10,25 @@ import SpeedLabMigrations
 /// even in WAL mode) before it is upgraded. Two processes opening a new database at once may
 /// both try the first migration; the loser finds it applied and carries on.
 enum StoreMigrator {
-    static func migrate(_ writer: some DatabaseWriter, path: String, files: [MigrationFile]) throws {
+    static func makeMigrator(_ files: [MigrationFile]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for file in files {
             migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
         }
-        let applied: [String] = try writer.read { db in
+        return migrator
+    }
+
+    /// Whether the database lacks migrations this SpeedLab has, read without writing; a
+    /// database with migrations it does not know is refused as newer.
+    static func needsMigration(_ reader: some DatabaseReader, path: String, files: [MigrationFile]) throws -> Bool {
+        let applied = try appliedMigrations(reader, migrator: makeMigrator(files), path: path, files: files)
+        return applied.count < files.count
+    }
+
+    private static func appliedMigrations(
+        _ reader: some DatabaseReader, migrator: DatabaseMigrator, path: String, files: [MigrationFile]
+    ) throws -> [String] {
+        try reader.read { db in
             if try migrator.hasBeenSuperseded(db) {
                 let known = Set(files.map(\.identifier))
                 let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }
@@ -23,7 +36,13 @@ enum StoreMigrator {
             }
             return try migrator.appliedIdentifiers(db).sorted()
         }
-        if let last = applied.last, applied.count < files.count {
+    }
+
+    static func migrate(_ writer: some DatabaseWriter, path: String, files: [MigrationFile]) throws {
+        let migrator = makeMigrator(files)
+        let applied = try appliedMigrations(writer, migrator: migrator, path: path, files: files)
+        guard applied.count < files.count else { return }  // nothing to write
+        if let last = applied.last {
             try backUp(writer, to: "\(path).bak-\(last)")
         }
         // Another process opening the same new database may apply a migration between our

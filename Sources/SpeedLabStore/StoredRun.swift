@@ -10,6 +10,10 @@ public struct StoredRun: Sendable, Hashable {
     public var sweepSource: String
     /// The status as shown: a `running` run whose process is gone reads `crashed`.
     public var status: RunStatus
+    /// The status as written (`running` for a crashed run).
+    public var storedStatus: RunStatus
+    /// When its process last showed it was alive (nil in databases from before heartbeats).
+    public var heartbeatAt: Date?
     public var startedAt: Date
     public var finishedAt: Date?
     public var repetitions: Int
@@ -20,9 +24,13 @@ public struct StoredRun: Sendable, Hashable {
     public var pointCount: Int
     public var sampleCount: Int
 
-    /// Seconds from start to finish, or to now while running.
+    /// Seconds from start to finish, to now while running, or to its last heartbeat when it
+    /// crashed (a crashed run's duration does not keep growing); NaN for a crashed run from
+    /// before heartbeats, whose end is unknown.
     public func durationSeconds(now: Date = Date()) -> TimeInterval {
-        (finishedAt ?? now).timeIntervalSince(startedAt)
+        if let finishedAt { return max(0, finishedAt.timeIntervalSince(startedAt)) }
+        guard status == .crashed else { return max(0, now.timeIntervalSince(startedAt)) }
+        return heartbeatAt.map { max(0, $0.timeIntervalSince(startedAt)) } ?? .nan
     }
 }
 

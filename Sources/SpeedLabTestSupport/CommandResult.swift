@@ -7,6 +7,12 @@ public struct CommandResult: Sendable {
     public var exitCode: Int32
     public var stdout: String
     public var stderr: String
+
+    public init(exitCode: Int32, stdout: String, stderr: String) {
+        self.exitCode = exitCode
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs the built `speedlab` binary, as a person would from a shell.

@@ -14,6 +14,8 @@ public final class InMemoryRecorder: RunRecorder {
         public var status: RunStatus
         public var processID: Int32
         public var points: [PointKey: StoredPoint] = [:]
+        /// How often its process showed it was alive.
+        public var heartbeats = 0
     }
 
     /// A point as the recorder holds it.
@@ -151,7 +153,8 @@ public final class InMemoryRecorder: RunRecorder {
             var status = stored.status
             if status == .running, !state.liveProcesses.contains(stored.processID) { status = .crashed }
             return RecordedRun(
-                id: id, status: status, processID: stored.processID, sweepYAML: stored.run.sweepYAML,
+                id: id, status: status, storedStatus: stored.status, processID: stored.processID,
+                host: stored.run.environment.host, sweepYAML: stored.run.sweepYAML,
                 sweepSource: stored.run.sweepSource, repetitions: stored.run.repetitions, warmup: stored.run.warmup,
                 kernelNanosPerUnit: stored.run.kernelNanosPerUnit,
                 points: stored.points.mapValues { point in
@@ -163,12 +166,22 @@ public final class InMemoryRecorder: RunRecorder {
         }
     }
 
-    public func reopenRun(_ id: RunID, processID: Int32, host: String) throws {
+    public func reopenRun(_ recorded: RecordedRun, processID: Int32, host: String) throws -> Bool {
+        try state.withLock { state in
+            guard let stored = state.runs[recorded.id] else { throw InMemoryRecorderError.unknownRun(recorded.id) }
+            guard stored.status == recorded.storedStatus, stored.processID == recorded.processID else { return false }
+            state.runs[recorded.id]?.status = .running
+            state.runs[recorded.id]?.processID = processID
+            state.runs[recorded.id]?.heartbeats += 1
+            state.liveProcesses.insert(processID)
+            return true
+        }
+    }
+
+    public func heartbeat(_ id: RunID) throws {
         try state.withLock { state in
             guard state.runs[id] != nil else { throw InMemoryRecorderError.unknownRun(id) }
-            state.runs[id]?.status = .running
-            state.runs[id]?.processID = processID
-            state.liveProcesses.insert(processID)
+            state.runs[id]?.heartbeats += 1
         }
     }
 

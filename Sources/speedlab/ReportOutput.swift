@@ -16,8 +16,15 @@ struct ReportOutput {
         let path: String
         let reason: String
 
+        /// Whether the disk was full (rather than the folder unwritable).
+        var isDiskFull = false
+
         var description: String {
-            "cannot write the report to \(path) (\(reason)). Choose a writable folder with --out, or fix its permissions."
+            let remedy =
+                isDiskFull
+                ? "Free some space, or choose a folder on another disk with --out."
+                : "Choose a writable folder with --out, or fix its permissions."
+            return "cannot write the report to \(path) (\(reason)). \(remedy)"
         }
     }
 
@@ -48,10 +55,11 @@ struct ReportOutput {
     /// Writes each file as `.name.tmp-PID` and renames it into place; on any failure removes
     /// every temporary file written so far and throws.
     static func writeAtomically(_ files: [RenderedFile], to folder: URL) throws -> [String] {
+        let createdFolder = !FileManager.default.fileExists(atPath: folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: folder.path, reason: "cannot create the folder")
+            throw WriteError(path: folder.path, reason: "cannot create the folder: \(Self.reason(error))")
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         var temporaries: [(URL, URL)] = []
@@ -59,10 +67,16 @@ struct ReportOutput {
             for file in files {
                 let target = folder.appendingPathComponent(file.name)
                 let temporary = folder.appendingPathComponent(".\(file.name).tmp-\(pid)")
-                guard FileManager.default.createFile(atPath: temporary.path, contents: Data(file.text.utf8)) else {
-                    throw WriteError(path: folder.path, reason: "the folder is not writable")
-                }
                 temporaries.append((temporary, target))
+                do {
+                    try Data(file.text.utf8).write(to: temporary)
+                } catch {
+                    var failure = WriteError(path: folder.path, reason: Self.reason(error))
+                    failure.isDiskFull =
+                        (error as? CocoaError)?.code == .fileWriteOutOfSpace || Self.errnoCode(error) == ENOSPC
+                        || Self.errnoCode(error) == EDQUOT
+                    throw failure
+                }
             }
             for (temporary, target) in temporaries {
                 guard rename(temporary.path, target.path) == 0 else {
@@ -71,8 +85,25 @@ struct ReportOutput {
             }
         } catch {
             for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
+            if createdFolder, (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: folder)
+            }
             throw error
         }
         return temporaries.map(\.1.path)
+    }
+
+    /// The POSIX error under a Foundation file error, if any.
+    private static func errnoCode(_ error: any Error) -> Int32? {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return Int32(underlying.code) }
+        if (error as NSError).domain == NSPOSIXErrorDomain { return Int32((error as NSError).code) }
+        return nil
+    }
+
+    /// What went wrong, in the system's words (`No space left on device`).
+    private static func reason(_ error: any Error) -> String {
+        if let code = errnoCode(error) { return String(cString: strerror(code)) }
+        return (error as NSError).localizedDescription
     }
 }

@@ -26,8 +26,12 @@ struct RunMeasurement {
                     progress.handle(event)
                 }
             })
+        // The handlers are in place before the session starts: a signal at any moment after
+        // the run is opened marks it interrupted instead of killing the process.
+        let measuring = CancellableTask()
+        let signals = InterruptSignals { measuring.cancel() }
         let task = Task { try await body(session) }
-        let signals = InterruptSignals { task.cancel() }
+        measuring.set(task)
         let outcome: RunOutcome
         do {
             outcome = try await task.value
@@ -46,13 +50,13 @@ struct RunMeasurement {
             print("run \(id) is already completed; nothing to resume.")
         case .completed:
             print(
-                "run \(id) completed: \(outcome.points) points, \(outcome.samplesStored) samples in "
+                "run \(id) completed: \(outcome.points) points, \(outcome.measuredSamplesStored) samples in "
                     + "\(HumanFormat.duration(outcome.elapsed)); stored in \(store.path).")
             try summarise(run: id)
         case .interrupted:
             FileHandle.standardError.write(
                 Data(
-                    ("run \(id) interrupted: \(outcome.samplesStored) finished samples kept. "
+                    ("run \(id) interrupted: \(outcome.measuredSamplesStored) finished samples kept. "
                         + "Finish it with `speedlab run --resume \(id)`.\n").utf8))
             throw ExitCode(SpeedLabExitCode.interrupted.rawValue)
         case .failed:

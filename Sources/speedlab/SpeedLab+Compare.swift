@@ -13,7 +13,8 @@ extension SpeedLab {
                   speedlab compare latest~1 latest
                   speedlab compare nightly pr-123 --metric speedup --threshold 10 --out reports/compare
                   speedlab compare latest~1 latest --fail-on-regression   # exit code 3 when a point regressed
-                Exit codes: 0 done (no regression, or no --fail-on-regression), 3 regression, 64 usage, 66 no database.
+                Exit codes: 0 done (no regression, or no --fail-on-regression), 3 regression, 4 nothing compared \
+                (with --fail-on-regression), 64 usage, 66 no database.
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -24,7 +25,7 @@ extension SpeedLab {
         @Option(help: "Smallest relative change that counts, in percent.") var threshold = 5.0
         @Option(
             help:
-                "Write comparison.md and comparison.csv into this folder (default: Markdown on standard output; `auto`: reports/compare-BASE-HEAD)."
+                "Write comparison.md and comparison.csv into this folder (`auto`: reports/compare-BASE-HEAD; default or `-`: Markdown on standard output)."
         )
         var out: String?
         @Flag(help: "Exit with code 3 when any point regressed.") var failOnRegression = false
@@ -37,7 +38,7 @@ extension SpeedLab {
         }
 
         func run() async throws {
-            let runs = try store.open(create: false)
+            let runs = try store.open(.read)
             let comparison: Comparison
             do {
                 let baseID = try runs.resolveRun(base.text)
@@ -49,7 +50,7 @@ extension SpeedLab {
                 throw SpeedLabExitCode.report(error)
             }
             let renderer = ComparisonRenderer()
-            if let out {
+            if let out, out != "-" {
                 let folder = URL(
                     fileURLWithPath: out == "auto" ? "reports/compare-\(comparison.base.id)-\(comparison.head.id)" : out
                 )
@@ -63,6 +64,17 @@ extension SpeedLab {
             }
             for warning in comparison.warnings {
                 FileHandle.standardError.write(Data("warning: \(warning.message)\n".utf8))
+            }
+            if comparison.points.isEmpty {
+                FileHandle.standardError.write(
+                    Data(
+                        ("warning: runs \(comparison.base.id) and \(comparison.head.id) have no point in common with "
+                            + "values to compare: nothing was compared.\n").utf8))
+                if failOnRegression {
+                    FileHandle.standardError.write(
+                        Data("error: --fail-on-regression cannot pass a gate that compared nothing.\n".utf8))
+                    throw ExitCode(SpeedLabExitCode.nothingCompared.rawValue)
+                }
             }
             if failOnRegression && comparison.hasRegressions {
                 FileHandle.standardError.write(Data("\(comparison.regressions.count) point(s) regressed.\n".utf8))

@@ -26,7 +26,7 @@ extension SpeedLab {
         @Option(help: "What to follow.") var metric = Choice(HistoryMetric.wall)
         @Option(
             help:
-                "Write history.md, history.csv and SVG trend charts into this folder (default: Markdown on standard output)."
+                "Write history.md, history.csv and SVG trend charts into this folder (default or `-`: Markdown on standard output)."
         )
         var out: String?
 
@@ -41,7 +41,7 @@ extension SpeedLab {
         }
 
         func run() async throws {
-            let runs = try store.open(create: false)
+            let runs = try store.open(.read)
             let filter = filter
             let history: SpeedLabReports.History
             do {
@@ -55,7 +55,7 @@ extension SpeedLab {
                 return
             }
             let renderer = HistoryRenderer()
-            guard let out else {
+            guard let out, out != "-" else {
                 print(renderer.markdown(history), terminator: "")
                 return
             }

@@ -26,7 +26,7 @@ extension SpeedLab {
         var format = ReportFormats(Set(ReportFiles.Format.allCases))
 
         func run() async throws {
-            let runs = try store.open(create: false)
+            let runs = try store.open(.read)
             let output = ReportOutput(store: runs)
             let (folder, rendered) = try SpeedLabExitCode.reporting {
                 let id =

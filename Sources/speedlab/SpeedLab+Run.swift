@@ -23,14 +23,20 @@ extension SpeedLab {
         var sweep: String?
         @OptionGroup var store: StoreOptions
         @Option(help: "A label stored with the run (overrides the sweep's).") var label: String?
-        @Option(help: "Measured repetitions per point, 1 to 100000 (overrides the sweep's).") var repetitions: Int?
-        @Option(help: "Unmeasured warm-up repetitions per point, 0 to 10000 (overrides the sweep's).") var warmup: Int?
+        @Option(parsing: .unconditional, help: "Measured repetitions per point, 1 to 100000 (overrides the sweep's).")
+        var repetitions: Int?
+        @Option(
+            parsing: .unconditional,
+            help: "Unmeasured warm-up repetitions per point, 0 to 10000 (overrides the sweep's).")
+        var warmup: Int?
         @Option(
             parsing: .upToNextOption, help: "Run only these scenarios (their baselines are added).",
             transform: ScenarioName.parse)
         var only: [ScenarioName] = []
         @Option(help: "Finish an interrupted or crashed run: measure only its missing samples.")
         var resume: RunReference?
+        @Flag(help: "With --resume: take over a run that still reads running (another host, a reused process id).")
+        var force = false
         @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
         @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
         @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
@@ -42,6 +48,7 @@ extension SpeedLab {
             if let warmup, !(0...10_000).contains(warmup) {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
             }
+            if force, resume == nil { throw ValidationError("--force goes with --resume RUN.") }
             if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil || label != nil {
                 throw ValidationError(
                     "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions, --warmup or --label."
@@ -51,14 +58,18 @@ extension SpeedLab {
 
         func run() async throws {
             if let resume {
-                let runs = try store.open(create: false)
+                let runs = try store.open(dryRun ? .read : .write(create: false))
                 let id = try SpeedLabExitCode.reporting { try runs.resolveRun(resume.text) }
                 if dryRun {
-                    let plan = try SpeedLabExitCode.reporting { try RunSession(recorder: runs).resumePlan(id) }
+                    let plan = try SpeedLabExitCode.reporting {
+                        try RunSession(recorder: runs).resumePlan(id, force: force)
+                    }
                     RunDryRun(plan: plan.plan, status: plan.recorded.status).print(resuming: id)
                     return
                 }
-                try await RunMeasurement(store: runs, writesReport: !noReport).measure { try await $0.resume(id) }
+                try await RunMeasurement(store: runs, writesReport: !noReport).measure { [force] in
+                    try await $0.resume(id, force: force)
+                }
                 return
             }
             let (sweep, points) = try loadSweep()
@@ -67,7 +78,7 @@ extension SpeedLab {
                     .print(resuming: nil)
                 return
             }
-            let runs = try store.open(create: true)
+            let runs = try store.open(.write(create: true))
             try await RunMeasurement(store: runs, writesReport: !noReport).measure {
                 try await $0.start(sweep, points: points)
             }

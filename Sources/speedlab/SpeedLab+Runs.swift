@@ -12,7 +12,7 @@ extension SpeedLab {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let runs = try store.open(create: false)
+            let runs = try store.open(.read)
             let list: [StoredRun]
             do { list = try runs.runs() } catch { throw SpeedLabExitCode.report(error) }
             guard !list.isEmpty else {
@@ -24,7 +24,8 @@ extension SpeedLab {
                 rightAligned: [0, 4, 5, 6])
             for run in list {
                 table.rows.append([
-                    String(run.id), HumanFormat.timestamp(run.startedAt), run.label ?? "-", run.status.rawValue,
+                    String(run.id), HumanFormat.timestamp(run.startedAt),
+                    TerminalText.safe(run.label ?? "-", limit: 40), run.status.rawValue,
                     String(run.pointCount), String(run.sampleCount),
                     HumanFormat.duration(seconds: run.durationSeconds()),
                     run.environment.host,

@@ -15,7 +15,7 @@ extension SpeedLab {
         var run = RunReference(argument: "latest")!
 
         func run() async throws {
-            let runs = try store.open(create: false)
+            let runs = try store.open(.read)
             do {
                 let id = try runs.resolveRun(run.text)
                 let stored = try runs.run(id)
@@ -47,7 +47,9 @@ extension SpeedLab {
         static func header(_ run: StoredRun) -> String {
             let env = run.environment
             var lines = [
-                "run \(run.id)\(run.label.map { " (\($0))" } ?? ""): \(run.sweepName) from \(run.sweepSource), \(run.status.rawValue)",
+                TerminalText.safe(
+                    "run \(run.id)\(run.label.map { " (\($0))" } ?? ""): \(run.sweepName) from \(run.sweepSource), "
+                        + run.status.rawValue, limit: 200),
                 "started   \(HumanFormat.timestamp(run.startedAt)) UTC, took \(HumanFormat.duration(seconds: run.durationSeconds()))",
                 "schedule  \(run.repetitions) repetitions after \(run.warmup) warm-up, seed \(run.seed)",
                 "host      \(env.host) — \(env.cpuModel), \(env.logicalCores) logical cores, \(HumanFormat.bytes(env.memoryBytes))",

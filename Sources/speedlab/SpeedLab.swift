@@ -8,7 +8,8 @@ struct SpeedLab: AsyncParsableCommand {
         commandName: "speedlab",
         abstract: "Measure what concurrency patterns buy on this machine, and remember every measurement.",
         discussion: """
-            Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 3 regression (compare --fail-on-regression), 64 usage, 65 bad sweep file, \
+            Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 3 regression (compare --fail-on-regression), \
+            4 nothing compared (compare --fail-on-regression), 64 usage, 65 bad sweep file, \
             66 missing input, 73 report folder not writable, 74 database I/O error, 75 database locked, 76 database from a newer speedlab, \
             130 interrupted (finished samples kept).
             """,

@@ -9,6 +9,7 @@ enum SpeedLabExitCode: Int32, CaseIterable {
     case success = 0
     case failure = 1
     case regression = 3
+    case nothingCompared = 4
     case usage = 64
     case badSweepFile = 65
     case missingInput = 66
@@ -47,12 +48,15 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             case .schemaIsNewer: return .databaseNewer
             case .locked: return .databaseLocked
             case .missing: return .missingInput
+            case .invalidPath: return .usage
             case .unknownRun: return .usage
             default: return .databaseError
             }
         case let error as RunSessionError:
-            if case .stillRunning = error { return .usage }
-            return .failure
+            switch error {
+            case .stillRunning, .takenByAnotherProcess: return .usage
+            case .pointsOutsideSweep: return .failure
+            }
         case let error as ScenarioError:
             if case .checksumMismatch = error { return .failure }
             return .usage

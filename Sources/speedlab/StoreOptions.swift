@@ -8,8 +8,9 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { db ?? RunStore.defaultPath() }
 
-    /// Opens the store; commands that only read pass `create: false`.
-    func open(create: Bool) throws -> RunStore {
-        do { return try RunStore(path: path, create: create) } catch { throw SpeedLabExitCode.report(error) }
+    /// Opens the store as the command uses it: reading commands open it read-only, so they
+    /// work on a read-only file and never wait for another process's write lock.
+    func open(_ access: RunStore.Access) throws -> RunStore {
+        do { return try RunStore(path: path, access: access) } catch { throw SpeedLabExitCode.report(error) }
     }
 }

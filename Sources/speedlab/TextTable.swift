@@ -1,11 +1,14 @@
 /// Aligns rows of text in columns for the terminal; numbers (right-aligned columns) by index.
+/// Cells are made safe to print (one line, no control characters) and cut to `maxWidth`.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
     var rightAligned: Set<Int> = []
+    /// The widest a cell may be; longer cells end with `…`.
+    var maxWidth = 200
 
     func render() -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.safe($0, limit: maxWidth) } }
         let widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }
@@ -16,7 +19,7 @@ struct TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(all[0]), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         let sweep = try folder.write(Self.tinySweep, to: "tiny.yaml")
         let run = try SpeedLabCommand.run(["run", sweep], in: folder.url)
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("run 1 completed: 2 points, 6 samples"))
+        #expect(run.stdout.contains("run 1 completed: 2 points, 4 samples"))
         #expect(FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")))
 
         let runs = try SpeedLabCommand.run(["runs"], in: folder.url)

@@ -107,7 +107,7 @@ import Testing
         let first = try await Self.interruptedRun(after: 6, in: recorder)
         recorder.simulateCrash(ofRun: first.run, processID: 999)
         recorder.setLiveProcesses([999])
-        await #expect(throws: RunSessionError.stillRunning(run: first.run, processID: 999)) {
+        await #expect(throws: RunSessionError.stillRunning(run: first.run, processID: 999, host: "testhost")) {
             try await Self.session(recorder).resume(first.run)
         }
         #expect(recorder.run(first.run)?.processID == 999)
@@ -117,6 +117,29 @@ import Testing
         let resumed = try await Self.session(recorder).resume(first.run)
         #expect(resumed.ending == .completed)
         #expect(recorder.measuredSampleCount(ofRun: first.run) == 12)
+    }
+
+    @Test func forceTakesOverARunThatStillReadsRunning() async throws {
+        let recorder = InMemoryRecorder()
+        let first = try await Self.interruptedRun(after: 6, in: recorder)
+        recorder.simulateCrash(ofRun: first.run, processID: 999)
+        recorder.setLiveProcesses([999])
+        let warnings = Mutex<[String]>([])
+        let session = Self.session(recorder) { event in
+            if case .warning(let message) = event { warnings.withLock { $0.append(message) } }
+        }
+        let resumed = try await session.resume(first.run, force: true)
+        #expect(resumed.ending == .completed)
+        #expect(warnings.withLock { $0.contains { $0.contains("--force takes it over") } })
+    }
+
+    @Test func aRunClaimedByAnotherProcessFirstIsNotMeasuredTwice() async throws {
+        let recorder = InMemoryRecorder()
+        let first = try await Self.interruptedRun(after: 6, in: recorder)
+        let recorded = try recorder.recordedRun(first.run)
+        #expect(try recorder.reopenRun(recorded, processID: 1, host: "testhost"))
+        #expect(try !recorder.reopenRun(recorded, processID: 2, host: "testhost"), "the second claim loses")
+        #expect(recorder.run(first.run)?.processID == 1)
     }
 
     @Test func aResumedPointStillChecksAgainstTheStoredChecksum() async throws {

@@ -3,8 +3,11 @@ public struct RecordedRun: Sendable, Hashable {
     public var id: RunID
     /// The status as shown: a `running` run whose process is gone reads `crashed`.
     public var status: RunStatus
-    /// The process that last ran it (meaningful while `running`).
+    /// The status as written (`running` for a crashed run): what a resume claims it from.
+    public var storedStatus: RunStatus
+    /// The process and host that last ran it (meaningful while `running`).
     public var processID: Int32
+    public var host: String
     public var sweepYAML: String
     public var sweepSource: String
     public var repetitions: Int
@@ -15,12 +18,15 @@ public struct RecordedRun: Sendable, Hashable {
     public var points: [PointKey: RecordedPoint]
 
     public init(
-        id: RunID, status: RunStatus, processID: Int32, sweepYAML: String, sweepSource: String, repetitions: Int,
+        id: RunID, status: RunStatus, storedStatus: RunStatus, processID: Int32, host: String, sweepYAML: String,
+        sweepSource: String, repetitions: Int,
         warmup: Int, kernelNanosPerUnit: Double, points: [PointKey: RecordedPoint]
     ) {
         self.id = id
         self.status = status
+        self.storedStatus = storedStatus
         self.processID = processID
+        self.host = host
         self.sweepYAML = sweepYAML
         self.sweepSource = sweepSource
         self.repetitions = repetitions

@@ -23,8 +23,13 @@ public protocol RunRecorder: Sendable {
     /// repetitions and checksum (what `--resume` continues from).
     func recordedRun(_ run: RunID) throws -> RecordedRun
 
-    /// Marks a run as taken up again by this process, in state `running`.
-    func reopenRun(_ run: RunID, processID: Int32, host: String) throws
+    /// Marks a run as taken up again by this process, in state `running`, only if it is still
+    /// as `run` describes it (stored status, process and host): returns false, changing
+    /// nothing, when another process took it up first.
+    func reopenRun(_ run: RecordedRun, processID: Int32, host: String) throws -> Bool
+
+    /// Records that the process measuring `run` is alive (at least every 30 s while it measures).
+    func heartbeat(_ run: RunID) throws
 
     /// Ends a run with a final status (`completed`, `interrupted` or `failed`).
     func finishRun(_ run: RunID, status: RunStatus) throws

@@ -21,6 +21,9 @@ public struct RunResult: Sendable {
     }
 
     public var ending: Ending
+    /// Samples stored, warm-ups included.
     public var samplesStored: Int
+    /// Measured (not warm-up) samples stored.
+    public var measuredSamplesStored: Int
     public var failures: [String]
 }

@@ -27,6 +27,7 @@ public struct Runner: Sendable {
         var checks = ChecksumBook(plan: plan)
         var failures: [String] = []
         var stored = 0
+        var measuredStored = 0
         var finished = 0
         onEvent(.started(jobs: schedule.jobCount))
 
@@ -59,15 +60,20 @@ public struct Runner: Sendable {
             }
             try recorder.record(pending)
             stored += pending.count
+            measuredStored += pending.lazy.filter { !$0.sample.isWarmup }.count
             onEvent(.batchStored(samples: pending.count))
             if Task.isCancelled {
-                return RunResult(ending: .interrupted, samplesStored: stored, failures: failures)
+                return RunResult(
+                    ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
+                    failures: failures)
             }
         }
         for entry in plan.entries where !checks.hasFailed(entry.point.ordinal) {
             if let id = entry.pointID { try recorder.setStatus(.measured, error: nil, of: id) }
         }
-        return RunResult(ending: failures.isEmpty ? .completed : .failed, samplesStored: stored, failures: failures)
+        return RunResult(
+            ending: failures.isEmpty ? .completed : .failed, samplesStored: stored,
+            measuredSamplesStored: measuredStored, failures: failures)
     }
 
     private func fail(

@@ -19,6 +19,8 @@ public struct RunOutcome: Sendable {
     public var points: Int
     /// Samples (warm-ups included) this session stored.
     public var samplesStored: Int
+    /// Measured (not warm-up) samples this session stored: what the statistics use.
+    public var measuredSamplesStored: Int
     /// One line per failed point.
     public var failures: [String]
     /// Wall time of the session, from opening the run to its final status.

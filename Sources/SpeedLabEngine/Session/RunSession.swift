@@ -17,6 +17,8 @@ public struct RunSession: Sendable {
     public var calibrateKernel: @Sendable () -> Double
     public var makeContext: @Sendable () -> ScenarioContext
     public var onEvent: @Sendable (RunEvent) -> Void
+    /// How often a measuring session shows the recorder its process is alive.
+    public static let heartbeatInterval: Duration = .seconds(30)
 
     public init(
         recorder: any RunRecorder,
@@ -62,15 +64,19 @@ public struct RunSession: Sendable {
     /// Takes up run `id` where it stopped: re-expands its stored sweep, registers any point it
     /// never registered (a run killed before that holds none), and measures only the
     /// repetitions no stored sample has, checked against the checksums already stored.
-    public func resume(_ id: RunID) async throws -> RunOutcome {
+    /// With `force`, a run that still reads `running` (recorded on another host, or whose
+    /// process id now belongs to another process) is taken over.
+    public func resume(_ id: RunID, force: Bool = false) async throws -> RunOutcome {
         let started = ContinuousClock.now
-        let prepared = try resumePlan(id)
+        let prepared = try resumePlan(id, force: force)
         guard prepared.recorded.status != .completed else {
             return RunOutcome(
                 run: id, ending: .alreadyCompleted, points: prepared.recorded.points.count, samplesStored: 0,
+                measuredSamplesStored: 0,
                 failures: [], elapsed: started.duration(to: .now))
         }
-        try recorder.reopenRun(id, processID: environment.processID, host: environment.host)
+        guard try recorder.reopenRun(prepared.recorded, processID: environment.processID, host: environment.host)
+        else { throw RunSessionError.takenByAnotherProcess(run: id) }
         let ideal = IdealTimeTable(
             points: prepared.plan.points, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit,
             cores: environment.logicalCores)
@@ -90,10 +96,16 @@ public struct RunSession: Sendable {
     /// recorded and the plan of its stored sweep, with what every point already holds.
     /// A run whose process is still alive, or that holds points its sweep no longer expands
     /// to, cannot be resumed.
-    public func resumePlan(_ id: RunID) throws -> (recorded: RecordedRun, plan: RunPlan) {
+    public func resumePlan(_ id: RunID, force: Bool = false) throws -> (recorded: RecordedRun, plan: RunPlan) {
         let recorded = try recorder.recordedRun(id)
         if recorded.status == .running {
-            throw RunSessionError.stillRunning(run: id, processID: recorded.processID)
+            guard force else {
+                throw RunSessionError.stillRunning(run: id, processID: recorded.processID, host: recorded.host)
+            }
+            onEvent(
+                .warning(
+                    "run \(id) reads running (process \(recorded.processID) on \(recorded.host)); --force takes it "
+                        + "over. If that process is still measuring, both write to the run."))
         }
         var sweep = try SweepFile.parse(
             recorded.sweepYAML, source: "run \(id) (\(recorded.sweepSource))", registry: registry)
@@ -115,6 +127,13 @@ public struct RunSession: Sendable {
     /// Runs the plan and records the run's final status, whatever way the measuring ends.
     private func measure(_ plan: RunPlan, run: RunID, started: ContinuousClock.Instant) async throws -> RunOutcome {
         let runner = Runner(recorder: recorder, makeContext: makeContext, onEvent: onEvent)
+        let heartbeat = Task { [recorder] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.heartbeatInterval)
+                if !Task.isCancelled { try? recorder.heartbeat(run) }
+            }
+        }
+        defer { heartbeat.cancel() }
         let result: RunResult
         do {
             result = try await runner.run(plan)
@@ -131,6 +150,7 @@ public struct RunSession: Sendable {
         try recorder.finishRun(run, status: RunStatus(ending))
         return RunOutcome(
             run: run, ending: ending, points: plan.entries.count, samplesStored: result.samplesStored,
+            measuredSamplesStored: result.measuredSamplesStored,
             failures: result.failures, elapsed: started.duration(to: .now))
     }
 

@@ -10,7 +10,7 @@ final class TimerQueue: @unchecked Sendable {
     // Safe to share: every stored `var` below is read and written only while `condition`
     // is locked; continuations are resumed after unlocking, each exactly once (whoever takes
     // it out of its slot — the timer thread or the cancellation handler — resumes it).
-    private let condition = NSCondition()
+    private let condition = MonotonicCondition()
     private var heap = DeadlineHeap()
     private var slots: [Slot] = []
     private var freeSlots: [Int] = []
@@ -124,7 +124,7 @@ final class TimerQueue: @unchecked Sendable {
             }
             let now = nanos(.now)
             if top.deadline > now {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(top.deadline - now) * 1e-9))
+                condition.wait(nanoseconds: top.deadline - now)
                 continue
             }
             while let entry = heap.first, entry.deadline <= now {
