@@ -13,7 +13,9 @@ import Testing
         let start = ContinuousClock.now
         condition.lock()
         while start.duration(to: .now) < .milliseconds(20) {
-            condition.wait(nanoseconds: 20_000_000 - Int64(start.duration(to: .now).components.attoseconds / 1_000_000_000))
+            let waited = start.duration(to: .now).components
+            condition.wait(
+                nanoseconds: 20_000_000 - waited.seconds * 1_000_000_000 - waited.attoseconds / 1_000_000_000)
         }
         condition.unlock()
         let elapsed = start.duration(to: .now)
