@@ -6,10 +6,14 @@
 /// hunter). Procedure, with energy exponent α = 1:
 /// 1. For a segment, find the split τ maximising Q̂ (`EnergyStatisticScanner`),
 ///    keeping at least `minimumSegmentSize` values on each side.
-/// 2. Reject the split unless |mean_after − mean_before| / |mean_before| ≥
-///    `minimumRelativeChange` (means of the two halves of that segment), and
+/// 2. Reject the split unless |mean_after − mean_before| / |mean_before| reaches
+///    the series' minimum change (means of the two halves of that segment), and
 ///    the same holds for the medians of the two halves. The median condition
-///    is a robustness guard: a few outliers move a mean but not a median.
+///    is a robustness guard: a few outliers move a mean but not a median. The
+///    minimum change is the larger of `minimumRelativeChange` (a floor) and
+///    `noiseMultiple` × the series' own relative noise (``SeriesNoise``), so a
+///    2 % step stands out in a series whose runs vary by 0.5 %, and a 5 % wobble
+///    does not in one whose runs vary by 3 %.
 /// 3. Permutation test: shuffle the segment `permutations` times, take the best
 ///    Q̂ of each shuffle; p = (1 + #{Q̂_perm ≥ Q̂}) / (1 + permutations). Accept
 ///    when p ≤ `significance`. The loop stops early once p can no longer
@@ -20,8 +24,8 @@
 /// in which segments are visited. Reported means are recomputed on the final
 /// segmentation.
 ///
-/// Defaults: 199 permutations, significance 0.05, minimum relative change 0.05
-/// (5 %), minimum segment size 5 (smallest allowed: 2). A new level must
+/// Defaults: 199 permutations, significance 0.05, minimum change max(1 %, 3σ̂),
+/// minimum segment size 5 (smallest allowed: 2). A new level must
 /// persist for at least 5 points, and because every segment has ≥ 5 points
 /// and its median must move too, a run of up to ⌊(5 − 1)/2⌋ = 2 outliers
 /// (anywhere, ends included) on an otherwise level series never becomes a
@@ -33,8 +37,11 @@ public struct EDivisive: Sendable, Equatable {
     public var permutations: Int
     /// Largest permutation p-value accepted.
     public var significance: Double
-    /// Smallest |relative change of the mean| accepted, as a fraction (0.05 = 5 %).
+    /// The floor of the smallest |relative change of the mean| accepted, as a fraction
+    /// (0.01 = 1 %), whatever the noise.
     public var minimumRelativeChange: Double
+    /// The smallest change accepted, in units of the series' relative noise σ̂.
+    public var noiseMultiple: Double
     /// Smallest number of points in any segment (≥ 2).
     public var minimumSegmentSize: Int
     /// Seed for the permutation shuffles.
@@ -42,12 +49,13 @@ public struct EDivisive: Sendable, Equatable {
 
     /// Detector with the documented defaults.
     public init(
-        permutations: Int = 199, significance: Double = 0.05, minimumRelativeChange: Double = 0.05,
-        minimumSegmentSize: Int = 5, seed: UInt64 = 0x0E_D1_71_5E
+        permutations: Int = 199, significance: Double = 0.05, minimumRelativeChange: Double = 0.01,
+        noiseMultiple: Double = 3, minimumSegmentSize: Int = 5, seed: UInt64 = 0x0E_D1_71_5E
     ) {
         self.permutations = permutations
         self.significance = significance
         self.minimumRelativeChange = minimumRelativeChange
+        self.noiseMultiple = noiseMultiple
         self.minimumSegmentSize = minimumSegmentSize
         self.seed = seed
     }
@@ -58,6 +66,8 @@ public struct EDivisive: Sendable, Equatable {
         guard permutations > 0 else { throw .invalidArgument("permutations must be positive") }
         guard minimumSegmentSize >= 2 else { throw .invalidArgument("minimumSegmentSize must be at least 2") }
         guard minimumRelativeChange >= 0 else { throw .invalidArgument("minimumRelativeChange must be ≥ 0") }
+        guard noiseMultiple >= 0 else { throw .invalidArgument("noiseMultiple must be ≥ 0") }
+        let minimumChange = minimumChange(of: series)
         try StatisticsError.validateProbability(significance)
 
         var scanner = EnergyStatisticScanner()
@@ -69,7 +79,8 @@ public struct EDivisive: Sendable, Equatable {
                 let split = scanner.bestSplit(
                     values: values, ranks: Self.ranks(of: values), minimumSegmentSize: minimumSegmentSize)
             else { continue }
-            guard isLargeEnough(values[..<split.position], values[split.position...]) else { continue }
+            guard isLargeEnough(values[..<split.position], values[split.position...], minimumChange: minimumChange)
+            else { continue }
             guard let pValue = permutationPValue(values, observed: split.statistic, segment: segment, scanner: &scanner)
             else { continue }
             let index = segment.lowerBound + split.position
@@ -88,12 +99,20 @@ public struct EDivisive: Sendable, Equatable {
         }
     }
 
-    /// Whether both the mean and the median moved by at least `minimumRelativeChange`.
-    private func isLargeEnough(_ before: ArraySlice<Double>, _ after: ArraySlice<Double>) -> Bool {
+    /// The smallest relative change accepted in `series`: the floor, or `noiseMultiple` × its
+    /// relative noise when that is larger.
+    public func minimumChange(of series: [Double]) -> Double {
+        max(minimumRelativeChange, noiseMultiple * (SeriesNoise.relative(series) ?? 0))
+    }
+
+    /// Whether both the mean and the median moved by at least `minimumChange`.
+    private func isLargeEnough(
+        _ before: ArraySlice<Double>, _ after: ArraySlice<Double>, minimumChange: Double
+    ) -> Bool {
         let meanChange = ChangePoint.relativeChange(from: Self.mean(before), to: Self.mean(after))
         let medianChange = ChangePoint.relativeChange(
             from: OrderStatistics.median(sorted: before.sorted()), to: OrderStatistics.median(sorted: after.sorted()))
-        return abs(meanChange) >= minimumRelativeChange && abs(medianChange) >= minimumRelativeChange
+        return abs(meanChange) >= minimumChange && abs(medianChange) >= minimumChange
     }
 
     /// The permutation p-value when it is ≤ `significance`, otherwise nil.

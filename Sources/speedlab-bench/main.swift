@@ -6,8 +6,9 @@ import Foundation
 ///     swift run -c release speedlab-bench report [--samples 1000000] [--points 1000] [--metrics 2]
 ///     swift run -c release speedlab-bench io [--tasks 1024] [--latency-ms 20]
 ///     swift run -c release speedlab-bench history [--runs 1000] [--points 3]
+///     swift run -c release speedlab-bench changepoints [--seeds 20]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -33,6 +34,7 @@ do {
             runs: max(2, option("--runs", default: 1_000)), points: max(1, option("--points", default: 3)),
             path: FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench-history.sqlite").path
         ).execute()
+    case "changepoints": try ChangePointBenchmark(seeds: max(1, option("--seeds", default: 20))).execute()
     case "io":
         // Top-level code runs on the main actor: measure on a detached task, wait here.
         let done = DispatchSemaphore(value: 0)

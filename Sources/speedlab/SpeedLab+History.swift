@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpeedLabReports
+import SpeedLabStatistics
 import SpeedLabStore
 
 extension SpeedLab {
@@ -26,12 +27,26 @@ extension SpeedLab {
         @Option(help: "What to follow.") var metric = Choice(HistoryMetric.wall)
         @Option(
             help:
+                "Smallest step that counts as a change, in percent, whatever the noise (default: 1; a step must also be 3 × the series' noise)."
+        )
+        var minChange: Double?
+        @Option(
+            help:
                 "Write history.md, history.csv and SVG trend charts into this folder (default or `-`: Markdown on standard output)."
         )
         var out: String?
 
         func validate() throws {
             if let last, last < 1 { throw ValidationError("--last must be 1 or more (got \(last)).") }
+            if let minChange, !(0...1_000).contains(minChange) {
+                throw ValidationError("--min-change must be from 0 to 1000 percent (got \(minChange)).")
+            }
+        }
+
+        var detector: EDivisive {
+            var detector = EDivisive()
+            if let minChange { detector.minimumRelativeChange = minChange / 100 }
+            return detector
         }
 
         var filter: HistoryFilter {
@@ -45,7 +60,7 @@ extension SpeedLab {
             let filter = filter
             let history: SpeedLabReports.History
             do {
-                history = HistoryBuilder(metric: metric.value.metric).build(
+                history = HistoryBuilder(metric: metric.value.metric, detector: detector).build(
                     try runs.history(filter), filter: filter)
             } catch {
                 throw SpeedLabExitCode.report(error)

@@ -10,14 +10,17 @@ import Testing
 @Suite(.serialized) struct EdgeReliabilityTests {
     typealias R = ReliabilityTests
 
-    /// Two points of 4 repetitions after one warm-up: 8 measured samples when complete.
+    /// Two points of 20 repetitions after one warm-up (about 30 ms each): `complete` measured
+    /// samples when complete, and about a second and a half to interrupt it in.
     static func sweep(_ folder: TemporaryDirectory, label: String? = nil) throws -> String {
         try folder.write(
             "name: edge\n" + (label.map { "label: \"\($0)\"\n" } ?? "")
-                + "repetitions: 4\nwarmup: 1\nscenarios: [sequential]\nparameters:\n  tasks: 2\n  latency_ms: 15\n"
+                + "repetitions: 20\nwarmup: 1\nscenarios: [sequential]\nparameters:\n  tasks: 2\n  latency_ms: 15\n"
                 + "  work: [0, 10]\n",
             to: "edge.yaml")
     }
+
+    static let complete = 40
 
     /// Changes the database as another program (or a person with `sqlite3`) would.
     static func execute(_ sql: String, in path: String) throws {
@@ -61,7 +64,7 @@ import Testing
         let resumed = try SpeedLabCommand.run(["run", "--resume", "1", "--no-report"], in: folder.url)
         #expect(resumed.exitCode == 0, "\(resumed.stderr)")
         #expect(try R.integer("SELECT COUNT(*) FROM point", in: db) == 2, "a resumed run registers every point")
-        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 8)
+        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == Self.complete)
         #expect(try R.text("SELECT status FROM run", in: db) == "completed")
     }
 
@@ -221,7 +224,7 @@ import Testing
         let forced = try SpeedLabCommand.run(["run", "--resume", "1", "--force", "--no-report"], in: folder.url)
         #expect(forced.exitCode == 0, "\(forced.stderr)")
         #expect(forced.stderr.contains("--force takes it over"))
-        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 8)
+        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == Self.complete)
     }
 
     @Test(.timeLimit(.minutes(2)))
@@ -268,7 +271,7 @@ import Testing
             errors.append(String(decoding: output.stderr, as: UTF8.self))
         }
         #expect(codes.sorted() == [0, 64], "\(errors)")
-        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 8)
+        #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == Self.complete)
         #expect(try R.text("SELECT status FROM run", in: db) == "completed")
     }
 

@@ -65,7 +65,7 @@ import Testing
     func interruptedThenResumedRunReportsLikeAnUninterruptedOne(after samples: Int, signal: Int32) async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let sweep = try Self.sweep(folder, repetitions: 8, tasks: 4, latencyMs: 15)
+        let sweep = try Self.sweep(folder, repetitions: 20, tasks: 4, latencyMs: 15)
         let process = try SpeedLabCommand.start(["run", sweep, "--no-report", "--db", "cut.sqlite"], in: folder.url)
         try await Self.waitForSamples(samples, in: folder.path("cut.sqlite"))
         kill(process.processIdentifier, signal)
@@ -81,9 +81,9 @@ import Testing
         let counts = { (text: String) in
             text.split(separator: "\n").first { $0.hasPrefix("| Points |") }.map(String.init)
         }
-        #expect(counts(cut.stdout) == "| Points | 2, 16 measured samples |")
+        #expect(counts(cut.stdout) == "| Points | 2, 40 measured samples |")
         #expect(counts(cut.stdout) == counts(reference.stdout))
-        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: folder.path("cut.sqlite")) == 16)
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: folder.path("cut.sqlite")) == 40)
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -14,13 +14,13 @@ enum SyntheticSeries {
         }
     }
 
-    /// Concatenated segments, each (length, level), with 1 % relative noise.
-    static func steps(_ segments: [(length: Int, level: Double)], seed: UInt64) -> [Double] {
+    /// Concatenated segments, each (length, level), with `noise` relative noise (1 % by default).
+    static func steps(_ segments: [(length: Int, level: Double)], noise: Double = 0.01, seed: UInt64) -> [Double] {
         var series: [Double] = []
         for (offset, segment) in segments.enumerated() {
             series += normal(
                 count: segment.length, mean: segment.level,
-                standardDeviation: 0.01 * segment.level, seed: seed &+ UInt64(offset))
+                standardDeviation: noise * segment.level, seed: seed &+ UInt64(offset))
         }
         return series
     }

@@ -32,9 +32,15 @@ public struct History: Sendable {
         public var parameters: ParameterPoint
         public var entries: [Entry]
         public var changes: [Change]
+        /// The series' run-to-run noise relative to its level (nil under 3 runs).
+        public var noise: Double?
+        /// The smallest step that counts as a change in this series (fraction).
+        public var minimumChange: Double
     }
 
     public var metric: ComparisonMetric
     public var filter: HistoryFilter
     public var series: [Series]
+    /// The floor of the minimum change (`--min-change`), as a fraction.
+    public var minimumChangeFloor: Double
 }

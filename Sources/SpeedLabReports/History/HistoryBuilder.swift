@@ -41,12 +41,13 @@ public struct HistoryBuilder: Sendable {
                     changePercent: change.relativeChangePercent, pValue: change.pValue,
                     explanation: Self.explain(entries[change.index - 1].run, entries[change.index].run))
             }
+            let medians = entries.map(\.median)
             return History.Series(
-                scenario: first.scenario,
-                parameters: first.parameters,
-                entries: entries, changes: changes)
+                scenario: first.scenario, parameters: first.parameters, entries: entries, changes: changes,
+                noise: SeriesNoise.relative(medians), minimumChange: detector.minimumChange(of: medians))
         }
-        return History(metric: metric, filter: filter, series: series)
+        return History(
+            metric: metric, filter: filter, series: series, minimumChangeFloor: detector.minimumRelativeChange)
     }
 
     /// What differs between two consecutive runs: the likely explanation of a step between them.

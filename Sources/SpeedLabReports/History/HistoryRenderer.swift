@@ -26,14 +26,21 @@ public struct HistoryRenderer: DocumentRenderer {
         var out = "# SpeedLab history\n\n"
         out +=
             "\(history.series.count) points across \(runs) runs; metric **\(history.metric.rawValue)** "
-            + "(median per run). Change points: E-divisive means with a permutation test (p ≤ 0.05) and a "
-            + "minimum change of 5%; a single slow run is an outlier, not a change.\n\n"
+            + "(median per run). Change points: E-divisive means with a permutation test (p ≤ 0.05); a step "
+            + "counts when it is at least 3 × the series' own run-to-run noise and at least "
+            + "\(HumanFormat.fixed(history.minimumChangeFloor * 100, 1))%; a single slow run is an outlier, "
+            + "not a change.\n\n"
         for (index, series) in history.series.enumerated() {
             out += "## \(MarkdownText.inline(series.scenario)) \(MarkdownText.code(series.parameters.description))\n\n"
             let medians = series.entries.map { $0.median * scale }
             let range = "\(HumanFormat.fixed(medians.min() ?? .nan, 2))–\(HumanFormat.fixed(medians.max() ?? .nan, 2))"
             out +=
                 "Trend (\(series.entries.count) runs, \(range) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
+            if let noise = series.noise {
+                out +=
+                    "Noise ±\(HumanFormat.fixed(noise * 100, 2))% run to run; a change needs a step of at least "
+                    + "\(HumanFormat.fixed(series.minimumChange * 100, 2))%.\n\n"
+            }
             if index < charts.count { out += "![trend](\(charts[index]))\n\n" }
             if series.changes.isEmpty {
                 out += "No change point.\n\n"
