@@ -10,16 +10,19 @@ public struct HistoryFilter: Sendable, Hashable {
     public var label: String?
     public var last: Int?
     public var since: Date?
+    /// Whether interrupted, failed and crashed runs count (by default only completed ones do).
+    public var includesIncomplete: Bool
 
     public init(
         scenario: String? = nil, parameters: [String: String] = [:], label: String? = nil, last: Int? = nil,
-        since: Date? = nil
+        since: Date? = nil, includesIncomplete: Bool = false
     ) {
         self.scenario = scenario
         self.parameters = parameters
         self.label = label
         self.last = last
         self.since = since
+        self.includesIncomplete = includesIncomplete
     }
 }
 
@@ -36,9 +39,11 @@ extension RunStore {
     /// Reads the points matching `filter` across the runs it selects, with their samples,
     /// through the point and sample indexes (no scan of unrelated runs).
     public func history(_ filter: HistoryFilter) throws(StoreError) -> HistoryData {
-        var runs = try self.runs().filter { run in
-            run.sampleCount > 0 && (filter.label == nil || run.label == filter.label)
-                && (filter.since.map { run.startedAt >= $0 } ?? true)
+        var runs = try self.runs().filter { (run: StoredRun) -> Bool in
+            guard run.sampleCount > 0, filter.includesIncomplete || run.status == .completed else { return false }
+            if let label = filter.label, run.label != label { return false }
+            if let since = filter.since, run.startedAt < since { return false }
+            return true
         }
         if let last = filter.last { runs = Array(runs.suffix(max(0, last))) }
         guard !runs.isEmpty else { return HistoryData(runs: [], points: [], runOfPoint: [:], samples: [:]) }

@@ -94,15 +94,18 @@ extension RunStore {
         return StoredRun(row: row, liveness: liveness)
     }
 
-    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id.
-    public func resolveRun(_ reference: String) throws(StoreError) -> RunID {
+    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id. With
+    /// `completedOnly`, `latest`, `latest~N` and labels count completed runs only (an id
+    /// always names its run): an interrupted or crashed run is not history.
+    public func resolveRun(_ reference: String, completedOnly: Bool = false) throws(StoreError) -> RunID {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let status = completedOnly ? " WHERE status = 'completed'" : ""
         let found: RunID? = try read { db in
             if trimmed == "latest" || trimmed.hasPrefix("latest~") {
                 let back = trimmed == "latest" ? 0 : Int(trimmed.dropFirst("latest~".count)) ?? -1
                 guard back >= 0 else { return nil }
                 return try RunID.fetchOne(
-                    db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
+                    db, sql: "SELECT id FROM run\(status) ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
             }
             if let id = RunID(trimmed),
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true
@@ -110,18 +113,17 @@ extension RunStore {
                 return id
             }
             return try RunID.fetchOne(
-                db, sql: "SELECT id FROM run WHERE label = ? ORDER BY id DESC LIMIT 1", arguments: [trimmed])
+                db,
+                sql: "SELECT id FROM run WHERE label = ?\(completedOnly ? " AND status = 'completed'" : "") "
+                    + "ORDER BY id DESC LIMIT 1",
+                arguments: [trimmed])
         }
-        guard let found else { throw .unknownRun(reference: reference, path: path) }
+        guard let found else {
+            let namesAnID = RunID(trimmed) != nil
+            throw completedOnly && !namesAnID
+                ? .noCompletedRun(reference: reference, path: path) : .unknownRun(reference: reference, path: path)
+        }
         return found
-    }
-
-    /// The newest run with `status`, if any.
-    public func latestRun(status: RunStatus) throws(StoreError) -> RunID? {
-        try read { db in
-            try RunID.fetchOne(
-                db, sql: "SELECT id FROM run WHERE status = ? ORDER BY id DESC LIMIT 1", arguments: [status.rawValue])
-        }
     }
 
     static let runQuery = """

@@ -23,6 +23,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(path: String)
     /// A run id, label or `latest~N` that names no run.
     case unknownRun(reference: String, path: String)
+    /// `latest`, `latest~N` or a label that names no completed run.
+    case noCompletedRun(reference: String, path: String)
     /// A stored point whose parameters are not the canonical JSON SpeedLab writes.
     case undecodablePoint(path: String, run: RunID, point: PointID, parameters: String)
     /// Any other SQLite error, with its message.
@@ -55,6 +57,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no database at \(path). Run `speedlab run` first, or point --db at an existing database."
         case .unknownRun(let reference, let path):
             return "no run '\(reference)' in \(path). `speedlab runs` lists the runs."
+        case .noCompletedRun(let reference, let path):
+            return "no completed run '\(reference)' in \(path). `speedlab runs` lists the runs; "
+                + "--include-incomplete counts interrupted, failed and crashed runs too."
         case .undecodablePoint(let path, let run, let point, let parameters):
             return
                 "\(path): point \(point) of run \(run) has parameters that cannot be read (\(parameters.prefix(200))). "

@@ -18,6 +18,11 @@ extension SpeedLab {
                 """)
 
         @OptionGroup var store: StoreOptions
+        @Flag(
+            help:
+                "Count interrupted, failed and crashed runs too (by default `latest`, labels and history use completed runs)."
+        )
+        var includeIncomplete = false
         @Argument(help: "The baseline run.") var base: RunReference
         @Argument(help: "The run checked against the baseline.") var head: RunReference
         @Option(help: "What to compare.") var metric = Choice(ComparisonMetric.wall)
@@ -41,8 +46,8 @@ extension SpeedLab {
             let runs = try store.open(.read)
             let comparison: Comparison
             do {
-                let baseID = try runs.resolveRun(base.text)
-                let headID = try runs.resolveRun(head.text)
+                let baseID = try runs.resolveRun(base.text, completedOnly: !includeIncomplete)
+                let headID = try runs.resolveRun(head.text, completedOnly: !includeIncomplete)
                 comparison = ComparisonBuilder(
                     metric: metric.value, alpha: alpha, threshold: threshold / 100
                 ).compare(base: try ReportData(run: baseID, from: runs), head: try ReportData(run: headID, from: runs))

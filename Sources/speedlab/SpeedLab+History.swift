@@ -18,6 +18,11 @@ extension SpeedLab {
                 """)
 
         @OptionGroup var store: StoreOptions
+        @Flag(
+            help:
+                "Count interrupted, failed and crashed runs too (by default `latest`, labels and history use completed runs)."
+        )
+        var includeIncomplete = false
         @Option(help: "Only this scenario.") var scenario: String?
         @Option(parsing: .upToNextOption, help: "Only points with these parameter values (k=v …).")
         var param: [ParameterFilter] = []
@@ -52,7 +57,7 @@ extension SpeedLab {
         var filter: HistoryFilter {
             HistoryFilter(
                 scenario: scenario, parameters: Dictionary(param.map { ($0.name, $0.value) }) { _, later in later },
-                label: label, last: last, since: since?.start)
+                label: label, last: last, since: since?.start, includesIncomplete: includeIncomplete)
         }
 
         func run() async throws {

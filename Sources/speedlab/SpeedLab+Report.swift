@@ -18,6 +18,11 @@ extension SpeedLab {
                 """)
 
         @OptionGroup var store: StoreOptions
+        @Flag(
+            help:
+                "Count interrupted, failed and crashed runs too (by default `latest`, labels and history use completed runs)."
+        )
+        var includeIncomplete = false
         @Argument(help: "A run id, a label, `latest` or `latest~N` (default: the latest completed run).")
         var run: RunReference?
         @Option(help: "Output folder (default: reports/<run-id>); `-` prints the Markdown to standard output.")
@@ -30,8 +35,9 @@ extension SpeedLab {
             let output = ReportOutput(store: runs)
             let (folder, rendered) = try SpeedLabExitCode.reporting {
                 let id =
-                    try run.map { reference throws(StoreError) in try runs.resolveRun(reference.text) }
-                    ?? runs.latestRun(status: .completed) ?? runs.resolveRun("latest")
+                    try run.map { reference throws(StoreError) in
+                        try runs.resolveRun(reference.text, completedOnly: !includeIncomplete)
+                    } ?? runs.resolveRun("latest", completedOnly: !includeIncomplete)
                 let rendered = try output.render(run: id, formats: out == "-" ? [.md] : format.formats)
                 return (URL(fileURLWithPath: out ?? "reports/\(id)"), rendered)
             }

@@ -49,7 +49,7 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             case .locked: return .databaseLocked
             case .missing: return .missingInput
             case .invalidPath: return .usage
-            case .unknownRun: return .usage
+            case .unknownRun, .noCompletedRun: return .usage
             default: return .databaseError
             }
         case let error as RunSessionError:

@@ -31,11 +31,13 @@ import Testing
         try readOnly(path).read { db in try String.fetchOne(db, sql: sql) }
     }
 
-    /// Waits until the run has stored at least `samples` samples.
+    /// Waits until the run has stored at least `samples` samples. It polls with a blocking
+    /// sleep on purpose: other tests keep the shared pool's threads busy with blocking waits, and
+    /// an awaited sleep could then resume seconds late, after the run has finished.
     static func waitForSamples(_ samples: Int, in path: String) async throws {
         let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(40))
+            usleep(20_000)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             if let count = try? integer("SELECT COUNT(*) FROM sample", in: path), count >= samples { return }
         }
@@ -134,7 +136,8 @@ import Testing
         let writer = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
         try await Self.waitForSamples(1, in: folder.path("speedlab.sqlite"))
         for _ in 0..<3 {
-            let report = try SpeedLabCommand.run(["report", "latest", "--out", "-"], in: folder.url)
+            let report = try SpeedLabCommand.run(
+                ["report", "latest", "--include-incomplete", "--out", "-"], in: folder.url)
             #expect(
                 report.exitCode == 0,
                 "\(report.stderr) — writer: \(String(decoding: (writer.standardError as? Pipe)?.fileHandleForReading.availableData ?? Data(), as: UTF8.self))"

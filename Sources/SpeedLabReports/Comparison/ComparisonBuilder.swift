@@ -54,7 +54,7 @@ public struct ComparisonBuilder: Sendable {
         return Comparison(
             base: base.run, head: head.run, metric: metric, alpha: alpha, threshold: threshold, points: tested,
             unmatched: unmatched, notComparable: notComparable, differences: differences,
-            warnings: Self.warnings(differences))
+            warnings: Self.incompleteWarnings(base.run, head.run) + Self.warnings(differences))
     }
 
     private func compare(
@@ -116,6 +116,18 @@ public struct ComparisonBuilder: Sendable {
         ]
         return fields.compactMap { name, read in
             read(base) == read(head) ? nil : Comparison.Difference(field: name, base: read(base), head: read(head))
+        }
+    }
+
+    /// A warning for each run that did not complete: its points may lack samples.
+    static func incompleteWarnings(_ runs: StoredRun...) -> [ReportWarning] {
+        var seen = Set<RunID>()
+        return runs.filter { $0.status != .completed && seen.insert($0.id).inserted }.map { run in
+            ReportWarning(
+                .incompleteRun,
+                "Run \(run.id) is \(run.status.rawValue), not completed: its points may lack samples, and it is "
+                    + "not part of the history.",
+                remedy: "Finish it with `speedlab run --resume \(run.id)`, or compare completed runs.")
         }
     }
 
