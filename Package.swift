@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "SpeedLabEngine",
-            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "Yams"],
+            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "SpeedLabStatistics", "Yams"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -58,6 +58,7 @@ let package = Package(
             exclude: [],
             resources: [
                 .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
+                .copy("0004_adaptive_repetitions.sql"),
             ],
             swiftSettings: strictSettings
         ),

@@ -15,37 +15,43 @@ extension RunStore: RunRecorder {
     /// read in one snapshot (it reads every sample's repetition number and checksum).
     public func recordedRun(_ id: RunID) throws(StoreError) -> RecordedRun {
         let run = try self.run(id, counting: false)
-        let (rows, repetitions, checksums) = try read { db in
+        let (rows, repetitions, checksums, walls) = try read { db in
             let points = try Row.fetchAll(
                 db, sql: "SELECT id, scenario, parameters FROM point WHERE runId = ? ORDER BY ordinal", arguments: [id])
             var repetitions: [PointID: Set<Int>] = [:]
             var checksums: [PointID: UInt64] = [:]
+            var walls: [PointID: [Double]] = [:]
             let samples = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT s.pointId, s.repetition, s.isWarmup, s.checksum FROM sample s JOIN point p ON p.id = s.pointId
+                    SELECT s.pointId, s.repetition, s.isWarmup, s.checksum, s.wallNanos FROM sample s
+                    JOIN point p ON p.id = s.pointId
                     WHERE p.runId = ?
                     """,
                 arguments: [id])
             while let row = try samples.next() {
                 let point: PointID = row[0]
-                if (row[2] as Int64) == 0 { repetitions[point, default: []].insert(row[1]) }
+                if (row[2] as Int64) == 0 {
+                    repetitions[point, default: []].insert(row[1])
+                    walls[point, default: []].append(Double(row[4] as Int64))
+                }
                 if checksums[point] == nil { checksums[point] = UInt64(bitPattern: row[3] as Int64) }
             }
-            return (points, repetitions, checksums)
+            return (points, repetitions, checksums, walls)
         }
         var points: [PointKey: RecordedPoint] = [:]
         for row in rows {
             let pointID: PointID = row["id"]
             let key = try pointKey(run: id, point: pointID, scenario: row["scenario"], parameters: row["parameters"])
             points[key] = RecordedPoint(
-                id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID])
+                id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID],
+                measuredWallNanos: walls[pointID] ?? [])
         }
         return RecordedRun(
             id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,
             host: run.environment.host, sweepYAML: run.sweepYAML,
             sweepSource: run.sweepSource, repetitions: run.repetitions, warmup: run.warmup,
-            kernelNanosPerUnit: run.kernelNanosPerUnit, points: points)
+            kernelNanosPerUnit: run.kernelNanosPerUnit, adaptive: run.adaptive, points: points)
     }
 
     /// Inserts a batch of samples and their metrics in one write transaction, binding

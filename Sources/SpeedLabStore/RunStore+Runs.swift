@@ -11,15 +11,17 @@ extension RunStore {
                 sql: """
                     INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
                       seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
+                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
                     run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel, env.cpuModel,
                     env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
                     env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
-                    Timestamp.string(startedAt),
+                    Timestamp.string(startedAt), run.adaptive?.precision, run.adaptive?.minimum,
+                    run.adaptive?.budgetSeconds,
                 ])
             return db.lastInsertedRowID
         }
@@ -136,6 +138,15 @@ extension RunStore {
 }
 
 extension StoredRun {
+    /// The run's `repetitions: auto` rule, if it has one.
+    static func adaptive(_ row: Row) -> AdaptiveRepetitions? {
+        guard let precision = row["adaptivePrecision"] as Double?, let minimum = row["adaptiveMinimum"] as Int?,
+            let budget = row["adaptiveBudgetSeconds"] as Double?
+        else { return nil }
+        return AdaptiveRepetitions(
+            precision: precision, minimum: minimum, maximum: row["repetitions"], budgetSeconds: budget)
+    }
+
     init(row: Row, liveness: ProcessLiveness) {
         let env = RunEnvironment(
             host: row["host"], operatingSystem: row["operatingSystem"], kernel: row["kernel"],
@@ -155,7 +166,7 @@ extension StoredRun {
             startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
             repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
-            kernelNanosPerUnit: row["kernelNanosPerUnit"], pointCount: row["pointCount"],
+            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptive: Self.adaptive(row), pointCount: row["pointCount"],
             sampleCount: row["sampleCount"])
     }
 }

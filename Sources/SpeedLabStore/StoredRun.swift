@@ -21,6 +21,8 @@ public struct StoredRun: Sendable, Hashable {
     public var seed: Int
     public var environment: RunEnvironment
     public var kernelNanosPerUnit: Double
+    /// The stopping rule of `repetitions: auto` (nil for a fixed count).
+    public var adaptive: AdaptiveRepetitions?
     public var pointCount: Int
     public var sampleCount: Int
 

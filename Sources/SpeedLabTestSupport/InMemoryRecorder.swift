@@ -156,12 +156,13 @@ public final class InMemoryRecorder: RunRecorder {
                 id: id, status: status, storedStatus: stored.status, processID: stored.processID,
                 host: stored.run.environment.host, sweepYAML: stored.run.sweepYAML,
                 sweepSource: stored.run.sweepSource, repetitions: stored.run.repetitions, warmup: stored.run.warmup,
-                kernelNanosPerUnit: stored.run.kernelNanosPerUnit,
+                kernelNanosPerUnit: stored.run.kernelNanosPerUnit, adaptive: stored.run.adaptive,
                 points: stored.points.mapValues { point in
-                    RecordedPoint(
-                        id: point.id,
-                        measuredRepetitions: Set(point.samples.keys.filter { !$0.isWarmup }.map(\.repetition)),
-                        checksum: point.samples.values.first?.checksum)
+                    let measured = point.samples.filter { !$0.key.isWarmup }
+                    return RecordedPoint(
+                        id: point.id, measuredRepetitions: Set(measured.keys.map(\.repetition)),
+                        checksum: point.samples.values.first?.checksum,
+                        measuredWallNanos: measured.values.map { Double($0.wallNanos) })
                 })
         }
     }

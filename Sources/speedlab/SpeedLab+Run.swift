@@ -23,8 +23,10 @@ extension SpeedLab {
         var sweep: String?
         @OptionGroup var store: StoreOptions
         @Option(help: "A label stored with the run (overrides the sweep's).") var label: String?
-        @Option(parsing: .unconditional, help: "Measured repetitions per point, 1 to 100000 (overrides the sweep's).")
-        var repetitions: Int?
+        @Option(
+            parsing: .unconditional,
+            help: "Measured repetitions per point, 1 to 100000, or `auto` (until each median is known to ±1 %).")
+        var repetitions: RepetitionsArgument?
         @Option(
             parsing: .unconditional,
             help: "Unmeasured warm-up repetitions per point, 0 to 10000 (overrides the sweep's).")
@@ -42,8 +44,8 @@ extension SpeedLab {
         @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
 
         func validate() throws {
-            if let repetitions, !(1...100_000).contains(repetitions) {
-                throw ValidationError("--repetitions must be from 1 to 100000 (got \(repetitions)).")
+            if case .fixed(let count) = repetitions?.count, !(1...100_000).contains(count) {
+                throw ValidationError("--repetitions must be from 1 to 100000, or auto (got \(count)).")
             }
             if let warmup, !(0...10_000).contains(warmup) {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
@@ -74,8 +76,11 @@ extension SpeedLab {
             }
             let (sweep, points) = try loadSweep()
             if dryRun {
-                RunDryRun(plan: RunPlan(points: points, repetitions: sweep.repetitions, warmup: sweep.warmup))
-                    .print(resuming: nil)
+                RunDryRun(
+                    plan: RunPlan(
+                        points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
+                )
+                .print(resuming: nil)
                 return
             }
             let runs = try store.open(.write(create: true))
@@ -90,7 +95,7 @@ extension SpeedLab {
                     try sweep.map { path throws(SweepFileError) in try SweepFile.load(path: path) }
                     ?? SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
                 sweep = try SweepOverrides(
-                    only: only.map(\.name), repetitions: repetitions, warmup: warmup, label: label
+                    only: only.map(\.name), repetitions: repetitions?.count, warmup: warmup, label: label
                 ).apply(to: sweep)
                 let points = try ParameterGrid().expand(
                     sweep, pointLimit: yes ? nil : ParameterGrid.defaultPointLimit)

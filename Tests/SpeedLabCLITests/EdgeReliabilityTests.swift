@@ -188,7 +188,8 @@ import Testing
         }
         let negative = try SpeedLabCommand.run(["run", sweep, "--repetitions", "-1"], in: folder.url)
         #expect(negative.exitCode == 64)
-        #expect(negative.stderr.contains("--repetitions must be from 1 to 100000 (got -1)"), "\(negative.stderr)")
+        #expect(
+            negative.stderr.contains("--repetitions must be from 1 to 100000, or auto (got -1)"), "\(negative.stderr)")
     }
 
     @Test func labelsWithLineBreaksPipesEscapesOrTenThousandCharactersCannotBreakOutput() throws {

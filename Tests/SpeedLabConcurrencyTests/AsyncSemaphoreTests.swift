@@ -126,20 +126,21 @@ import Testing
         #expect(semaphore.availablePermits == 1)
     }
 
+    /// Behaviour only (every task passes, every permit comes back); its speed, about 30 ms here,
+    /// is for benchmarks: on a loaded machine a test's wall time says nothing.
     @Test(.timeLimit(.minutes(1)))
-    func tenThousandTasksPassAThousandPermitsQuickly() async throws {
+    func tenThousandTasksPassAThousandPermitsAndReturnThemAll() async throws {
         let semaphore = AsyncSemaphore(permits: 1_000)
-        let clock = ContinuousClock()
-        let elapsed = try await clock.measure {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<10_000 {
-                    group.addTask { try await semaphore.withPermit { await Task.yield() } }
+        let passed = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<10_000 {
+                group.addTask {
+                    try await semaphore.withPermit { await Task.yield() }
+                    return 1
                 }
-                try await group.waitForAll()
             }
+            return try await group.reduce(0, +)
         }
-        // Task creation dominates (about 30 ms here); the bound is generous for a loaded machine.
-        #expect(elapsed < .seconds(5))
+        #expect(passed == 10_000)
         #expect(semaphore.availablePermits == 1_000)
     }
 }

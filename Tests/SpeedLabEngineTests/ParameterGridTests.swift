@@ -60,7 +60,7 @@ import Testing
 
     @Test func onlyKeepsNamedScenariosAndRefusesUnknownOnes() throws {
         let sweep = try SweepFile.parse("name: g\nscenarios: [sequential]\n", source: "g.yaml")
-        let narrowed = try SweepOverrides(only: ["sequential"], repetitions: 2).apply(to: sweep)
+        let narrowed = try SweepOverrides(only: ["sequential"], repetitions: .fixed(2)).apply(to: sweep)
         #expect(narrowed.repetitions == 2)
         #expect(throws: ScenarioError.unknownScenario(name: "paralel", valid: ScenarioRegistry.standard.names)) {
             try SweepOverrides(only: ["paralel"]).apply(to: sweep)

@@ -54,7 +54,7 @@ import Testing
         ("name: x\nscenarios: [sequential\n", "bad.yaml:3:1: YAML syntax error"),
         (
             "name: x\nscenarios: [sequential]\nrepetitons: 3\n",
-            "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, baselines, scenarios, parameters."
+            "bad.yaml:3:1: unknown key 'repetitons'. Did you mean 'repetitions'? Valid: name, label, seed, repetitions, warmup, baselines, scenarios, parameters, precision, min_repetitions, max_repetitions, point_budget_s."
         ),
         (
             "name: x\nscenarios: [sequentail]\n",
@@ -89,7 +89,7 @@ import Testing
         ("name: x\nname: y\nscenarios: [sequential]\n", "bad.yaml:1:1: key 'name' appears more than once."),
         (
             "- just\n- a list\n",
-            "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, baselines, scenarios, parameters, found a list."
+            "bad.yaml:1:1: expected a mapping with keys name, label, seed, repetitions, warmup, baselines, scenarios, parameters, precision, min_repetitions, max_repetitions, point_budget_s, found a list."
         ),
         ("", "bad.yaml:1:1: expected a mapping with 'name' and 'scenarios', found an empty file."),
     ])

@@ -3,7 +3,7 @@ import SpeedLabScenarios
 
 /// Scenarios that exist only for tests of the engine.
 enum TestScenarios {
-    static let registry = ScenarioRegistry([SequentialScenario.self, SkippingScenario.self])
+    static let registry = ScenarioRegistry([SequentialScenario.self, SkippingScenario.self, JitteryScenario.self])
 }
 
 /// Reads `concurrency` (so grids cross it) and skips the CPU work of item 0 when `work > 0`,
@@ -31,5 +31,28 @@ struct SkippingScenario: Scenario {
             checksum.add(item: item, hash: workload.compute(item: item))
         }
         return ScenarioOutcome(checksum: checksum.value)
+    }
+}
+
+/// Waits a random 1 to 15 ms each run, so its wall times never settle to a tight median:
+/// an adaptive run must stop it at its maximum.
+struct JitteryScenario: Scenario {
+    static let name = "jittery"
+    static let summary = "a scenario whose wall time is random"
+    static let parameters = ParameterCatalog.workload
+
+    let workload: Workload
+
+    init(point: ParameterPoint) throws(ScenarioError) {
+        workload = try Workload(point: point, scenario: Self.name)
+    }
+
+    static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
+
+    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime { .serial(io: 0, cpu: 0) }
+
+    func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        try await Task.sleep(for: .microseconds(Int.random(in: 1_000...15_000)))
+        return ScenarioOutcome(checksum: 1)
     }
 }

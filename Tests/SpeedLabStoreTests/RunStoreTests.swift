@@ -101,7 +101,10 @@ import Testing
         let timings = try store.measuredSamples(ofRun: run)
         #expect(timings[pointID]?.wallNanos == [10e6, 12e6, 11e6])
         let recorded = try store.recordedRun(run)
-        #expect(recorded.points[key] == RecordedPoint(id: pointID, measuredRepetitions: [0, 1, 2], checksum: 7))
+        #expect(
+            recorded.points[key]
+                == RecordedPoint(
+                    id: pointID, measuredRepetitions: [0, 1, 2], checksum: 7, measuredWallNanos: [10e6, 12e6, 11e6]))
         #expect(try store.points(ofRun: run).map(\.key) == [key])
         #expect(try store.run(run).sampleCount == 3)
         let queue = try DatabaseQueue(path: folder.path("db.sqlite"))

@@ -10,10 +10,13 @@ public struct NewRun: Sendable {
     public var environment: RunEnvironment
     /// The kernel's measured cost per unit, from which ideal times are computed.
     public var kernelNanosPerUnit: Double
+    /// The stopping rule of `repetitions: auto` (then `repetitions` is its maximum).
+    public var adaptive: AdaptiveRepetitions?
 
     public init(
         label: String?, sweepName: String, sweepYAML: String, sweepSource: String,
-        repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment, kernelNanosPerUnit: Double
+        repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment, kernelNanosPerUnit: Double,
+        adaptive: AdaptiveRepetitions? = nil
     ) {
         self.label = label
         self.sweepName = sweepName
@@ -24,6 +27,7 @@ public struct NewRun: Sendable {
         self.seed = seed
         self.environment = environment
         self.kernelNanosPerUnit = kernelNanosPerUnit
+        self.adaptive = adaptive
     }
 }
 

@@ -14,13 +14,16 @@ public struct RecordedRun: Sendable, Hashable {
     public var warmup: Int
     /// The kernel's cost per unit measured when the run started, from which ideal times came.
     public var kernelNanosPerUnit: Double
+    /// The stopping rule of `repetitions: auto`, nil for a fixed count.
+    public var adaptive: AdaptiveRepetitions?
     /// Every point the run registered, by identity.
     public var points: [PointKey: RecordedPoint]
 
     public init(
         id: RunID, status: RunStatus, storedStatus: RunStatus, processID: Int32, host: String, sweepYAML: String,
         sweepSource: String, repetitions: Int,
-        warmup: Int, kernelNanosPerUnit: Double, points: [PointKey: RecordedPoint]
+        warmup: Int, kernelNanosPerUnit: Double, adaptive: AdaptiveRepetitions? = nil,
+        points: [PointKey: RecordedPoint]
     ) {
         self.id = id
         self.status = status
@@ -32,6 +35,7 @@ public struct RecordedRun: Sendable, Hashable {
         self.repetitions = repetitions
         self.warmup = warmup
         self.kernelNanosPerUnit = kernelNanosPerUnit
+        self.adaptive = adaptive
         self.points = points
     }
 }
@@ -43,10 +47,15 @@ public struct RecordedPoint: Sendable, Hashable {
     public var measuredRepetitions: Set<Int>
     /// The checksum its stored samples produced, if it has any; a resumed run checks against it.
     public var checksum: UInt64?
+    /// Wall times of its measured samples, in nanoseconds (what `repetitions: auto` resumes from).
+    public var measuredWallNanos: [Double]
 
-    public init(id: PointID, measuredRepetitions: Set<Int> = [], checksum: UInt64? = nil) {
+    public init(
+        id: PointID, measuredRepetitions: Set<Int> = [], checksum: UInt64? = nil, measuredWallNanos: [Double] = []
+    ) {
         self.id = id
         self.measuredRepetitions = measuredRepetitions
         self.checksum = checksum
+        self.measuredWallNanos = measuredWallNanos
     }
 }

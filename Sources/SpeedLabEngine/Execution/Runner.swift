@@ -23,7 +23,15 @@ public struct Runner: Sendable {
     }
 
     public func run(_ plan: RunPlan) async throws -> RunResult {
-        let schedule = Schedule(plan: plan)
+        if let rule = plan.adaptive {
+            var rounds = AdaptiveRounds(plan: plan, rule: rule)
+            return try await run(plan, rounds: &rounds)
+        }
+        var rounds = FixedRounds(Schedule(plan: plan))
+        return try await run(plan, rounds: &rounds)
+    }
+
+    private func run(_ plan: RunPlan, rounds schedule: inout some RoundSource) async throws -> RunResult {
         var checks = ChecksumBook(plan: plan)
         var failures: [String] = []
         var stored = 0
@@ -31,7 +39,7 @@ public struct Runner: Sendable {
         var finished = 0
         onEvent(.started(jobs: schedule.jobCount))
 
-        for batch in schedule {
+        while let batch = schedule.nextRound() {
             var pending: [PointSample] = []
             for job in batch where !checks.hasFailed(job.ordinal) {
                 if Task.isCancelled { break }
@@ -45,12 +53,15 @@ public struct Runner: Sendable {
                 } catch {
                     try fail(
                         point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
+                    schedule.drop(ordinal: job.ordinal)
                     continue
                 }
                 if let mismatch = checks.check(sample.checksum, point: point) {
                     try fail(point, plan: plan, message: mismatch.description, checks: &checks, failures: &failures)
+                    schedule.drop(ordinal: job.ordinal)
                     continue
                 }
+                schedule.finished(job, wallNanos: sample.wallNanos)
                 if let id = entry.pointID { pending.append(PointSample(pointID: id, sample: sample)) }
                 finished += 1
                 onEvent(

@@ -44,7 +44,7 @@ public struct RunSession: Sendable {
             NewRun(
                 label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
                 repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
-                kernelNanosPerUnit: kernel))
+                kernelNanosPerUnit: kernel, adaptive: sweep.adaptive))
         let ideal = IdealTimeTable(points: points, kernelNanosPerUnit: kernel, cores: environment.logicalCores)
         let ids: [PointKey: PointID]
         do {
@@ -55,7 +55,7 @@ public struct RunSession: Sendable {
         }
         let plan = RunPlan(
             entries: points.map { RunPlan.Entry(point: $0, pointID: ids[$0.key]) }, repetitions: sweep.repetitions,
-            warmup: sweep.warmup)
+            warmup: sweep.warmup, adaptive: sweep.adaptive)
         onEvent(.opened(run: run, resumed: false, missingSamples: plan.missingSamples))
         warnIfDebugBuild()
         return try await measure(plan, run: run, started: started)
@@ -86,7 +86,7 @@ public struct RunSession: Sendable {
                 var entry = entry
                 entry.pointID = ids[entry.point.key]
                 return entry
-            }, repetitions: prepared.plan.repetitions, warmup: prepared.plan.warmup)
+            }, repetitions: prepared.plan.repetitions, warmup: prepared.plan.warmup, adaptive: prepared.plan.adaptive)
         onEvent(.opened(run: id, resumed: true, missingSamples: plan.missingSamples))
         warnIfDebugBuild()
         return try await measure(plan, run: id, started: started)
@@ -111,6 +111,7 @@ public struct RunSession: Sendable {
             recorded.sweepYAML, source: "run \(id) (\(recorded.sweepSource))", registry: registry)
         sweep.repetitions = recorded.repetitions
         sweep.warmup = recorded.warmup
+        sweep.adaptive = recorded.adaptive
         let points = try ParameterGrid(registry: registry).expand(sweep, pointLimit: nil)
         let expanded = Set(points.map(\.key))
         let outside = recorded.points.keys.filter { !expanded.contains($0) }.sorted()
@@ -119,9 +120,14 @@ public struct RunSession: Sendable {
             let stored = recorded.points[point.key]
             return RunPlan.Entry(
                 point: point, pointID: stored?.id, measured: stored?.measuredRepetitions ?? [],
-                checksum: stored?.checksum)
+                checksum: stored?.checksum, measuredWallNanos: stored?.measuredWallNanos ?? [])
         }
-        return (recorded, RunPlan(entries: entries, repetitions: recorded.repetitions, warmup: recorded.warmup))
+        return (
+            recorded,
+            RunPlan(
+                entries: entries, repetitions: recorded.repetitions, warmup: recorded.warmup,
+                adaptive: recorded.adaptive)
+        )
     }
 
     /// Runs the plan and records the run's final status, whatever way the measuring ends.

@@ -19,7 +19,10 @@ public struct Sweep: Sendable {
     public var name: String
     public var label: String?
     public var seed: Int
+    /// Measured repetitions per point; with adaptive repetitions, the most a point may get.
     public var repetitions: Int
+    /// `repetitions: auto`: measure each point until its median is known to the precision.
+    public var adaptive: AdaptiveRepetitions?
     public var warmup: Int
     /// Whether baseline points scenarios need are added when the sweep lacks them (default
     /// true). Without them, points have no speedup unless the sweep lists their baselines.

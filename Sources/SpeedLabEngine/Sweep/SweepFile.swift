@@ -10,7 +10,11 @@ import Yams
 /// name: quick            # required
 /// label: nightly         # optional, shown in `speedlab runs`
 /// seed: 42               # default 42
-/// repetitions: 5         # measured repetitions per point, default 5
+/// repetitions: 5         # measured repetitions per point, default 5; or `auto` (below)
+/// precision: 1           # with `auto`: stop when the median's 95% CI is within ±1 %
+/// min_repetitions: 5     # with `auto`, default 5
+/// max_repetitions: 50    # with `auto`, default 50
+/// point_budget_s: 60     # with `auto`: measured seconds a point may use, default 60
 /// warmup: 1              # unmeasured repetitions first, default 1
 /// baselines: true        # add the baseline points scenarios need (default true)
 /// scenarios: [sequential, concurrent]   # or a mapping: name → its own parameter values
@@ -23,7 +27,8 @@ public enum SweepFile {
     public static let maximumBytes = 1 << 20
     /// Keys of the top-level mapping.
     public static let topLevelKeys = [
-        "name", "label", "seed", "repetitions", "warmup", "baselines", "scenarios", "parameters",
+        "name", "label", "seed", "repetitions", "warmup", "baselines", "scenarios", "parameters", "precision",
+        "min_repetitions", "max_repetitions", "point_budget_s",
     ]
 
     /// Reads and parses the file at `path`.

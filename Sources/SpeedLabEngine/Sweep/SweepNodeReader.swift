@@ -27,10 +27,13 @@ struct SweepNodeReader {
         let seed =
             try field("seed").map { node throws(SweepFileError) in try integer(node, in: 0...16_777_215, key: "seed") }
             ?? 42
-        let repetitions =
-            try field("repetitions").map { node throws(SweepFileError) in
-                try integer(node, in: 1...100_000, key: "repetitions")
-            } ?? 5
+        let adaptive = try adaptiveRepetitions(field)
+        var repetitions = 5
+        if let adaptive {
+            repetitions = adaptive.maximum
+        } else if let node = field("repetitions") {
+            repetitions = try integer(node, in: 1...100_000, key: "repetitions")
+        }
         let warmup =
             try field("warmup").map { node throws(SweepFileError) in try integer(node, in: 0...10_000, key: "warmup") }
             ?? 1
@@ -49,12 +52,47 @@ struct SweepNodeReader {
         var sweep = Sweep(
             name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup, addsBaselines: baselines,
             scenarios: selections, parameters: parameters, yaml: yaml, source: source)
+        sweep.adaptive = adaptive
         let gridKey = fields.first { $0.key == "parameters" } ?? fields.first { $0.key == "scenarios" }
         sweep.gridLine = gridKey.map { location($0.keyNode).line } ?? 1
         return sweep
     }
 
     // MARK: Sections
+
+    /// `repetitions: auto` with its `precision` (percent), `min_repetitions`, `max_repetitions`
+    /// and `point_budget_s`; nil for a fixed count. The tuning keys need `auto`.
+    private func adaptiveRepetitions(_ field: (String) -> Node?) throws(SweepFileError) -> AdaptiveRepetitions? {
+        let tuning = ["precision", "min_repetitions", "max_repetitions", "point_budget_s"]
+        guard let node = field("repetitions"), (try? word(node, what: "")) == "auto" else {
+            if let key = tuning.first(where: { field($0) != nil }), let node = field(key) {
+                throw .expected(location(node), what: "'\(key)' only with 'repetitions: auto'", found: key)
+            }
+            return nil
+        }
+        var rule = AdaptiveRepetitions()
+        if let node = field("precision") {
+            let expectation = "a percentage above 0 and at most 100 (1 means ±1 %)"
+            let value = try scalarValue(node, what: expectation)
+            guard let percent = value.realValue, percent > 0, percent <= 100 else {
+                throw .invalidValue(
+                    location(node), parameter: "precision", value: value.canonicalText, expected: expectation)
+            }
+            rule.precision = percent / 100
+        }
+        if let node = field("min_repetitions") {
+            rule.minimum = try integer(node, in: 2...100_000, key: "min_repetitions")
+        }
+        if let node = field("max_repetitions") {
+            rule.maximum = try integer(node, in: rule.minimum...100_000, key: "max_repetitions")
+        } else {
+            rule.maximum = max(rule.maximum, rule.minimum)
+        }
+        if let node = field("point_budget_s") {
+            rule.budgetSeconds = Double(try integer(node, in: 1...86_400, key: "point_budget_s"))
+        }
+        return rule
+    }
 
     private func scenarios(_ node: Node) throws(SweepFileError) -> [Sweep.Selection] {
         let what =

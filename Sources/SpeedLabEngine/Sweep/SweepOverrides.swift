@@ -1,13 +1,14 @@
+import SpeedLabCore
 import SpeedLabScenarios
 
 /// Command-line changes to a sweep: `--only`, `--repetitions`, `--warmup`, `--label`.
 public struct SweepOverrides: Sendable {
     public var only: [String]
-    public var repetitions: Int?
+    public var repetitions: RepetitionCount?
     public var warmup: Int?
     public var label: String?
 
-    public init(only: [String] = [], repetitions: Int? = nil, warmup: Int? = nil, label: String? = nil) {
+    public init(only: [String] = [], repetitions: RepetitionCount? = nil, warmup: Int? = nil, label: String? = nil) {
         self.only = only
         self.repetitions = repetitions
         self.warmup = warmup
@@ -23,9 +24,26 @@ public struct SweepOverrides: Sendable {
                 sweep.scenarios.first { $0.scenario == name } ?? Sweep.Selection(scenario: name)
             }
         }
-        if let repetitions { result.repetitions = repetitions }
+        switch repetitions {
+        case .fixed(let count):
+            result.repetitions = count
+            result.adaptive = nil
+        case .auto:
+            let rule = sweep.adaptive ?? AdaptiveRepetitions()
+            result.adaptive = rule
+            result.repetitions = rule.maximum
+        case nil:
+            break
+        }
         if let warmup { result.warmup = warmup }
         if let label { result.label = label }
         return result
     }
+}
+
+/// How many measured repetitions a point gets: a fixed count, or `auto` (until its median is
+/// known to the sweep's precision).
+public enum RepetitionCount: Sendable, Hashable {
+    case fixed(Int)
+    case auto
 }

@@ -40,7 +40,7 @@ public struct SpeedupReportBuilder: Sendable {
             let baselineIndex = point.baselinePointID.flatMap { indexByID[$0] }
             return row(
                 point, figures: figures[index], baseline: baselineIndex.map { figures[$0] },
-                metrics: metrics[point.id] ?? [:])
+                metrics: metrics[point.id] ?? [:], adaptive: run.adaptive)
         }
         let sections = Self.sections(rows, order: scenarioOrder)
         return SpeedupReport(
@@ -64,8 +64,15 @@ public struct SpeedupReportBuilder: Sendable {
         return indices.compactMap { computed[$0] }
     }
 
+    /// The median's 95% CI half-width relative to the median, once the interval is a 95% one.
+    static func relativeHalfWidth(_ figures: PointFigures) -> Double? {
+        guard figures.samples >= 6, let wall = figures.wall, wall.value > 0 else { return nil }
+        return (wall.upper - wall.lower) / 2 / wall.value
+    }
+
     private func row(
-        _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, metrics: [String: MetricSummary]
+        _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, metrics: [String: MetricSummary],
+        adaptive: AdaptiveRepetitions?
     ) -> PointRow {
         let median = figures.wall?.value
         let baselineMedian = baseline?.wall?.value
@@ -75,7 +82,7 @@ public struct SpeedupReportBuilder: Sendable {
                 baseline: baseline.samples, point: figures.samples, preferred: bootstrapResamples)
             let ci = try? BootstrapCI(
                 numerator: baseline.sortedWall, denominator: figures.sortedWall, resamples: resamples,
-                seed: 0x5EED ^ UInt64(bitPattern: point.id))
+                seed: 0x5EED ^ point.key.stableHash)
             speedup = PointRow.Estimate(
                 value: baselineMedian / median, lower: ci?.lower ?? .nan, upper: ci?.upper ?? .nan)
         }
@@ -90,7 +97,11 @@ public struct SpeedupReportBuilder: Sendable {
             efficiency: efficiency,
             cpuUtilisation: figures.medianCPUNanos.flatMap { cpu in median.flatMap { $0 > 0 ? cpu / $0 : nil } },
             bottleneck: bottleneck(point, efficiency: efficiency), mildOutliers: figures.mildOutliers,
-            severeOutliers: figures.severeOutliers, counters: metrics.mapValues(\.mean), error: point.error)
+            severeOutliers: figures.severeOutliers, counters: metrics.mapValues(\.mean), error: point.error,
+            relativeHalfWidth: adaptive == nil ? nil : Self.relativeHalfWidth(figures),
+            reachedPrecision: adaptive.map { rule in
+                Self.relativeHalfWidth(figures).map { $0 <= rule.precision } ?? false
+            })
     }
 
     private func bottleneck(_ point: StoredPoint, efficiency: Double?) -> PointRow.Bottleneck? {

@@ -74,7 +74,7 @@ public struct ComparisonBuilder: Sendable {
         let resamples = PointFigures.resamples(baseline: base.count, point: head.count, preferred: bootstrapResamples)
         let ratioCI = try? BootstrapCI(
             numerator: headSorted.values, denominator: baseSorted.values, resamples: resamples,
-            seed: 0xC0DE ^ UInt64(bitPattern: point.id))
+            seed: 0xC0DE ^ point.key.stableHash)
         let detectable = try? MinimumDetectableChange(base: base, head: head, alpha: alpha)
         let ratio = baseSorted.median == 0 ? .nan : headSorted.median / baseSorted.median
         return PointComparison(

@@ -125,18 +125,17 @@ public struct ComparisonRenderer: DocumentRenderer {
     /// `comparison.csv`: one row per compared point, parameters as columns.
     public func csv(_ comparison: Comparison) -> String {
         let names = Set(comparison.points.flatMap { $0.parameters.names }).sorted()
-        let unit = comparison.metric.lowerIsBetter ? "_ms" : ""
+        let unit = comparison.metric.lowerIsBetter ? "_ns" : ""
         var lines = [
             CSVRenderer.line(
                 ["base_run_id", "head_run_id", "metric", "scenario"] + names
                     + [
                         "base_n", "head_n", "base_median\(unit)", "head_median\(unit)", "ratio", "ratio_ci_low",
                         "ratio_ci_high",
-                        "u", "p_value", "p_adjusted", "test", "hl_shift\(unit)", "hl_shift_ci_low\(unit)",
+                        "u_base", "p_value", "p_adjusted", "test", "hl_shift\(unit)", "hl_shift_ci_low\(unit)",
                         "hl_shift_ci_high\(unit)", "detectable_change", "verdict",
                     ])
         ]
-        let scale = comparison.metric.displayScale
         for point in comparison.points {
             lines.append(
                 CSVRenderer.line(
@@ -147,13 +146,14 @@ public struct ComparisonRenderer: DocumentRenderer {
                         + names.map { point.parameters[$0]?.canonicalText ?? "" }
                         + [
                             String(point.baseCount), String(point.headCount),
-                            CSVRenderer.number(point.baseMedian * scale),
-                            CSVRenderer.number(point.headMedian * scale), CSVRenderer.number(point.ratio),
+                            CSVRenderer.number(point.baseMedian),
+                            CSVRenderer.number(point.headMedian), CSVRenderer.number(point.ratio),
                             CSVRenderer.number(point.ratioLower), CSVRenderer.number(point.ratioUpper),
-                            CSVRenderer.number(point.u), Self.p(point.pValue), Self.p(point.adjustedP),
+                            CSVRenderer.number(point.uBase), CSVRenderer.probability(point.pValue),
+                            CSVRenderer.probability(point.adjustedP),
                             point.testMethod,
-                            CSVRenderer.number(point.shift * scale), CSVRenderer.number(point.shiftLower * scale),
-                            CSVRenderer.number(point.shiftUpper * scale), CSVRenderer.number(point.detectableChange),
+                            CSVRenderer.number(point.shift), CSVRenderer.number(point.shiftLower),
+                            CSVRenderer.number(point.shiftUpper), CSVRenderer.number(point.detectableChange),
                             point.verdict.rawValue,
                         ]))
         }

@@ -20,6 +20,7 @@ public struct PointComparison: Sendable, Hashable {
     public var ratio: Double
     public var ratioLower: Double
     public var ratioUpper: Double
+    /// U of the head sample (`MannWhitneyU(head, base)`).
     public var u: Double
     public var pValue: Double
     /// The p-value after Benjamini-Hochberg adjustment across the compared points.
@@ -35,6 +36,10 @@ public struct PointComparison: Sendable, Hashable {
 
     public var scenario: String { point.scenario }
     public var parameters: ParameterPoint { point.parameters }
+
+    /// U of the base sample, as `scipy.stats.mannwhitneyu(base, head).statistic` reports it:
+    /// n_base · n_head − U_head.
+    public var uBase: Double { Double(baseCount * headCount) - u }
 
     /// Relative change of the median, head vs base (+0.12 = 12% larger).
     public var change: Double { ratio - 1 }

@@ -66,7 +66,7 @@ public struct HistoryRenderer: DocumentRenderer {
     /// `history.csv`: one row per point and run, parameters as columns.
     public func csv(_ history: History) -> String {
         let names = Set(history.series.flatMap { $0.parameters.names }).sorted()
-        let unit = history.metric.lowerIsBetter ? "_ms" : ""
+        let unit = history.metric.lowerIsBetter ? "_ns" : ""
         var lines = [
             CSVRenderer.line(
                 ["run_id", "started", "label", "commit", "scenario"] + names
@@ -84,7 +84,7 @@ public struct HistoryRenderer: DocumentRenderer {
                         ]
                             + names.map { series.parameters[$0]?.canonicalText ?? "" }
                             + [
-                                String(entry.samples), CSVRenderer.number(entry.median * history.metric.displayScale),
+                                String(entry.samples), CSVRenderer.number(entry.median),
                                 starts.contains(index) ? "1" : "0",
                             ]))
             }

@@ -41,4 +41,8 @@ public struct PointRow: Sendable, Hashable {
     /// Means of the scenario's counters over the measured samples, by metric name.
     public var counters: [String: Double]
     public var error: String?
+    /// For a run with `repetitions: auto`: the median's 95% CI half-width relative to the
+    /// median (nil under 6 repetitions), and whether it reached the run's precision.
+    public var relativeHalfWidth: Double?
+    public var reachedPrecision: Bool?
 }

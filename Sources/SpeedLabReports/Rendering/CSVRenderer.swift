@@ -4,6 +4,8 @@ import SpeedLabStore
 
 /// Renders a report as tidy CSV (RFC 4180: comma separated, CRLF line ends, fields quoted
 /// when they hold a comma, quote or line break; one header row; units in column names).
+/// Times are nanoseconds and every number is written at full precision: a consumer reads
+/// back exactly the values SpeedLab computed (Markdown rounds for people; CSV does not).
 public struct CSVRenderer: Sendable {
     public init() {}
 
@@ -14,23 +16,29 @@ public struct CSVRenderer: Sendable {
         let metricNames = Set(rows.flatMap { $0.counters.keys }).sorted()
         var header = ["run_id", "point_id", "scenario", "status"] + parameterNames
         header += [
-            "samples", "median_wall_ms", "median_wall_ci_low_ms", "median_wall_ci_high_ms", "baseline_point_id",
-            "baseline_median_wall_ms", "speedup", "speedup_ci_low", "speedup_ci_high", "ideal_ms", "ideal_speedup",
+            "samples", "median_wall_ns", "median_wall_ci_low_ns", "median_wall_ci_high_ns", "baseline_point_id",
+            "baseline_median_wall_ns", "speedup", "speedup_ci_low", "speedup_ci_high", "ideal_ns", "ideal_speedup",
             "efficiency", "cpu_utilisation_cores", "bottleneck", "mild_outliers", "severe_outliers",
         ]
+        let adaptive = report.run.adaptive != nil
+        if adaptive { header += ["median_ci_relative_half_width", "precision_reached"] }
         header += metricNames.map { "mean_" + $0 }
         var lines = [Self.line(header)]
         for row in rows {
             var fields = [String(report.run.id), String(row.pointID), row.scenario, row.status.rawValue]
             fields += parameterNames.map { row.parameters[$0]?.canonicalText ?? "" }
             fields += [
-                String(row.samples), Self.ms(row.wall?.value), Self.ms(row.wall?.lower), Self.ms(row.wall?.upper),
-                row.baselinePointID.map(String.init) ?? "", Self.ms(row.baselineMedianNanos),
+                String(row.samples), Self.number(row.wall?.value), Self.number(row.wall?.lower),
+                Self.number(row.wall?.upper),
+                row.baselinePointID.map(String.init) ?? "", Self.number(row.baselineMedianNanos),
                 Self.number(row.speedup?.value), Self.number(row.speedup?.lower), Self.number(row.speedup?.upper),
-                Self.ms(row.idealNanos), Self.number(row.idealSpeedup), Self.number(row.efficiency),
+                Self.number(row.idealNanos), Self.number(row.idealSpeedup), Self.number(row.efficiency),
                 Self.number(row.cpuUtilisation), row.bottleneck?.rawValue ?? "", String(row.mildOutliers),
                 String(row.severeOutliers),
             ]
+            if adaptive {
+                fields += [Self.number(row.relativeHalfWidth), row.reachedPrecision.map { $0 ? "1" : "0" } ?? ""]
+            }
             fields += metricNames.map { Self.number(row.counters[$0]) }
             lines.append(Self.line(fields))
         }
@@ -98,13 +106,16 @@ public struct CSVRenderer: Sendable {
                 .timeSeparator(.colon))
     }
 
-    static func ms(_ nanos: Double?) -> String {
-        guard let nanos, nanos.isFinite else { return "" }
-        return String(format: "%.4f", nanos / 1e6)
-    }
-
+    /// A number as the shortest text that reads back as the same double (`10035000.5`,
+    /// `1.2046`, `1e-05`), or empty when there is none: CSV is for machines, nothing is rounded.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return String(format: "%.4f", value)
+        return value.description
+    }
+
+    /// A probability with 17 significant digits, enough to read back the same double.
+    static func probability(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return String(format: "%.17g", value)
     }
 }

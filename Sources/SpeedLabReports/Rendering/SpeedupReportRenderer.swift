@@ -65,12 +65,18 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             "Duration", HumanFormat.duration(seconds: run.durationSeconds(now: run.finishedAt ?? run.startedAt)),
         ])
         table.append(["Status", run.status.rawValue])
-        table.append([
-            "Schedule",
-            "\(run.repetitions) measured repetitions per point after \(run.warmup) warm-up, interleaved; seed \(run.seed)",
-        ])
+        table.append(["Schedule", Self.schedule(run)])
         table.append(["Points", "\(run.pointCount), \(run.sampleCount) measured samples"])
         return MarkdownText.inline(title) + "\n\n" + table.render() + "\n"
+    }
+
+    /// How many repetitions each point got, in words.
+    static func schedule(_ run: StoredRun) -> String {
+        let rest = "after \(run.warmup) warm-up, interleaved; seed \(run.seed)"
+        guard let rule = run.adaptive else { return "\(run.repetitions) measured repetitions per point \(rest)" }
+        return "repetitions auto: until the median's 95% CI is within ±\(HumanFormat.fixed(rule.precision * 100, 1))% "
+            + "(\(rule.minimum) to \(rule.maximum) per point, at most \(HumanFormat.fixed(rule.budgetSeconds, 0)) s "
+            + "measured per point) \(rest)"
     }
 
     private func environment(_ env: RunEnvironment, kernel: Double) -> String {
@@ -120,12 +126,13 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         let counters = SpeedupReportBuilder.shownCounters.filter { name in
             section.rows.contains { $0.counters[name] != nil }
         }
+        let adaptive = section.rows.contains { $0.reachedPrecision != nil }
         var table = MarkdownTable(
             header: section.sweptParameters
                 + [
                     "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
                     "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
-                ] + counters.map(Self.counterHeader))
+                ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader))
         for row in section.rows {
             var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
             cells.append(HumanFormat.milliseconds(row.baselineMedianNanos))
@@ -144,6 +151,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             cells.append(row.status == .failed ? "**failed**" : row.bottleneck?.rawValue ?? "-")
             cells.append(String(row.samples))
             cells.append("\(row.mildOutliers)/\(row.severeOutliers)")
+            if adaptive { cells.append(Self.precision(row)) }
             cells += counters.map { name in
                 row.counters[name].map { HumanFormat.fixed($0, name.hasSuffix("_ms") ? 2 : 1) } ?? "-"
             }
@@ -154,6 +162,12 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             out += "![\(MarkdownText.inline(chart.title))](\(chart.fileName))\n\n"
         }
         return out
+    }
+
+    /// `±0.8%`, or `±2.1% (not reached)` for a point that stopped at its maximum or budget.
+    static func precision(_ row: PointRow) -> String {
+        guard let width = row.relativeHalfWidth else { return row.reachedPrecision == false ? "not reached" : "-" }
+        return "±\(HumanFormat.fixed(width * 100, 2))%" + (row.reachedPrecision == false ? " (not reached)" : "")
     }
 
     private static func counterHeader(_ name: String) -> String {
