@@ -23,7 +23,7 @@ extension SpeedLab {
                 "Count interrupted, failed and crashed runs too (by default `latest`, labels and history use completed runs)."
         )
         var includeIncomplete = false
-        @Option(help: "Only this scenario.") var scenario: String?
+        @Option(help: "Only this scenario.", transform: ScenarioName.parse) var scenario: ScenarioName?
         @Option(parsing: .upToNextOption, help: "Only points with these parameter values (k=v …).")
         var param: [ParameterFilter] = []
         @Option(help: "Only runs with this label.") var label: String?
@@ -56,7 +56,8 @@ extension SpeedLab {
 
         var filter: HistoryFilter {
             HistoryFilter(
-                scenario: scenario, parameters: Dictionary(param.map { ($0.name, $0.value) }) { _, later in later },
+                scenario: scenario?.name,
+                parameters: Dictionary(param.map { ($0.name, $0.value) }) { _, later in later },
                 label: label, last: last, since: since?.start, includesIncomplete: includeIncomplete)
         }
 

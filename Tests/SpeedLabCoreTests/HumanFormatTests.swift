@@ -16,6 +16,8 @@ import Testing
         #expect(HumanFormat.duration(seconds: -1) == "-")
         #expect(HumanFormat.duration(seconds: .nan) == "-")
         #expect(HumanFormat.duration(.milliseconds(1_500)) == "1.5 s")
+        #expect(HumanFormat.duration(seconds: 1e30).hasSuffix(" years"), "no overflow on absurd estimates")
+        #expect(HumanFormat.duration(seconds: 3.15576e9) == "100 years")
     }
 
     @Test(arguments: [

@@ -27,6 +27,7 @@ public enum HumanFormat {
     public static func duration(seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "-" }
         if seconds < 60 { return "\(fixed(seconds, 1)) s" }
+        if seconds >= 3_600 * 24 * 366 { return "\(fixed(seconds / (3_600 * 24 * 365.25), 0)) years" }
         let total = Int(seconds.rounded())
         let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
         if hours == 0 { return String(format: "%dm%02ds", minutes, rest) }
