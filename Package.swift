@@ -77,7 +77,7 @@ let package = Package(
             name: "speedlab-bench",
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
-                "SpeedLabConcurrency",
+                "SpeedLabConcurrency", "SpeedLabEngine",
             ],
             swiftSettings: strictSettings
         ),

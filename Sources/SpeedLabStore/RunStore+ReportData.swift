@@ -100,6 +100,18 @@ extension RunStore {
         }
     }
 
+    /// The sum of the wall times of a run's measured samples, in nanoseconds (one SQL sum).
+    public func measuredWallNanosTotal(ofRun run: RunID) throws(StoreError) -> Int64 {
+        try read { db in
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(SUM(s.wallNanos), 0) FROM sample s JOIN point p ON p.id = s.pointId
+                    WHERE p.runId = ? AND s.isWarmup = 0
+                    """, arguments: [run]) ?? 0
+        }
+    }
+
     /// The summary of every metric of every point of a run, from the `pointMetric` totals.
     public func metricSummaries(ofRun run: RunID) throws(StoreError) -> [PointID: [String: MetricSummary]] {
         try read { db in

@@ -71,7 +71,7 @@ public final class RunStore: Sendable {
             configuration.prepareDatabase { db in
                 // WAL makes NORMAL durable against application crashes; a bigger page cache keeps
                 // bulk inserts of a large round from spilling to the WAL page by page.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
             }
             DiskReserve.removeAbandoned(database: path)
             let writer = try Self.openPool(path: path, configuration: configuration, busyTimeout: busyTimeout)

@@ -60,6 +60,9 @@ public final class InMemoryRecorder: RunRecorder {
         failingRecord.withLock { $0 = (call, error) }
     }
 
+    /// How many times ``record(_:)`` was called (one transaction each in a real store).
+    public var recordCallCount: Int { state.withLock { $0.recordCalls } }
+
     /// Everything held for run `id`.
     public func run(_ id: RunID) -> StoredRun? {
         state.withLock { $0.runs[id] }

@@ -7,8 +7,9 @@ import Foundation
 ///     swift run -c release speedlab-bench io [--tasks 1024] [--latency-ms 20]
 ///     swift run -c release speedlab-bench history [--runs 1000] [--points 3]
 ///     swift run -c release speedlab-bench changepoints [--seeds 20]
+///     swift run -c release speedlab-bench harness [--max 1000000]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -35,6 +36,15 @@ do {
             path: FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench-history.sqlite").path
         ).execute()
     case "changepoints": try ChangePointBenchmark(seeds: max(1, option("--seeds", default: 20))).execute()
+    case "harness":
+        let done = DispatchSemaphore(value: 0)
+        let largest = max(1_000, option("--max", default: 1_000_000))
+        let sizes = [1_000, 10_000, 100_000, 1_000_000].filter { $0 <= largest }
+        Task.detached {
+            do { try await HarnessBenchmark(sizes: sizes).execute() } catch { print("error: \(error)") }
+            done.signal()
+        }
+        done.wait()
     case "io":
         // Top-level code runs on the main actor: measure on a detached task, wait here.
         let done = DispatchSemaphore(value: 0)

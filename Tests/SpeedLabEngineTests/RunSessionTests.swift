@@ -203,10 +203,21 @@ import Testing
     @Test func aFailingWriteMarksTheRunFailedAndSurfacesTheError() async throws {
         struct DiskFull: Error, Equatable {}
         let recorder = InMemoryRecorder()
-        recorder.failRecord(fromCall: 2, with: DiskFull())
+        recorder.failRecord(fromCall: 1, with: DiskFull())
         let (sweep, points) = try Self.sweep()
         await #expect(throws: DiskFull.self) { try await Self.session(recorder).start(sweep, points: points) }
         #expect(recorder.run(1)?.status == .failed)
+    }
+
+    @Test func tinyRoundsAreGatheredIntoFewTransactionsAndEverySampleIsStored() async throws {
+        let recorder = InMemoryRecorder()
+        let sweep = try SweepFile.parse(
+            "name: tiny\nrepetitions: 200\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: [1, 2, 3]\n"
+                + "  latency_ms: 0\n  work: 1\n", source: "tiny.yaml")
+        let outcome = try await Self.session(recorder).start(sweep, points: try ParameterGrid().expand(sweep))
+        #expect(outcome.ending == .completed)
+        #expect(recorder.measuredSampleCount(ofRun: outcome.run) == 600)
+        #expect(recorder.recordCallCount < 200, "200 rounds of 3 samples, gathered: \(recorder.recordCallCount)")
     }
 
     @Test func aDryRunEstimateCountsSamplesWithoutMakingJobs() throws {

@@ -3,7 +3,8 @@ import SpeedLabScenarios
 
 /// Executes a ``RunPlan``: warm-ups, then interleaved rounds, each sample measured with a
 /// monotonic clock and `getrusage`, checked against its baseline's checksum, and stored
-/// through the ``RunRecorder`` one batch (round) per transaction.
+/// through the ``RunRecorder`` at the end of each round (tiny rounds are gathered into one
+/// transaction of up to 1,000 samples or 200 ms).
 ///
 /// Cancel the task that awaits ``run(_:)`` (SIGINT, SIGTERM) and the runner stops after
 /// the current sample, storing every sample that finished; the result is `.interrupted`.
@@ -22,6 +23,11 @@ public struct Runner: Sendable {
         self.onEvent = onEvent
     }
 
+    /// Samples gathered before a transaction when rounds are small.
+    static let samplesPerTransaction = 1_000
+    /// The longest finished samples wait to be stored (what a SIGKILL can lose at most).
+    static let storeInterval: Duration = .milliseconds(200)
+
     public func run(_ plan: RunPlan) async throws -> RunResult {
         if let rule = plan.adaptive {
             var rounds = AdaptiveRounds(plan: plan, rule: rule)
@@ -38,9 +44,18 @@ public struct Runner: Sendable {
         var measuredStored = 0
         var finished = 0
         onEvent(.started(jobs: schedule.jobCount))
+        var pending: [PointSample] = []
+        var lastStored = ContinuousClock.now
+        func store() throws {
+            try recorder.record(pending)
+            stored += pending.count
+            measuredStored += pending.lazy.filter { !$0.sample.isWarmup }.count
+            onEvent(.batchStored(samples: pending.count))
+            pending.removeAll(keepingCapacity: true)
+            lastStored = .now
+        }
 
         while let batch = schedule.nextRound() {
-            var pending: [PointSample] = []
             for job in batch where !checks.hasFailed(job.ordinal) {
                 if Task.isCancelled { break }
                 let entry = plan.entries[job.ordinal]
@@ -69,16 +84,20 @@ public struct Runner: Sendable {
                         done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
                         wallNanos: sample.wallNanos))
             }
-            try recorder.record(pending)
-            stored += pending.count
-            measuredStored += pending.lazy.filter { !$0.sample.isWarmup }.count
-            onEvent(.batchStored(samples: pending.count))
+            // A round is stored when it ends, unless rounds are tiny: then they are gathered until
+            // enough samples or time have passed, so per-transaction costs stay small per sample.
+            if Task.isCancelled || pending.count >= Self.samplesPerTransaction
+                || lastStored.duration(to: .now) >= Self.storeInterval
+            {
+                try store()
+            }
             if Task.isCancelled {
                 return RunResult(
                     ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
                     failures: failures)
             }
         }
+        try store()
         for entry in plan.entries where !checks.hasFailed(entry.point.ordinal) {
             if let id = entry.pointID { try recorder.setStatus(.measured, error: nil, of: id) }
         }

@@ -9,13 +9,25 @@ public struct PlannedPoint: Sendable {
     public let scenarioName: String
     public let parameters: ParameterPoint
     public let baselineOrdinal: Int?
-
     /// The point's identity: scenario and canonical parameters.
-    public var key: PointKey { PointKey(scenario: scenarioName, parameters: parameters) }
+    public let key: PointKey
+    /// `concurrent tasks=64 work=0 …`, for progress lines and errors (made once: the runner
+    /// names the point with every finished repetition).
+    public let title: String
+
+    public init(
+        ordinal: Int, scenario: any Scenario, scenarioName: String, parameters: ParameterPoint, baselineOrdinal: Int?
+    ) {
+        self.ordinal = ordinal
+        self.scenario = scenario
+        self.scenarioName = scenarioName
+        self.parameters = parameters
+        self.baselineOrdinal = baselineOrdinal
+        key = PointKey(scenario: scenarioName, parameters: parameters)
+        title = key.description
+    }
 
     /// Items the point processes (its `tasks`), for per-item figures.
     public var tasks: Int { parameters["tasks"]?.integerValue ?? 1 }
 
-    /// `concurrent tasks=64 work=0 …`, for progress lines and errors.
-    public var title: String { key.description }
 }

@@ -8,9 +8,13 @@ public struct ScenarioContext: Sendable {
     public let executors: ExecutorCache
     public let lateness: WakeLatenessRecorder
 
+    /// The cores this process may use, read once: Foundation reads the cgroup files behind it
+    /// on every call, which a context made per repetition would pay every time.
+    public static let machineCores = ProcessInfo.processInfo.activeProcessorCount
+
     public init(
         clock: any Clock<Duration> = IOTimerClock(),
-        cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+        cores: Int = ScenarioContext.machineCores,
         executors: ExecutorCache = .shared,
         lateness: WakeLatenessRecorder = WakeLatenessRecorder()
     ) {
