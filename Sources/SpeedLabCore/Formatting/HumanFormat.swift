@@ -61,6 +61,21 @@ public enum HumanFormat {
         return gib >= 1 ? "\(fixed(gib, 1)) GiB" : "\(fixed(Double(count) / 1_048_576, 0)) MiB"
     }
 
+    /// User text on one line: line breaks and tabs become spaces, other control characters
+    /// (terminal escape sequences among them) are dropped, so a label cannot break a table or
+    /// move the cursor, wherever it is printed.
+    public static func singleLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t": out.append(" ")
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// A relative change as a signed percentage with one decimal: `+12.3%`, `-0.4%`.
     public static func percentChange(_ change: Double) -> String {
         guard change.isFinite else { return "-" }

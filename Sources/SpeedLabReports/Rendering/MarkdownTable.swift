@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabCore
 
 /// A GitHub-flavoured Markdown table whose cells are escaped, so user input in them (labels,
 /// parameter values, file paths, error messages) cannot break its rows or columns.
@@ -33,15 +34,7 @@ public enum MarkdownText {
     /// Text for one line (a heading, a list item): line breaks become spaces and other control
     /// characters (terminal escape sequences among them) are dropped.
     public static func inline(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t": out.append(" ")
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        HumanFormat.singleLine(text)
     }
 
     /// Text for a table cell: one line, with `|` escaped (GitHub requires it even inside code).
