@@ -72,7 +72,9 @@ extension SpeedLab {
                 throw SpeedLabExitCode.report(error)
             }
             guard !history.series.isEmpty else {
-                print("no stored point matches these filters.")
+                print(
+                    "no stored point matches these filters"
+                        + (includeIncomplete ? "." : " among completed runs (--include-incomplete counts the others)."))
                 return
             }
             let renderer = HistoryRenderer()
