@@ -34,6 +34,23 @@ final class PreparedStatement {
     }
 
     /// Steps an INSERT once and resets it; returns whether a row was written.
+    /// Binds `bytes` as UTF-8 text; SQLite copies them (the buffer may change afterwards).
+    func bind(_ index: Int32, text bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            _ = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                sqlite3_bind_text(statement, index, pointer, Int32(buffer.count), Self.transient)
+            }
+        }
+    }
+
+    /// Binds SQL NULL.
+    func bindNull(_ index: Int32) {
+        sqlite3_bind_null(statement, index)
+    }
+
+    /// SQLite's SQLITE_TRANSIENT: copy the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
     func insert() throws -> Bool {
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)

@@ -54,8 +54,8 @@ extension RunStore: RunRecorder {
             kernelNanosPerUnit: run.kernelNanosPerUnit, adaptive: run.adaptive, points: points)
     }
 
-    /// Inserts a batch of samples and their metrics in one write transaction, binding
-    /// through two prepared statements (see `docs/performance.md` for the rate).
+    /// Inserts a batch of samples, each with its metrics as one JSON object on its row, in one
+    /// write transaction through one prepared statement (see `docs/performance.md` for the rate).
     public func record(_ batch: [PointSample]) throws {
         guard !batch.isEmpty else { return }
         try write { db in
@@ -63,13 +63,11 @@ extension RunStore: RunRecorder {
                 db,
                 sql: """
                     INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (pointId, isWarmup, repetition) DO NOTHING
                     """)
-            let metricInsert = try PreparedStatement(
-                db, sql: "INSERT INTO sampleMetric (sampleId, name, value) VALUES (?, ?, ?)")
-            var names = MetricNames()
+            var json = MetricsJSON()
             var totals = MetricTotals()
             for item in batch {
                 let sample = item.sample
@@ -83,17 +81,13 @@ extension RunStore: RunRecorder {
                 sampleInsert.bind(8, sample.involuntarySwitches)
                 sampleInsert.bind(9, sample.peakRSSBytes)
                 sampleInsert.bind(10, Int64(bitPattern: sample.checksum))
-                guard try sampleInsert.insert() else { continue }  // a stored repetition is kept as it was
-                let sampleID = sampleInsert.lastInsertedRowID
-                if !sample.isWarmup { totals.add(sample.metrics, point: item.pointID) }
-                for (name, value) in sample.metrics where value.isFinite {
-                    try names.withCString(name) { text in
-                        metricInsert.bind(1, sampleID)
-                        metricInsert.bind(2, staticText: text)
-                        metricInsert.bind(3, value)
-                        _ = try metricInsert.insert()
-                    }
+                if let text = json.encode(sample.metrics) {
+                    sampleInsert.bind(11, text: text)
+                } else {
+                    sampleInsert.bindNull(11)
                 }
+                guard try sampleInsert.insert() else { continue }  // a stored repetition is kept as it was
+                if !sample.isWarmup { totals.add(sample.metrics, point: item.pointID) }
             }
             try totals.store(in: db)
         }
@@ -104,18 +98,6 @@ extension RunStore: RunRecorder {
             try db.execute(
                 sql: "UPDATE point SET status = ?, error = ? WHERE id = ?",
                 arguments: [status.rawValue, error, point])
-        }
-    }
-}
-
-/// C strings of metric names, converted once per batch rather than once per row.
-private struct MetricNames {
-    private var cache: [String: [CChar]] = [:]
-
-    mutating func withCString<T>(_ name: String, _ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
-        if cache[name] == nil { cache[name] = Array(name.utf8CString) }
-        return try cache[name, default: []].withUnsafeBufferPointer { buffer in
-            try body(buffer.baseAddress!)
         }
     }
 }

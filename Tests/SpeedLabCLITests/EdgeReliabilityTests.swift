@@ -154,10 +154,11 @@ import Testing
                 + "  latency_ms: 0\n  work: 1\n", to: "d.yaml")
         #expect(try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url).exitCode == 0)
         let db = folder.path("speedlab.sqlite")
-        let pages = try R.integer("PRAGMA page_count", in: db)
+        // The root page of the sample table: every command that reads samples passes through it.
+        let root = try R.integer("SELECT rootpage FROM sqlite_master WHERE name = 'sample'", in: db)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
-        try handle.seek(toOffset: UInt64((pages * 2 / 3) * 4096 + 100))
-        handle.write(Data(repeating: 0xA5, count: 600))
+        try handle.seek(toOffset: UInt64((root - 1) * 4096))
+        handle.write(Data(repeating: 0xA5, count: 4096))
         try handle.close()
         let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
         for command in [

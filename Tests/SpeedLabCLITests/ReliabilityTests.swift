@@ -254,5 +254,11 @@ import Testing
         defer { fresh.remove() }
         let reference = try SpeedLabCommand.run(["report", "1", "--db", fresh.runs.path, "--out", "-"], in: folder.url)
         #expect(result.stdout == reference.stdout)
+        // The per-metric rows moved into each sample's JSON, and read back the same through the view.
+        let metricRows = "SELECT COUNT(*) FROM sampleMetric"
+        let metricSum = "SELECT CAST(ROUND(SUM(value) * 1000) AS INTEGER) FROM sampleMetric"
+        #expect(try Self.integer(metricRows, in: db) == Self.integer(metricRows, in: backup))
+        #expect(try Self.integer(metricSum, in: db) == Self.integer(metricSum, in: backup))
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE metrics IS NOT NULL", in: db) > 0)
     }
 }
