@@ -22,6 +22,31 @@ import Testing
 
     static let complete = 40
 
+    /// Runs `sweep` and sends `signal` once the run has stored `samples` samples; returns the
+    /// database path once the process has exited.
+    static func run(
+        _ sweep: String, in folder: TemporaryDirectory, stoppedBy signal: Int32, afterSamples samples: Int
+    ) async throws -> String {
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let db = folder.path("speedlab.sqlite")
+        try await R.waitForSamples(samples, in: db)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return db
+    }
+
+    /// Runs `sweep` and sends `signal` after `milliseconds` (a blocking sleep: an awaited one
+    /// may resume late on a busy pool); returns the exited process and the database path.
+    static func run(
+        _ sweep: String, in folder: TemporaryDirectory, stoppedBy signal: Int32, afterMilliseconds milliseconds: Int
+    ) throws -> (Process, String) {
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        usleep(UInt32(milliseconds) * 1_000)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return (process, folder.path("speedlab.sqlite"))
+    }
+
     /// Changes the database as another program (or a person with `sqlite3`) would.
     static func execute(_ sql: String, in path: String) throws {
         let queue = try DatabaseQueue(path: path)
@@ -51,11 +76,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        usleep(UInt32(delay) * 1_000)  // blocking: an awaited sleep may resume late on a busy pool
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let db = folder.path("speedlab.sqlite")
+        let (_, db) = try Self.run(sweep, in: folder, stoppedBy: SIGKILL, afterMilliseconds: delay)
         guard FileManager.default.fileExists(atPath: db), (try? R.integer("SELECT COUNT(*) FROM run", in: db)) == 1
         else {
             return  // killed before the run was opened: nothing to resume
@@ -75,11 +96,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        usleep(UInt32(delay) * 1_000)  // blocking: an awaited sleep may resume late on a busy pool
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        let db = folder.path("speedlab.sqlite")
+        let (process, db) = try Self.run(sweep, in: folder, stoppedBy: signal, afterMilliseconds: delay)
         guard FileManager.default.fileExists(atPath: db), (try? R.integer("SELECT COUNT(*) FROM run", in: db)) == 1
         else {
             return
@@ -93,11 +110,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        let db = folder.path("speedlab.sqlite")
-        try await R.waitForSamples(3, in: db)
-        kill(process.processIdentifier, SIGKILL)  // immediate: the run cannot finish first
-        process.waitUntilExit()
+        let db = try await Self.run(sweep, in: folder, stoppedBy: SIGKILL, afterSamples: 3)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let samples = try R.integer("SELECT COUNT(*) FROM sample", in: db)
         let dry = try SpeedLabCommand.run(["run", "--resume", "1", "--dry-run"], in: folder.url)
@@ -213,11 +226,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        let db = folder.path("speedlab.sqlite")
-        try await R.waitForSamples(3, in: db)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let db = try await Self.run(sweep, in: folder, stoppedBy: SIGKILL, afterSamples: 3)
         // Its process id now belongs to a live process (this test), as after a reuse.
         try Self.execute("UPDATE run SET processId = \(getpid())", in: db)
         let refused = try SpeedLabCommand.run(["run", "--resume", "1", "--no-report"], in: folder.url)
@@ -234,11 +243,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        let db = folder.path("speedlab.sqlite")
-        try await R.waitForSamples(3, in: db)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let db = try await Self.run(sweep, in: folder, stoppedBy: SIGKILL, afterSamples: 3)
         try Self.execute(
             "UPDATE run SET host = 'ci-container-7', heartbeatAt = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
             in: db)
@@ -256,11 +261,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sweep = try Self.sweep(folder)
-        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
-        let db = folder.path("speedlab.sqlite")
-        try await R.waitForSamples(3, in: db)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let db = try await Self.run(sweep, in: folder, stoppedBy: SIGKILL, afterSamples: 3)
         let resumes = try (0..<2).map { _ in
             try SpeedLabCommand.start(["run", "--resume", "1", "--no-report"], in: folder.url)
         }
