@@ -93,15 +93,25 @@ import Testing
         }
     }
 
+    /// A session over the test scenarios, as process `processID`.
+    static func session(
+        _ recorder: InMemoryRecorder, processID: Int32, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) -> RunSession {
+        RunSession(
+            recorder: recorder, environment: SampleFactory.environment(processID: processID),
+            registry: TestScenarios.registry, calibrateKernel: { 2 }, onEvent: onEvent)
+    }
+
+    static func sweep() throws -> (Sweep, [PlannedPoint]) {
+        let sweep = try SweepFile.parse(Self.sweepYAML, source: "adaptive.yaml", registry: TestScenarios.registry)
+        return (sweep, try ParameterGrid(registry: TestScenarios.registry).expand(sweep))
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func anAdaptiveRunStopsEachPointAsSoonAsItSettles() async throws {
         let recorder = InMemoryRecorder()
-        let sweep = try SweepFile.parse(Self.sweepYAML, source: "adaptive.yaml", registry: TestScenarios.registry)
-        let points = try ParameterGrid(registry: TestScenarios.registry).expand(sweep)
-        let session = RunSession(
-            recorder: recorder, environment: SampleFactory.environment(processID: 6161),
-            registry: TestScenarios.registry, calibrateKernel: { 2 })
-        let outcome = try await session.start(sweep, points: points)
+        let (sweep, points) = try Self.sweep()
+        let outcome = try await Self.session(recorder, processID: 6161).start(sweep, points: points)
         #expect(outcome.ending == .completed)
         let rule = try #require(recorder.run(outcome.run)?.run.adaptive)
         #expect(rule.maximum == 12 && rule.precision == 0.25)
@@ -111,21 +121,14 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func anInterruptedAdaptiveRunResumesWithTheSameRule() async throws {
         let recorder = InMemoryRecorder()
-        let sweep = try SweepFile.parse(Self.sweepYAML, source: "adaptive.yaml", registry: TestScenarios.registry)
-        let points = try ParameterGrid(registry: TestScenarios.registry).expand(sweep)
-        let interrupting = RunSession(
-            recorder: recorder, environment: SampleFactory.environment(processID: 6262),
-            registry: TestScenarios.registry, calibrateKernel: { 2 },
-            onEvent: { event in
-                if case .jobFinished(let done, _, _, _, _) = event, done == 6 { withUnsafeCurrentTask { $0?.cancel() } }
-            })
+        let (sweep, points) = try Self.sweep()
+        let interrupting = Self.session(recorder, processID: 6262) { event in
+            if case .jobFinished(let done, _, _, _, _) = event, done == 6 { withUnsafeCurrentTask { $0?.cancel() } }
+        }
         let first = try await Task { try await interrupting.start(sweep, points: points) }.value
         #expect(first.ending == .interrupted)
         recorder.setLiveProcesses([])
-        let session = RunSession(
-            recorder: recorder, environment: SampleFactory.environment(processID: 6363),
-            registry: TestScenarios.registry, calibrateKernel: { 2 })
-        let resumed = try await session.resume(first.run)
+        let resumed = try await Self.session(recorder, processID: 6363).resume(first.run)
         #expect(resumed.ending == .completed)
         let rule = try #require(recorder.run(first.run)?.run.adaptive)
         Self.expectStoppedWhenSettled(Self.walls(recorder, run: first.run), rule: rule)
