@@ -102,7 +102,12 @@ public struct EDivisive: Sendable, Equatable {
     /// The smallest relative change accepted in `series`: the floor, or `noiseMultiple` × its
     /// relative noise when that is larger.
     public func minimumChange(of series: [Double]) -> Double {
-        max(minimumRelativeChange, noiseMultiple * (SeriesNoise.relative(series) ?? 0))
+        minimumChange(noise: SeriesNoise.relative(series))
+    }
+
+    /// The smallest relative change accepted in a series of relative noise `noise`.
+    public func minimumChange(noise: Double?) -> Double {
+        max(minimumRelativeChange, noiseMultiple * (noise ?? 0))
     }
 
     /// Whether both the mean and the median moved by at least `minimumChange`.

@@ -29,10 +29,6 @@ final class PreparedStatement {
     }
 
     /// Binds text that stays alive and unchanged until the next ``insert()`` returns.
-    func bind(_ index: Int32, staticText: UnsafePointer<CChar>) {
-        sqlite3_bind_text(statement, index, staticText, -1, nil)  // nil = SQLITE_STATIC: no copy
-    }
-
     /// Steps an INSERT once and resets it; returns whether a row was written.
     /// Binds `bytes` as UTF-8 text; SQLite copies them (the buffer may change afterwards).
     func bind(_ index: Int32, text bytes: [UInt8]) {

@@ -42,9 +42,6 @@ public final class RunStore: Sendable {
         try self.init(path: path, access: .write(create: create))
     }
 
-    /// How long this store's writes wait for another process's lock.
-    public var busyTimeoutSeconds: TimeInterval { busyTimeout }
-
     /// Opens the database at `path` as `access` asks. A writer waits at most the busy timeout
     /// for another process's lock (then `.locked`); a reader never waits for the write lock,
     /// unless the database needs upgrading by a migration.

@@ -29,6 +29,26 @@ public enum SpeedLabCommand {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `speedlab arguments…` as `nobody` when the tests run as root (root ignores
+    /// permission bits; `setpriv` from util-linux drops them), else as the current user.
+    public static func runAsNobody(_ arguments: [String], in directory: URL) throws -> CommandResult {
+        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let binary = FixturePaths.speedlabBinary.path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: asNobody.first ?? binary)
+        process.arguments = Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary]) + arguments
+        process.currentDirectoryURL = directory
+        process.standardError = Pipe()
+        process.standardOutput = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = readToEnd(process)
+        process.waitUntilExit()
+        return CommandResult(
+            exitCode: process.terminationStatus, stdout: String(decoding: output.stdout, as: UTF8.self),
+            stderr: String(decoding: output.stderr, as: UTF8.self))
+    }
+
     /// Reads standard output and standard error of `process` together until both close. Reading
     /// one to its end first would deadlock once the other fills its pipe.
     public static func readToEnd(_ process: Process) -> (stdout: Data, stderr: Data) {

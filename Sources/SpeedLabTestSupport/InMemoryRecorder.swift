@@ -14,8 +14,6 @@ public final class InMemoryRecorder: RunRecorder {
         public var status: RunStatus
         public var processID: Int32
         public var points: [PointKey: StoredPoint] = [:]
-        /// How often its process showed it was alive.
-        public var heartbeats = 0
     }
 
     /// A point as the recorder holds it.
@@ -176,7 +174,6 @@ public final class InMemoryRecorder: RunRecorder {
             guard stored.status == recorded.storedStatus, stored.processID == recorded.processID else { return false }
             state.runs[recorded.id]?.status = .running
             state.runs[recorded.id]?.processID = processID
-            state.runs[recorded.id]?.heartbeats += 1
             state.liveProcesses.insert(processID)
             return true
         }
@@ -185,7 +182,6 @@ public final class InMemoryRecorder: RunRecorder {
     public func heartbeat(_ id: RunID) throws {
         try state.withLock { state in
             guard state.runs[id] != nil else { throw InMemoryRecorderError.unknownRun(id) }
-            state.runs[id]?.heartbeats += 1
         }
     }
 

@@ -35,10 +35,9 @@ struct HarnessBenchmark {
                 onEvent: { progress.handle($0) })
             let started = ContinuousClock.now
             let outcome = try await session.start(sweep, points: points)
-            let elapsed = started.duration(to: .now)
+            let elapsedNanos = seconds(since: started) * 1e9
             let rss = Self.peakRSSMiB()
             let measured = try store.measuredWallNanosTotal(ofRun: outcome.run)
-            let elapsedNanos = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
             let samples = outcome.measuredSamplesStored
             let overhead = (elapsedNanos - Double(measured)) / Double(samples) / 1e3
             print(

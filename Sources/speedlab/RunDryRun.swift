@@ -9,6 +9,8 @@ struct RunDryRun {
     let plan: RunPlan
     /// The status of the run being resumed, if this is a resume.
     var status: RunStatus?
+    /// The kernel's cost per unit the resumed run measured at its start (a new run measures it).
+    var kernelNanosPerUnit: Double?
 
     func print(resuming run: RunID?) {
         var table = TextTable(header: ["#", "scenario", "parameters", "baseline", "missing"], rightAligned: [0, 3, 4])
@@ -22,13 +24,13 @@ struct RunDryRun {
             ])
         }
         Swift.print(table.render(), terminator: "")
-        let calibration = KernelCalibration.measure()
+        let kernel = kernelNanosPerUnit ?? KernelCalibration.measure().nanosPerUnit
         let estimate = RunEstimate(
-            plan: plan, kernelNanosPerUnit: calibration.nanosPerUnit,
+            plan: plan, kernelNanosPerUnit: kernel,
             cores: ProcessInfo.processInfo.activeProcessorCount)
         let cost =
             "estimated at least \(HumanFormat.duration(seconds: estimate.seconds)) (kernel: "
-            + "\(HumanFormat.fixed(estimate.kernelNanosPerUnit, 1)) ns per unit here). Nothing was measured or stored."
+            + "\(HumanFormat.fixed(estimate.kernelNanosPerUnit, 1)) ns per unit). Nothing was measured or stored."
         if let run {
             Swift.print(
                 "run \(run) is \(status?.rawValue ?? "stored"): resuming it would measure \(plan.missingSamples) "

@@ -66,7 +66,10 @@ extension SpeedLab {
                     let plan = try SpeedLabExitCode.reporting {
                         try RunSession(recorder: runs).resumePlan(id, force: force)
                     }
-                    RunDryRun(plan: plan.plan, status: plan.recorded.status).print(resuming: id)
+                    RunDryRun(
+                        plan: plan.plan, status: plan.recorded.status,
+                        kernelNanosPerUnit: plan.recorded.kernelNanosPerUnit
+                    ).print(resuming: id)
                     return
                 }
                 try await RunMeasurement(store: runs, writesReport: !noReport).measure { [force] in

@@ -320,25 +320,6 @@ import Testing
         #expect(empty.exitCode == 64)
     }
 
-    /// Runs the binary as `nobody` when the tests run as root (root ignores permission bits).
-    static func runAsNobody(_ arguments: [String], in folder: URL) throws -> CommandResult {
-        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let binary = FixturePaths.speedlabBinary.path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: asNobody.first ?? binary)
-        process.arguments = Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary]) + arguments
-        process.currentDirectoryURL = folder
-        process.standardError = Pipe()
-        process.standardOutput = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = SpeedLabCommand.readToEnd(process)
-        process.waitUntilExit()
-        return CommandResult(
-            exitCode: process.terminationStatus, stdout: String(decoding: output.stdout, as: UTF8.self),
-            stderr: String(decoding: output.stderr, as: UTF8.self))
-    }
-
     @Test(.enabled(if: R.canTestPermissions, "needs setpriv and a build folder readable by nobody when run as root"))
     func aReadOnlyDatabaseInAReadOnlyFolderIsReadByEveryReadingCommand() throws {
         let folder = try TemporaryDirectory()
@@ -354,10 +335,10 @@ import Testing
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shelf.path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
         for command in [["runs"], ["show", "1"], ["report", "1", "--out", "-"], ["compare", "1", "1"], ["history"]] {
-            let result = try Self.runAsNobody(command + ["--db", db], in: shelf)
+            let result = try SpeedLabCommand.runAsNobody(command + ["--db", db], in: shelf)
             #expect(result.exitCode == 0, "\(command): \(result.stderr)")
         }
-        let resume = try Self.runAsNobody(["run", "--resume", "1", "--db", db], in: shelf)
+        let resume = try SpeedLabCommand.runAsNobody(["run", "--resume", "1", "--db", db], in: shelf)
         #expect(resume.exitCode == 74, "\(resume.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: shelf.path) == ["speedlab.sqlite"])
     }

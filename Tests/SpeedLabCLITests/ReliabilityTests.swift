@@ -209,22 +209,11 @@ import Testing
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: sweep)
-        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let binary = FixturePaths.speedlabBinary.path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: asNobody.first ?? binary)
-        process.arguments =
-            Array(asNobody.dropFirst()) + (asNobody.isEmpty ? [] : [binary])
-            + ["run", sweep, "--db", locked.appendingPathComponent("speedlab.sqlite").path, "--no-report"]
-        process.currentDirectoryURL = folder.url
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: SpeedLabCommand.readToEnd(process).stderr, as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 74, "\(stderr)")
-        #expect(stderr.contains("cannot be written (read-only file or folder)"), "\(stderr)")
+        let result = try SpeedLabCommand.runAsNobody(
+            ["run", sweep, "--db", locked.appendingPathComponent("speedlab.sqlite").path, "--no-report"], in: folder.url
+        )
+        #expect(result.exitCode == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot be written (read-only file or folder)"), "\(result.stderr)")
     }
 
     @Test func olderDatabaseIsBackedUpThenMigratedAndReportsIdentically() throws {

@@ -45,20 +45,10 @@ public struct RunSession: Sendable {
                 label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
                 repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
                 kernelNanosPerUnit: kernel, adaptive: sweep.adaptive))
-        let ideal = IdealTimeTable(points: points, kernelNanosPerUnit: kernel, cores: environment.logicalCores)
-        let ids: [PointKey: PointID]
-        do {
-            ids = try recorder.registerPoints(points.map(ideal.newPoint), run: run)
-        } catch {
-            try? recorder.finishRun(run, status: .failed)
-            throw error
-        }
         let plan = RunPlan(
-            entries: points.map { RunPlan.Entry(point: $0, pointID: ids[$0.key]) }, repetitions: sweep.repetitions,
-            warmup: sweep.warmup, adaptive: sweep.adaptive)
-        onEvent(.opened(run: run, resumed: false, missingSamples: plan.missingSamples))
-        warnIfDebugBuild()
-        return try await measure(plan, run: run, started: started)
+            points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
+        return try await registerAndMeasure(
+            plan, run: run, kernelNanosPerUnit: kernel, resumed: false, started: started)
     }
 
     /// Takes up run `id` where it stopped: re-expands its stored sweep, registers any point it
@@ -77,19 +67,9 @@ public struct RunSession: Sendable {
         }
         guard try recorder.reopenRun(prepared.recorded, processID: environment.processID, host: environment.host)
         else { throw RunSessionError.takenByAnotherProcess(run: id) }
-        let ideal = IdealTimeTable(
-            points: prepared.plan.points, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit,
-            cores: environment.logicalCores)
-        let ids = try recorder.registerPoints(prepared.plan.points.map(ideal.newPoint), run: id)
-        let plan = RunPlan(
-            entries: prepared.plan.entries.map { entry in
-                var entry = entry
-                entry.pointID = ids[entry.point.key]
-                return entry
-            }, repetitions: prepared.plan.repetitions, warmup: prepared.plan.warmup, adaptive: prepared.plan.adaptive)
-        onEvent(.opened(run: id, resumed: true, missingSamples: plan.missingSamples))
-        warnIfDebugBuild()
-        return try await measure(plan, run: id, started: started)
+        return try await registerAndMeasure(
+            prepared.plan, run: id, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit, resumed: true,
+            started: started)
     }
 
     /// What resuming run `id` would measure, read without writing anything: the run as
@@ -128,6 +108,32 @@ public struct RunSession: Sendable {
                 entries: entries, repetitions: recorded.repetitions, warmup: recorded.warmup,
                 adaptive: recorded.adaptive)
         )
+    }
+
+    /// Registers every point of `plan` with its ideal time (a point the run already holds keeps
+    /// its id and samples), then measures what the plan misses. A run whose points cannot be
+    /// registered is marked failed.
+    private func registerAndMeasure(
+        _ plan: RunPlan, run: RunID, kernelNanosPerUnit: Double, resumed: Bool, started: ContinuousClock.Instant
+    ) async throws -> RunOutcome {
+        let ideal = IdealTimeTable(
+            points: plan.points, kernelNanosPerUnit: kernelNanosPerUnit, cores: environment.logicalCores)
+        let ids: [PointKey: PointID]
+        do {
+            ids = try recorder.registerPoints(plan.points.map(ideal.newPoint), run: run)
+        } catch {
+            try? recorder.finishRun(run, status: .failed)
+            throw error
+        }
+        let registered = RunPlan(
+            entries: plan.entries.map { entry in
+                var entry = entry
+                entry.pointID = ids[entry.point.key]
+                return entry
+            }, repetitions: plan.repetitions, warmup: plan.warmup, adaptive: plan.adaptive)
+        onEvent(.opened(run: run, resumed: resumed, missingSamples: registered.missingSamples))
+        warnIfDebugBuild()
+        return try await measure(registered, run: run, started: started)
     }
 
     /// Runs the plan and records the run's final status, whatever way the measuring ends.

@@ -87,6 +87,7 @@ public struct SpeedupReportBuilder: Sendable {
                 value: baselineMedian / median, lower: ci?.lower ?? .nan, upper: ci?.upper ?? .nan)
         }
         let ideal = point.idealNanos.map(Double.init)
+        let halfWidth = Self.relativeHalfWidth(figures)
         let efficiency = ideal.flatMap { ideal in median.map { ideal / $0 } }
         return PointRow(
             pointID: point.id, scenario: point.scenario,
@@ -98,9 +99,9 @@ public struct SpeedupReportBuilder: Sendable {
             cpuUtilisation: figures.medianCPUNanos.flatMap { cpu in median.flatMap { $0 > 0 ? cpu / $0 : nil } },
             bottleneck: bottleneck(point, efficiency: efficiency), mildOutliers: figures.mildOutliers,
             severeOutliers: figures.severeOutliers, counters: metrics.mapValues(\.mean), error: point.error,
-            relativeHalfWidth: adaptive == nil ? nil : Self.relativeHalfWidth(figures),
+            relativeHalfWidth: adaptive == nil ? nil : halfWidth,
             reachedPrecision: adaptive.map { rule in
-                Self.relativeHalfWidth(figures).map { $0 <= rule.precision } ?? false
+                halfWidth.map { $0 <= rule.precision } ?? false
             })
     }
 

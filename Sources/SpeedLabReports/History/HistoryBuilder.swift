@@ -41,10 +41,10 @@ public struct HistoryBuilder: Sendable {
                     changePercent: change.relativeChangePercent, pValue: change.pValue,
                     explanation: Self.explain(entries[change.index - 1].run, entries[change.index].run))
             }
-            let medians = entries.map(\.median)
+            let noise = SeriesNoise.relative(entries.map(\.median))
             return History.Series(
                 scenario: first.scenario, parameters: first.parameters, entries: entries, changes: changes,
-                noise: SeriesNoise.relative(medians), minimumChange: detector.minimumChange(of: medians))
+                noise: noise, minimumChange: detector.minimumChange(noise: noise))
         }
         return History(
             metric: metric, filter: filter, series: series, minimumChangeFloor: detector.minimumRelativeChange)
