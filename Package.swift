@@ -17,11 +17,21 @@ let package = Package(
         .executable(name: "speedlab-bench", targets: ["speedlab-bench"]),
         .library(name: "SpeedLabKit", targets: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabScenarios"]),
     ],
+    traits: [
+        .trait(
+            name: "HTTPTransport",
+            description:
+                "Real network I/O: the loopback HTTP services (SwiftNIO), the async-http-client transport and the SQLite db service"
+        ),
+        .default(enabledTraits: ["HTTPTransport"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: Library modules (dependencies point one way: Core + Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
@@ -34,8 +44,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SpeedLabTransport",
+            dependencies: [
+                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabConcurrency",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["HTTPTransport"])),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SpeedLabEngine",
-            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "SpeedLabStatistics", "Yams"],
+            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "SpeedLabStatistics", "SpeedLabTransport", "Yams"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -59,6 +82,7 @@ let package = Package(
             resources: [
                 .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
                 .copy("0004_adaptive_repetitions.sql"), .copy("0005_sample_metrics_json.sql"),
+                .copy("0006_run_http_round_trip.sql"),
             ],
             swiftSettings: strictSettings
         ),

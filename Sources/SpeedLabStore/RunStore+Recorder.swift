@@ -51,7 +51,8 @@ extension RunStore: RunRecorder {
             id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,
             host: run.environment.host, sweepYAML: run.sweepYAML,
             sweepSource: run.sweepSource, repetitions: run.repetitions, warmup: run.warmup,
-            kernelNanosPerUnit: run.kernelNanosPerUnit, adaptive: run.adaptive, points: points)
+            kernelNanosPerUnit: run.kernelNanosPerUnit, adaptive: run.adaptive,
+            httpRoundTripNanos: run.httpRoundTripNanos, points: points)
     }
 
     /// Inserts a batch of samples, each with its metrics as one JSON object on its row, in one

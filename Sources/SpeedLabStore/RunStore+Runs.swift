@@ -12,8 +12,8 @@ extension RunStore {
                     INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
                       seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
                       buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
@@ -21,7 +21,7 @@ extension RunStore {
                     env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
                     env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
                     Timestamp.string(startedAt), run.adaptive?.precision, run.adaptive?.minimum,
-                    run.adaptive?.budgetSeconds,
+                    run.adaptive?.budgetSeconds, run.httpRoundTripNanos,
                 ])
             return db.lastInsertedRowID
         }
@@ -166,7 +166,8 @@ extension StoredRun {
             startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
             finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
             repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
-            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptive: Self.adaptive(row), pointCount: row["pointCount"],
+            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptive: Self.adaptive(row),
+            httpRoundTripNanos: row["httpRoundTripNanos"], pointCount: row["pointCount"],
             sampleCount: row["sampleCount"])
     }
 }

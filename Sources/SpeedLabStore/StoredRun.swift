@@ -23,6 +23,8 @@ public struct StoredRun: Sendable, Hashable {
     public var kernelNanosPerUnit: Double
     /// The stopping rule of `repetitions: auto` (nil for a fixed count).
     public var adaptive: AdaptiveRepetitions?
+    /// The http round trip measured when the run started; nil without http points.
+    public var httpRoundTripNanos: Double?
     public var pointCount: Int
     public var sampleCount: Int
 

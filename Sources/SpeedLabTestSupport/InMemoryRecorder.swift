@@ -158,6 +158,7 @@ public final class InMemoryRecorder: RunRecorder {
                 host: stored.run.environment.host, sweepYAML: stored.run.sweepYAML,
                 sweepSource: stored.run.sweepSource, repetitions: stored.run.repetitions, warmup: stored.run.warmup,
                 kernelNanosPerUnit: stored.run.kernelNanosPerUnit, adaptive: stored.run.adaptive,
+                httpRoundTripNanos: stored.run.httpRoundTripNanos,
                 points: stored.points.mapValues { point in
                     let measured = point.samples.filter { !$0.key.isWarmup }
                     return RecordedPoint(

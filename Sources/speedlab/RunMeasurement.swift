@@ -4,6 +4,7 @@ import SpeedLabCore
 import SpeedLabEngine
 import SpeedLabReports
 import SpeedLabStore
+import SpeedLabTransport
 
 /// Wires a ``RunSession`` to the terminal: progress on standard error, SIGINT and SIGTERM
 /// turned into cancellation, and the session's outcome printed and mapped to an exit code.
@@ -11,11 +12,13 @@ struct RunMeasurement {
     let store: RunStore
     /// Whether a completed run ends by writing its report to `reports/<run-id>/`.
     let writesReport: Bool
+    /// Where `transport: http` points find their services.
+    let services: ServicesEndpoint
 
     func measure(_ body: @escaping @Sendable (RunSession) async throws -> RunOutcome) async throws {
         let progress = ProgressPrinter()
         let session = RunSession(
-            recorder: store,
+            recorder: store, services: services,
             onEvent: { event in
                 switch event {
                 case .opened(let run, true, let missing):

@@ -4,6 +4,7 @@ import SpeedLabCore
 import SpeedLabEngine
 import SpeedLabScenarios
 import SpeedLabStore
+import SpeedLabTransport
 
 extension SpeedLab {
     /// `speedlab run [SWEEP]`: measure a sweep into the database.
@@ -16,7 +17,11 @@ extension SpeedLab {
                   speedlab run fixtures/sweeps/default.yaml --label nightly
                   speedlab run --only sequential --repetitions 3 --dry-run
                   speedlab run --resume 4                       # measure what run 4 is missing
-                Exit codes: 0 completed, 1 a point failed, 64 usage, 65 bad sweep file, 130 interrupted.
+                  speedlab run sweep.yaml --services http://10.0.0.5:8080   # services already running
+                Points with `transport: http` call the loopback services, which the run starts as a
+                child process (`speedlab services`) and stops on every way out.
+                Exit codes: 0 completed, 1 a point failed, 64 usage, 65 bad sweep file,
+                69 services unavailable, 130 interrupted.
                 """)
 
         @Argument(help: "A sweep file (YAML). Default: the built-in sweep.")
@@ -42,6 +47,11 @@ extension SpeedLab {
         @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
         @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
         @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
+        @Option(
+            help: ArgumentHelp(
+                "Call services that already run at this URL (speedlab services) instead of starting them.",
+                valueName: "url"))
+        var services: String?
 
         func validate() throws {
             if case .fixed(let count) = repetitions?.count, !(1...100_000).contains(count) {
@@ -51,6 +61,10 @@ extension SpeedLab {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
             }
             if force, resume == nil { throw ValidationError("--force goes with --resume RUN.") }
+            if let services, !(services.hasPrefix("http://") && services.count > "http://".count) {
+                throw ValidationError(
+                    "--services takes an http:// URL, such as http://127.0.0.1:8080 (got \(services)).")
+            }
             if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil || label != nil {
                 throw ValidationError(
                     "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions, --warmup or --label."
@@ -72,7 +86,8 @@ extension SpeedLab {
                     ).print(resuming: id)
                     return
                 }
-                try await RunMeasurement(store: runs, writesReport: !noReport).measure { [force] in
+                try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint).measure {
+                    [force] in
                     try await $0.resume(id, force: force)
                 }
                 return
@@ -87,9 +102,19 @@ extension SpeedLab {
                 return
             }
             let runs = try store.open(.write(create: true))
-            try await RunMeasurement(store: runs, writesReport: !noReport).measure {
+            try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint).measure {
                 try await $0.start(sweep, points: points)
             }
+        }
+
+        /// The services of `transport: http` points: `--services`, or this binary's own
+        /// `speedlab services`, started for the run.
+        private var endpoint: ServicesEndpoint {
+            if let services { return .connect(services) }
+            let executable =
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0]
+            return .launch(executable: executable)
         }
 
         private func loadSweep() throws -> (sweep: Sweep, points: [PlannedPoint]) {

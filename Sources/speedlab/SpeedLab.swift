@@ -14,7 +14,9 @@ struct SpeedLab: AsyncParsableCommand {
             130 interrupted (finished samples kept).
             """,
         version: SpeedLabVersion.current,
-        subcommands: [Run.self, Report.self, Compare.self, History.self, Runs.self, Show.self, Scenarios.self],
+        subcommands: [
+            Run.self, Report.self, Compare.self, History.self, Runs.self, Show.self, Scenarios.self, Services.self,
+        ],
         defaultSubcommand: nil
     )
 }

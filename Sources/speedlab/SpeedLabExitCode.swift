@@ -3,6 +3,7 @@ import Foundation
 import SpeedLabEngine
 import SpeedLabScenarios
 import SpeedLabStore
+import SpeedLabTransport
 
 /// Every exit code `speedlab` uses; the README's table lists the same.
 enum SpeedLabExitCode: Int32, CaseIterable {
@@ -13,6 +14,7 @@ enum SpeedLabExitCode: Int32, CaseIterable {
     case usage = 64
     case badSweepFile = 65
     case missingInput = 66
+    case servicesUnavailable = 69
     case cannotWriteOutput = 73
     case databaseError = 74
     case databaseLocked = 75
@@ -57,6 +59,8 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             case .stillRunning, .takenByAnotherProcess: return .usage
             case .pointsOutsideSweep: return .failure
             }
+        case is RealIOError:
+            return .servicesUnavailable
         case let error as ScenarioError:
             if case .checksumMismatch = error { return .failure }
             return .usage

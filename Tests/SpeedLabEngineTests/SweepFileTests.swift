@@ -44,7 +44,7 @@ import Testing
     @Test func builtInDefaultSweepEqualsTheCommittedFixture() throws {
         let committed = try String(
             contentsOf: FixturePaths.sweeps.appendingPathComponent("default.yaml"), encoding: .utf8)
-        #expect(committed == DefaultSweep.yaml)
+        #expect(committed == DefaultSweep.withRealIO)
         let sweep = try SweepFile.parse(DefaultSweep.yaml, source: DefaultSweep.source)
         let points = try ParameterGrid().expand(sweep)
         #expect(Set(points.map(\.scenarioName)) == Set(ScenarioRegistry.standard.names))

@@ -23,7 +23,7 @@ struct SkippingScenario: Scenario {
         BaselineReference(scenario: SequentialScenario.name, point: Workload.point(of: point))
     }
 
-    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime { .serial(io: 0, cpu: 0) }
+    func idealTime(_ costs: MachineCosts) -> IdealTime { .serial(io: 0, cpu: 0) }
 
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         var checksum = Checksum()
@@ -49,7 +49,7 @@ struct JitteryScenario: Scenario {
 
     static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
-    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime { .serial(io: 0, cpu: 0) }
+    func idealTime(_ costs: MachineCosts) -> IdealTime { .serial(io: 0, cpu: 0) }
 
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         try await Task.sleep(for: .microseconds(Int.random(in: 1_000...15_000)))

@@ -38,7 +38,7 @@ import Testing
         let sequential = try AgentSequentialScenario(point: reference.point)
         let concurrentOutcome = try await agent.run(in: ScenarioContext())
         let sequentialOutcome = try await sequential.run(in: ScenarioContext())
-        let expected = Self.expected(agent.plans)
+        let expected = Self.expected(agent.plans())
         #expect(Self.counters(concurrentOutcome) == expected)
         #expect(Self.counters(sequentialOutcome) == expected)
         #expect(concurrentOutcome.checksum == sequentialOutcome.checksum)

@@ -12,11 +12,13 @@ public struct NewRun: Sendable {
     public var kernelNanosPerUnit: Double
     /// The stopping rule of `repetitions: auto` (then `repetitions` is its maximum).
     public var adaptive: AdaptiveRepetitions?
+    /// The measured round trip of an empty http request, for runs with `transport: http` points.
+    public var httpRoundTripNanos: Double?
 
     public init(
         label: String?, sweepName: String, sweepYAML: String, sweepSource: String,
         repetitions: Int, warmup: Int, seed: Int, environment: RunEnvironment, kernelNanosPerUnit: Double,
-        adaptive: AdaptiveRepetitions? = nil
+        adaptive: AdaptiveRepetitions? = nil, httpRoundTripNanos: Double? = nil
     ) {
         self.label = label
         self.sweepName = sweepName
@@ -28,6 +30,7 @@ public struct NewRun: Sendable {
         self.environment = environment
         self.kernelNanosPerUnit = kernelNanosPerUnit
         self.adaptive = adaptive
+        self.httpRoundTripNanos = httpRoundTripNanos
     }
 }
 

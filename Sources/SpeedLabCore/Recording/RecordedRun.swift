@@ -16,6 +16,8 @@ public struct RecordedRun: Sendable, Hashable {
     public var kernelNanosPerUnit: Double
     /// The stopping rule of `repetitions: auto`, nil for a fixed count.
     public var adaptive: AdaptiveRepetitions?
+    /// The http round trip measured when the run started (nil: none measured yet).
+    public var httpRoundTripNanos: Double?
     /// Every point the run registered, by identity.
     public var points: [PointKey: RecordedPoint]
 
@@ -23,7 +25,7 @@ public struct RecordedRun: Sendable, Hashable {
         id: RunID, status: RunStatus, storedStatus: RunStatus, processID: Int32, host: String, sweepYAML: String,
         sweepSource: String, repetitions: Int,
         warmup: Int, kernelNanosPerUnit: Double, adaptive: AdaptiveRepetitions? = nil,
-        points: [PointKey: RecordedPoint]
+        httpRoundTripNanos: Double? = nil, points: [PointKey: RecordedPoint]
     ) {
         self.id = id
         self.status = status
@@ -36,6 +38,7 @@ public struct RecordedRun: Sendable, Hashable {
         self.warmup = warmup
         self.kernelNanosPerUnit = kernelNanosPerUnit
         self.adaptive = adaptive
+        self.httpRoundTripNanos = httpRoundTripNanos
         self.points = points
     }
 }

@@ -58,6 +58,9 @@ public final class ProgressPrinter: Sendable {
             write((isTerminal ? "\r\u{1B}[2K" : "") + "error: \(title) failed: \(message)\n")
         case .warning(let message):
             write((isTerminal ? "\r\u{1B}[2K" : "") + "warning: \(message)\n")
+        case .servicesReady(let url, let started, let roundTrip):
+            let origin = started ? "started the services at" : "using the services at"
+            write("\(origin) \(url); round trip of an empty request: \(HumanFormat.fixed(roundTrip / 1e3, 1)) µs\n")
         case .opened, .batchStored:
             break
         }

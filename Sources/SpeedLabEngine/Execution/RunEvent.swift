@@ -6,6 +6,9 @@ public enum RunEvent: Sendable {
     case opened(run: RunID, resumed: Bool, missingSamples: Int)
     /// Something the person running it should know (a debug build, say).
     case warning(String)
+    /// The services of a run with `transport: http` points answer at `url`; `started` when
+    /// the run started them itself. `roundTripNanos` is the measured floor of one request.
+    case servicesReady(url: String, started: Bool, roundTripNanos: Double)
     case started(jobs: Int)
     case jobFinished(done: Int, total: Int, title: String, isWarmup: Bool, wallNanos: Int64)
     case pointFailed(title: String, message: String)

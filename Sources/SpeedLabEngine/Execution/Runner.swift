@@ -125,6 +125,12 @@ public struct Runner: Sendable {
         let after = ResourceUsage.current()
         var metrics = outcome.counters
         metrics.merge(context.lateness.metrics()) { own, _ in own }
+        let fetches = context.fetches.snapshot
+        metrics.merge(context.fetches.metrics()) { own, _ in own }
+        if fetches.requests > 0 {  // the client's CPU per request: this process's CPU time, shared out
+            let cpu = (after.userNanos - before.userNanos) + (after.systemNanos - before.systemNanos)
+            metrics["client_cpu_us_per_call"] = Double(cpu) / 1e3 / Double(fetches.requests)
+        }
         return Sample(
             repetition: job.repetition, isWarmup: job.isWarmup,
             wallNanos: wall.components.seconds * 1_000_000_000 + wall.components.attoseconds / 1_000_000_000,

@@ -1,7 +1,8 @@
 import SpeedLabCore
 import SpeedLabScenarios
 
-/// The lower bound of every point's wall time, for a machine's core count and kernel cost.
+/// The lower bound of every point's wall time, for a machine's core count, kernel cost and
+/// http round trip.
 ///
 /// The CPU cost of an item is `work × kernelNanosPerUnit`, the kernel's cost measured on this
 /// machine when the run starts (best of five). Only the kernel's own cost is a true lower
@@ -11,11 +12,12 @@ public struct IdealTimeTable: Sendable {
     /// Bounds by ordinal; a point whose bound is not a finite, non-negative time has none.
     public let bounds: [Int: IdealTime]
 
-    public init(points: [PlannedPoint], kernelNanosPerUnit: Double, cores: Int) {
+    public init(points: [PlannedPoint], kernelNanosPerUnit: Double, cores: Int, roundTripNanos: Double = 0) {
         var bounds: [Int: IdealTime] = [:]
         for point in points {
             let cpuPerItem = Double(point.parameters["work"]?.integerValue ?? 0) * kernelNanosPerUnit
-            let ideal = point.scenario.idealTime(cpuNanosPerItem: cpuPerItem, cores: cores)
+            let ideal = point.scenario.idealTime(
+                MachineCosts(cpuNanosPerItem: cpuPerItem, cores: cores, roundTripNanos: roundTripNanos))
             if ideal.nanos.isFinite, ideal.nanos >= 0 { bounds[point.ordinal] = ideal }
         }
         self.bounds = bounds

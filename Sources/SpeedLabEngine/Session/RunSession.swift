@@ -1,5 +1,6 @@
 import SpeedLabCore
 import SpeedLabScenarios
+import SpeedLabTransport
 
 /// Owns the life of a run: calibrates the kernel, computes ideal times, opens the run and
 /// registers its points in a ``RunRecorder``, measures the interleaved schedule, records
@@ -16,6 +17,8 @@ public struct RunSession: Sendable {
     /// Measures the kernel's cost per unit on this machine (once per new run).
     public var calibrateKernel: @Sendable () -> Double
     public var makeContext: @Sendable () -> ScenarioContext
+    /// Where `transport: http` points find their services (nil: such points cannot run).
+    public var services: ServicesEndpoint?
     public var onEvent: @Sendable (RunEvent) -> Void
     /// How often a measuring session shows the recorder its process is alive.
     public static let heartbeatInterval: Duration = .seconds(30)
@@ -26,6 +29,7 @@ public struct RunSession: Sendable {
         registry: ScenarioRegistry = .standard,
         calibrateKernel: @escaping @Sendable () -> Double = { KernelCalibration.measure().nanosPerUnit },
         makeContext: @escaping @Sendable () -> ScenarioContext = { ScenarioContext() },
+        services: ServicesEndpoint? = nil,
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
         self.recorder = recorder
@@ -33,22 +37,60 @@ public struct RunSession: Sendable {
         self.registry = registry
         self.calibrateKernel = calibrateKernel
         self.makeContext = makeContext
+        self.services = services
         self.onEvent = onEvent
     }
 
-    /// Opens a new run of `sweep` (expanded into `points`) and measures it.
+    /// Opens a new run of `sweep` (expanded into `points`) and measures it. Services that
+    /// cannot be started or reached stop it before anything is stored.
     public func start(_ sweep: Sweep, points: [PlannedPoint]) async throws -> RunOutcome {
         let started = ContinuousClock.now
-        let kernel = calibrateKernel()
-        let run = try recorder.createRun(
-            NewRun(
-                label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
-                repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
-                kernelNanosPerUnit: kernel, adaptive: sweep.adaptive))
-        let plan = RunPlan(
-            points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
-        return try await registerAndMeasure(
-            plan, run: run, kernelNanosPerUnit: kernel, resumed: false, started: started)
+        let realIO = try await openRealIO(for: points, roundTripNanos: nil)
+        return try await closing(realIO) {
+            let kernel = calibrateKernel()
+            let run = try recorder.createRun(
+                NewRun(
+                    label: sweep.label, sweepName: sweep.name, sweepYAML: sweep.yaml, sweepSource: sweep.source,
+                    repetitions: sweep.repetitions, warmup: sweep.warmup, seed: sweep.seed, environment: environment,
+                    kernelNanosPerUnit: kernel, adaptive: sweep.adaptive,
+                    httpRoundTripNanos: realIO?.resources.roundTripNanos))
+            let plan = RunPlan(
+                points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
+            return try await registerAndMeasure(
+                plan, run: run, kernelNanosPerUnit: kernel, network: realIO?.resources, resumed: false,
+                started: started)
+        }
+    }
+
+    /// Starts or reaches the services when a point uses `transport: http`, with the
+    /// database when one uses `db: sqlite`; nil when no point needs real I/O.
+    private func openRealIO(for points: [PlannedPoint], roundTripNanos: Double?) async throws -> RealIO? {
+        let http = points.contains { $0.parameters[ParameterCatalog.transport.name]?.textValue == "http" }
+        guard http else { return nil }
+        guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
+        guard let services else {
+            throw RealIOError.servicesDidNotStart("this session has no way to start or reach services")
+        }
+        let database = points.contains { $0.parameters[ParameterCatalog.database.name]?.textValue == "sqlite" }
+        let realIO = try await RealIO.open(services, needsDatabase: database, roundTripNanos: roundTripNanos)
+        var started = false
+        if case .launch = services { started = true }
+        onEvent(
+            .servicesReady(url: realIO.servicesURL, started: started, roundTripNanos: realIO.resources.roundTripNanos))
+        return realIO
+    }
+
+    /// Runs `body`, then closes the run's real I/O (stops the services it started) whether
+    /// `body` returned or threw.
+    private func closing(_ realIO: RealIO?, _ body: () async throws -> RunOutcome) async throws -> RunOutcome {
+        do {
+            let outcome = try await body()
+            await realIO?.close()
+            return outcome
+        } catch {
+            await realIO?.close()
+            throw error
+        }
     }
 
     /// Takes up run `id` where it stopped: re-expands its stored sweep, registers any point it
@@ -65,11 +107,16 @@ public struct RunSession: Sendable {
                 measuredSamplesStored: 0,
                 failures: [], elapsed: started.duration(to: .now))
         }
-        guard try recorder.reopenRun(prepared.recorded, processID: environment.processID, host: environment.host)
-        else { throw RunSessionError.takenByAnotherProcess(run: id) }
-        return try await registerAndMeasure(
-            prepared.plan, run: id, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit, resumed: true,
-            started: started)
+        let missing = prepared.plan.pendingOrdinals.map { prepared.plan.entries[$0].point }
+        let realIO = try await openRealIO(for: missing, roundTripNanos: prepared.recorded.httpRoundTripNanos)
+        return try await closing(realIO) {
+            guard
+                try recorder.reopenRun(prepared.recorded, processID: environment.processID, host: environment.host)
+            else { throw RunSessionError.takenByAnotherProcess(run: id) }
+            return try await registerAndMeasure(
+                prepared.plan, run: id, kernelNanosPerUnit: prepared.recorded.kernelNanosPerUnit,
+                network: realIO?.resources, resumed: true, started: started)
+        }
     }
 
     /// What resuming run `id` would measure, read without writing anything: the run as
@@ -114,10 +161,12 @@ public struct RunSession: Sendable {
     /// its id and samples), then measures what the plan misses. A run whose points cannot be
     /// registered is marked failed.
     private func registerAndMeasure(
-        _ plan: RunPlan, run: RunID, kernelNanosPerUnit: Double, resumed: Bool, started: ContinuousClock.Instant
+        _ plan: RunPlan, run: RunID, kernelNanosPerUnit: Double, network: NetworkResources?, resumed: Bool,
+        started: ContinuousClock.Instant
     ) async throws -> RunOutcome {
         let ideal = IdealTimeTable(
-            points: plan.points, kernelNanosPerUnit: kernelNanosPerUnit, cores: environment.logicalCores)
+            points: plan.points, kernelNanosPerUnit: kernelNanosPerUnit, cores: environment.logicalCores,
+            roundTripNanos: network?.roundTripNanos ?? 0)
         let ids: [PointKey: PointID]
         do {
             ids = try recorder.registerPoints(plan.points.map(ideal.newPoint), run: run)
@@ -133,12 +182,21 @@ public struct RunSession: Sendable {
             }, repetitions: plan.repetitions, warmup: plan.warmup, adaptive: plan.adaptive)
         onEvent(.opened(run: run, resumed: resumed, missingSamples: registered.missingSamples))
         warnIfDebugBuild()
-        return try await measure(registered, run: run, started: started)
+        return try await measure(registered, run: run, network: network, started: started)
     }
 
     /// Runs the plan and records the run's final status, whatever way the measuring ends.
-    private func measure(_ plan: RunPlan, run: RunID, started: ContinuousClock.Instant) async throws -> RunOutcome {
-        let runner = Runner(recorder: recorder, makeContext: makeContext, onEvent: onEvent)
+    private func measure(_ plan: RunPlan, run: RunID, network: NetworkResources?, started: ContinuousClock.Instant)
+        async throws -> RunOutcome
+    {
+        let makeContext = self.makeContext
+        let runner = Runner(
+            recorder: recorder,
+            makeContext: {
+                var context = makeContext()
+                context.network = network
+                return context
+            }, onEvent: onEvent)
         let heartbeat = Task { [recorder] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.heartbeatInterval)

@@ -1,11 +1,26 @@
-/// The sweep `speedlab run` measures when given no file: every registered scenario, about a
-/// minute on 2 cores in a release build. Also committed as `fixtures/sweeps/default.yaml`
-/// (a test keeps the two identical).
+import SpeedLabTransport
+
+/// The sweep `speedlab run` measures when given no file: every registered scenario, with
+/// `concurrent` and `agent` over simulated and real (http) I/O side by side, under two
+/// minutes on 2 cores in a release build. Also committed as `fixtures/sweeps/default.yaml`
+/// (a test keeps the two identical). A build without the HTTPTransport trait measures it
+/// without its `transport` lines.
 public enum DefaultSweep {
     public static let source = "built-in"
 
-    public static let yaml = """
-        # The built-in sweep of `speedlab run`: every scenario, about a minute on 2 cores.
+    /// The sweep this build runs.
+    public static var yaml: String { TransportBuild.hasHTTP ? withRealIO : simulatedOnly }
+
+    /// The sweep without its `transport` lines: simulated I/O only.
+    public static var simulatedOnly: String {
+        withRealIO.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("transport:") }
+            .joined(separator: "\n")
+    }
+
+    public static let withRealIO = """
+        # The built-in sweep of `speedlab run`: every scenario, under two minutes on 2 cores;
+        # concurrent and agent over simulated and real (http, loopback) I/O side by side.
         # Baselines (sequential, agent_sequential) are added automatically.
         name: default
         seed: 42
@@ -15,6 +30,7 @@ public enum DefaultSweep {
           concurrent:
             concurrency: [8, 32]
             dispatch: [window, batches]
+            transport: [simulated, http]
           parallel:
             workers: [1, 2]
           hybrid:
@@ -25,6 +41,7 @@ public enum DefaultSweep {
             tasks: 16
             concurrency: 16
             failure_rate: [0, 0.1]
+            transport: [simulated, http]
         parameters:
           tasks: 32
           latency_ms: 10

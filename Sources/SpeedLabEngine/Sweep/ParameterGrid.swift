@@ -41,10 +41,11 @@ public struct ParameterGrid: Sendable {
         var index: [PointKey: Int] = [:]  // identity → ordinal
         var wantedBaselines: [Int: PointKey] = [:]  // ordinal → a baseline the sweep may list
 
-        func add(_ name: String, _ point: ParameterPoint) throws(SweepFileError) -> Int {
+        func add(_ name: String, _ crossed: ParameterPoint) throws(SweepFileError) -> Int {
+            let type = try scenarioType(name, sweep: sweep)
+            let point = crossed.keepingApplicable(type.parameters)
             let key = PointKey(scenario: name, parameters: point)
             if let existing = index[key] { return existing }
-            let type = try scenarioType(name, sweep: sweep)
             let scenario: any Scenario
             do { scenario = try type.init(point: point) } catch {
                 throw .invalidValue(

@@ -6,13 +6,6 @@
 /// Because nothing here depends on the order calls happen in, a concurrent agent and its
 /// sequential baseline meet the same failures.
 public struct AgentCallPlan: Sendable, Hashable {
-    /// What an attempt is drawn to do.
-    public enum Draw: Sendable, Hashable {
-        case respond
-        case fail
-        case hang
-    }
-
     /// How an attempt ends once the timeout is applied.
     public enum Result: Sendable, Hashable {
         case success
@@ -20,15 +13,17 @@ public struct AgentCallPlan: Sendable, Hashable {
         case timeout
     }
 
-    public let draws: [Draw]
+    public let draws: [ServiceDraw]
     public let results: [Result]
-    /// Time the call takes when it waits on nothing else: every attempt and every backoff.
+    /// Time the call takes when it waits on nothing else: every attempt and every backoff,
+    /// and the round trip of every answered http attempt.
     public let durationNanos: Double
 
-    public init(settings: AgentSettings, query: Int, service: AgentService) {
+    public init(settings: AgentSettings, query: Int, service: AgentService, roundTripNanos: Double = 0) {
         let latency = settings.latencyNanos(query: query, service: service)
         let timeout = settings.timeoutNanos(query: query, service: service)
-        var draws: [Draw] = []
+        let floor = settings.travelsOverHTTP(service) ? roundTripNanos : 0
+        var draws: [ServiceDraw] = []
         var results: [Result] = []
         var duration = 0.0
         for attempt in 1...settings.attempts {
@@ -36,7 +31,7 @@ public struct AgentCallPlan: Sendable, Hashable {
             let (result, took) = Self.result(of: draw, latency: latency, timeout: timeout)
             draws.append(draw)
             results.append(result)
-            duration += took
+            duration += took + (result == .timeout ? 0 : floor)
             if result == .success || attempt == settings.attempts { break }
             duration += settings.backoffNanos(query: query, service: service, attempt: attempt)
         }
@@ -46,15 +41,13 @@ public struct AgentCallPlan: Sendable, Hashable {
     }
 
     /// The seeded draw of one attempt.
-    public static func draw(settings: AgentSettings, query: Int, service: AgentService, attempt: Int) -> Draw {
-        let u = SeededDraw.uniform(
-            seed: settings.workload.seed, query: query, service: service.rawValue, attempt: attempt, k: 0)
-        return u < settings.failureRate / 2 ? .fail : u < settings.failureRate ? .hang : .respond
+    public static func draw(settings: AgentSettings, query: Int, service: AgentService, attempt: Int) -> ServiceDraw {
+        settings.call(query: query, service: service, attempt: attempt).draw
     }
 
     /// How long an attempt runs (`latency`, or 10 × latency for a hang) and how it ends once
     /// the timeout applies: a hang that a generous timeout lets finish is a slow success.
-    static func result(of draw: Draw, latency: Double, timeout: Double) -> (Result, Double) {
+    static func result(of draw: ServiceDraw, latency: Double, timeout: Double) -> (Result, Double) {
         let runs = draw == .hang ? 10 * latency : latency
         if runs > timeout { return (.timeout, timeout) }
         return (draw == .fail ? .error : .success, runs)

@@ -15,13 +15,17 @@ public struct AgentQueryPlan: Sendable, Hashable {
     /// Whether the query reranks (its first llm call succeeded).
     public let reranks: Bool
 
-    public init(settings: AgentSettings, query: Int) {
+    public init(settings: AgentSettings, query: Int, roundTripNanos: Double = 0) {
         var calls: [AgentService: AgentCallPlan] = [:]
         for service in [AgentService.llm, .vector, .db] {
-            calls[service] = AgentCallPlan(settings: settings, query: query, service: service)
+            calls[service] = AgentCallPlan(
+                settings: settings, query: query, service: service, roundTripNanos: roundTripNanos)
         }
         reranks = calls[.llm]?.succeeds ?? false
-        if reranks { calls[.final] = AgentCallPlan(settings: settings, query: query, service: .final) }
+        if reranks {
+            calls[.final] = AgentCallPlan(
+                settings: settings, query: query, service: .final, roundTripNanos: roundTripNanos)
+        }
         self.calls = calls
         outcome = AgentQueryPlan.outcome(
             llm: reranks, vector: calls[.vector]?.succeeds ?? false, db: calls[.db]?.succeeds ?? false,

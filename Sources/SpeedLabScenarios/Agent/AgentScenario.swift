@@ -13,16 +13,20 @@ public struct AgentScenario: Scenario {
     public static let summary =
         "Q queries, each fanning out to llm, vector and db with timeouts, retries and breakers — a production-style agent"
     public static let parameters =
-        AgentSettings.parameters + PipelineSettings.parameters
+        AgentSettings.parameters + PipelineSettings.parameters + [ParameterCatalog.connections]
 
     public let settings: AgentSettings
     public let pipeline: PipelineSettings
     public var concurrency: Int { pipeline.concurrency }
     public var workers: Int { pipeline.workers }
+    /// The http client's pool size (default: the calls in flight, three per query).
+    public let connections: Int
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         settings = try AgentSettings(point: point, scenario: Self.name)
         pipeline = try PipelineSettings(point: point, scenario: Self.name)
+        connections = try point.connections(
+            for: Self.name, automatic: 3 * min(pipeline.concurrency, settings.workload.tasks))
     }
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
@@ -31,17 +35,21 @@ public struct AgentScenario: Scenario {
             point: point.restricted(to: AgentSettings.parameters.map(\.name)))
     }
 
-    /// The seed's schedule of every query.
-    public var plans: [AgentQueryPlan] {
-        (0..<settings.workload.tasks).map { AgentQueryPlan(settings: settings, query: $0) }
+    /// The seed's schedule of every query, each answered http attempt paying `roundTripNanos`.
+    public func plans(roundTripNanos: Double = 0) -> [AgentQueryPlan] {
+        (0..<settings.workload.tasks).map {
+            AgentQueryPlan(settings: settings, query: $0, roundTripNanos: roundTripNanos)
+        }
     }
 
     /// Lower bound `max(max(max_q T_q, Σ_q T_q / C), F + R·c / min(W, cores) + G)`, where `T_q`
     /// is query q's critical path from the seed's schedule (its slowest fan-out call with every
     /// retry and backoff, then rerank and the final call), R the queries that rerank, F the
     /// shortest fan-out before a rerank and G the shortest final call after one.
-    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        let plans = self.plans
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
+        let cpuNanosPerItem = costs.cpuNanosPerItem
+        let cores = costs.cores
+        let plans = self.plans(roundTripNanos: costs.roundTripNanos)
         let paths = plans.map { $0.concurrentNanos(cpuNanos: cpuNanosPerItem) }
         let reranking = plans.filter(\.reranks)
         return .overlapping(
@@ -57,7 +65,8 @@ public struct AgentScenario: Scenario {
         let placement = try pipeline.placement(in: context)
         let counters = AgentCounters()
         let checksum = try await context.clock.runAgent(
-            settings: settings, context: context, placement: placement, concurrency: concurrency, counters: counters)
+            settings: settings, context: context, placement: placement, concurrency: concurrency,
+            connections: connections, counters: counters)
         return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
     }
 }

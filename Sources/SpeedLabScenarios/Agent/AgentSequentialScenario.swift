@@ -17,10 +17,13 @@ public struct AgentSequentialScenario: Scenario {
     public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
     /// Lower bound `Σ_q (every call's attempts and backoffs + c)`: nothing overlaps.
-    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        let plans = (0..<settings.workload.tasks).map { AgentQueryPlan(settings: settings, query: $0) }
-        let cpu = Double(plans.filter(\.reranks).count) * cpuNanosPerItem
-        return .serial(io: plans.reduce(0) { $0 + $1.sequentialNanos(cpuNanos: cpuNanosPerItem) } - cpu, cpu: cpu)
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
+        let plans = (0..<settings.workload.tasks).map {
+            AgentQueryPlan(settings: settings, query: $0, roundTripNanos: costs.roundTripNanos)
+        }
+        let cpu = Double(plans.filter(\.reranks).count) * costs.cpuNanosPerItem
+        return .serial(
+            io: plans.reduce(0) { $0 + $1.sequentialNanos(cpuNanos: costs.cpuNanosPerItem) } - cpu, cpu: cpu)
     }
 
     /// Runs on the event loop like the concurrent agent, so both wait on I/O from the same
@@ -29,7 +32,8 @@ public struct AgentSequentialScenario: Scenario {
         let counters = AgentCounters()
         let checksum = try await withTaskExecutorPreference(context.executors.eventLoop) {
             try await context.clock.runAgent(
-                settings: settings, context: context, placement: nil, concurrency: nil, counters: counters)
+                settings: settings, context: context, placement: nil, concurrency: nil, connections: 1,
+                counters: counters)
         }
         return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
     }

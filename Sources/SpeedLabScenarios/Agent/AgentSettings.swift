@@ -9,12 +9,15 @@ public struct AgentSettings: Sendable, Hashable {
     public let backoffMs: Double
     public let breakerThreshold: Int
     public let breakerCooldownMs: Double
+    /// Where the `db` calls go (a request, or a real SQLite query).
+    public let database: DatabaseMode
 
     /// The parameters every agent workflow reads (the sequential baseline reads these only).
     public static let parameters =
         ParameterCatalog.workload + [
             ParameterCatalog.failureRate, ParameterCatalog.timeoutMs, ParameterCatalog.attempts,
             ParameterCatalog.backoffMs, ParameterCatalog.breakerThreshold, ParameterCatalog.breakerCooldownMs,
+            ParameterCatalog.database, ParameterCatalog.databaseOffload,
         ]
 
     public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
@@ -25,6 +28,27 @@ public struct AgentSettings: Sendable, Hashable {
         backoffMs = try point.real(ParameterCatalog.backoffMs, for: scenario)
         breakerThreshold = try point.integer(ParameterCatalog.breakerThreshold, for: scenario)
         breakerCooldownMs = try point.real(ParameterCatalog.breakerCooldownMs, for: scenario)
+        if workload.transport == .http, try point.word(ParameterCatalog.database, for: scenario) == "sqlite" {
+            let offload = try point.word(ParameterCatalog.databaseOffload, for: scenario)
+            database = .sqlite(offload: DatabaseOffload(rawValue: offload) ?? .pool)
+        } else {
+            database = .http
+        }
+    }
+
+    /// Attempt `attempt` of `service`'s call for `query`.
+    public func call(query: Int, service: AgentService, attempt: Int) -> ServiceCall {
+        ServiceCall(
+            service: service.rawValue, query: query, attempt: attempt, seed: workload.seed,
+            meanLatencyNanos: workload.latencyMs * 1e6 * service.latencyFactor, jitter: workload.jitter,
+            failureRate: failureRate, responseBytes: workload.responseBytes)
+    }
+
+    /// Whether `service`'s calls are requests to the services over http (not a local query).
+    public func travelsOverHTTP(_ service: AgentService) -> Bool {
+        guard workload.transport == .http else { return false }
+        if service == .db, case .sqlite = database { return false }
+        return true
     }
 
     /// Latency of `service`'s call for `query` (the same for every attempt), in nanoseconds.

@@ -1,12 +1,5 @@
 import SpeedLabConcurrency
 
-/// A transient failure of a simulated service call.
-struct AgentServiceError: Error, Hashable {
-    let service: AgentService
-    let query: Int
-    let attempt: Int
-}
-
 /// Executes agent queries on a clock: each call with retries (exponential backoff, seeded
 /// jitter), a per-attempt timeout and a circuit breaker per service; each query fans out to
 /// `llm`, `vector` and `db`, reranks on the CPU, then calls `final`.
@@ -15,15 +8,20 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     let clock: C
     let context: ScenarioContext
     let placement: CPUPlacement?
+    /// The http client's pool size.
+    let connections: Int
     let counters: AgentCounters
     private let breakers: [CircuitBreaker<C>]
 
-    init(settings: AgentSettings, clock: C, context: ScenarioContext, placement: CPUPlacement?, counters: AgentCounters)
-    {
+    init(
+        settings: AgentSettings, clock: C, context: ScenarioContext, placement: CPUPlacement?, connections: Int,
+        counters: AgentCounters
+    ) {
         self.settings = settings
         self.clock = clock
         self.context = context
         self.placement = placement
+        self.connections = connections
         self.counters = counters
         breakers = AgentService.allCases.map { service in
             CircuitBreaker(
@@ -99,7 +97,6 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     /// One service call with retries, timeouts and the service's breaker; true on success.
     func call(query: Int, service: AgentService) async throws -> Bool {
         counters.update { $0.calls += 1 }
-        let latency = settings.latencyNanos(query: query, service: service)
         let timeout = Duration.nanoseconds(settings.timeoutNanos(query: query, service: service))
         let seed = settings.workload.seed
         let policy = RetryPolicy(
@@ -107,7 +104,7 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             jitterDraw: { attempt in
                 SeededDraw.uniform(seed: seed, query: query, service: service.rawValue, attempt: attempt, k: 1)
             },
-            isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) })
+            isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) && !($0 is TransportError) })
         let breaker = breakers[service.rawValue - 1]
         do {
             let outcome = try await policy.run(clock: clock) { attempt in
@@ -115,13 +112,13 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                 do {
                     try await breaker.run {
                         try await withTimeout(timeout, clock: clock) {
-                            try await perform(query: query, service: service, attempt: attempt, latency: latency)
+                            try await perform(query: query, service: service, attempt: attempt)
                         }
                     }
                 } catch let error as TimeoutError {
                     counters.update { $0.timeouts += 1 }
                     throw error
-                } catch let error as AgentServiceError {
+                } catch let error as ServiceFailure {
                     counters.update { $0.errors += 1 }
                     throw error
                 } catch let error as CircuitOpenError {
@@ -132,21 +129,21 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             counters.update { $0.retries += outcome.retries }
             return true
         } catch let failure as RetryFailure {
+            if failure.lastError is TransportError { throw failure.lastError }
             counters.update { $0.retries += failure.attempts - 1 }
             return false
         }
     }
 
-    /// One attempt: waits the call's latency, then answers or fails as the seed drew it.
-    private func perform(query: Int, service: AgentService, attempt: Int, latency: Double) async throws {
-        switch AgentCallPlan.draw(settings: settings, query: query, service: service, attempt: attempt) {
-        case .respond:
-            try await context.simulateIO(nanos: latency)
-        case .fail:
-            try await context.simulateIO(nanos: latency)
-            throw AgentServiceError(service: service, query: query, attempt: attempt)
-        case .hang:
-            try await context.simulateIO(nanos: 10 * latency)
+    /// One attempt: the call over the run's transport (or a real query for `db: sqlite`),
+    /// which answers or fails as the seed drew it.
+    private func perform(query: Int, service: AgentService, attempt: Int) async throws {
+        let call = settings.call(query: query, service: service, attempt: attempt)
+        if service == .db, case .sqlite(let offload) = settings.database {
+            guard let database = context.network?.database else { throw ScenarioError.transportUnavailable(.http) }
+            try await database.query(call, offload: offload, context: context)
+        } else {
+            try await context.fetch(call, over: settings.workload.transport, connections: connections)
         }
     }
 }
@@ -155,10 +152,11 @@ extension Clock where Duration == Swift.Duration {
     /// Runs an agent workload on this clock (opens `ScenarioContext.clock`'s existential).
     func runAgent(
         settings: AgentSettings, context: ScenarioContext, placement: CPUPlacement?, concurrency: Int?,
-        counters: AgentCounters
+        connections: Int, counters: AgentCounters
     ) async throws -> Checksum {
         let workflow = AgentWorkflow(
-            settings: settings, clock: self, context: context, placement: placement, counters: counters)
+            settings: settings, clock: self, context: context, placement: placement, connections: connections,
+            counters: counters)
         return try await workflow.runAll(concurrency: concurrency)
     }
 }

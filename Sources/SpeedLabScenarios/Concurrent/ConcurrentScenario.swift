@@ -13,16 +13,21 @@ public struct ConcurrentScenario: Scenario {
     public static let summary =
         "all fetches on one thread (an event loop), at most C in flight; CPU inline — I/O overlaps, CPU does not"
     public static let parameters =
-        ParameterCatalog.workload + [ParameterCatalog.concurrency, ParameterCatalog.dispatch]
+        ParameterCatalog.workload + [
+            ParameterCatalog.concurrency, ParameterCatalog.dispatch, ParameterCatalog.connections,
+        ]
 
     public let workload: Workload
     public let concurrency: Int
     public let usesBatches: Bool
+    /// The http client's pool size (default: the calls in flight, `min(C, N)`).
+    public let connections: Int
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         workload = try Workload(point: point, scenario: Self.name)
         concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
         usesBatches = try point.word(ParameterCatalog.dispatch, for: Self.name) == "batches"
+        connections = try point.connections(for: Self.name, automatic: min(concurrency, workload.tasks))
     }
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
@@ -32,9 +37,13 @@ public struct ConcurrentScenario: Scenario {
     /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c)`: fetches
     /// overlap at most C at a time (DESIGN's `ceil(N/C)·L` without jitter), while the one
     /// thread computes every item's CPU work alone, none before the first fetch returns.
-    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        workload.overlappedBound(slots: concurrency, cpuNanosPerItem: cpuNanosPerItem, threads: 1, cores: cores)
+    /// Over http a fetch also pays the round trip, and a pool smaller than C is the limit.
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
+        workload.overlappedBound(slots: slots, threads: 1, costs: costs)
     }
+
+    /// The most fetches that can overlap: C, or the pool's connections if fewer over http.
+    var slots: Int { workload.transport == .http ? min(concurrency, connections) : concurrency }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         let loop = context.executors.eventLoop
@@ -52,15 +61,17 @@ public struct ConcurrentScenario: Scenario {
     private func runWindow(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
         let limiter = concurrency < workload.tasks ? AsyncSemaphore(permits: concurrency) : nil
         let workload = self.workload
+        let connections = self.connections
         let total = AtomicChecksum()
         try await withThrowingDiscardingTaskGroup { group in
             for item in 0..<workload.tasks {
                 group.addTask(executorPreference: loop) {
-                    let latency = workload.latencyNanos(item: item)
                     if let limiter {
-                        try await limiter.withPermit { try await context.simulateIO(nanos: latency) }
+                        try await limiter.withPermit {
+                            try await workload.fetch(item: item, in: context, connections: connections)
+                        }
                     } else {
-                        try await context.simulateIO(nanos: latency)
+                        try await workload.fetch(item: item, in: context, connections: connections)
                     }
                     total.add(item: item, hash: workload.compute(item: item))
                 }
@@ -73,12 +84,13 @@ public struct ConcurrentScenario: Scenario {
     private func runBatches(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
         var checksum = Checksum()
         let workload = self.workload
+        let connections = self.connections
         for start in stride(from: 0, to: workload.tasks, by: concurrency) {
             let batch = start..<min(start + concurrency, workload.tasks)
             let results = try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
                 for item in batch {
                     group.addTask(executorPreference: loop) {
-                        try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+                        try await workload.fetch(item: item, in: context, connections: connections)
                         return (item, workload.compute(item: item))
                     }
                 }

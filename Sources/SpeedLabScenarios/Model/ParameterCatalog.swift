@@ -51,6 +51,25 @@ public enum ParameterCatalog {
         "breaker_cooldown_ms", "how long an open breaker rejects calls before a trial call", unit: "ms",
         kind: .real(0...600_000), default: .integer(50))
 
-    /// The parameters of the shared workload (DESIGN §1).
-    public static let workload: [ParameterSpec] = [tasks, latencyMs, jitter, work, seed]
+    public static let transport = ParameterSpec(
+        "transport",
+        "simulated: each fetch is a timer; http: a real HTTP/1.1 request to the services (speedlab services)",
+        kind: .choice(["simulated", "http"]), default: .text("simulated"), omittedAtDefault: true)
+    public static let responseBytes = ParameterSpec(
+        "response_bytes", "body size of a successful http response, read in full by the client", unit: "bytes",
+        kind: .integer(0...16_777_216), default: .integer(1024), condition: .init("transport", in: ["http"]))
+    public static let connections = ParameterSpec(
+        "connections",
+        "size of the http client's connection pool (auto: the most calls the scenario has in flight)",
+        unit: "connections", kind: .integer(1...65_536), default: .text("auto"),
+        condition: .init("transport", in: ["http"]))
+    public static let database = ParameterSpec(
+        "db", "the agent's db service: http (a request to the services) or sqlite (a real blocking query)",
+        kind: .choice(["http", "sqlite"]), default: .text("http"), condition: .init("transport", in: ["http"]))
+    public static let databaseOffload = ParameterSpec(
+        "db_offload", "pool: the blocking query runs on a dedicated thread pool; inline: on the caller's executor",
+        kind: .choice(["pool", "inline"]), default: .text("pool"), condition: .init("db", in: ["sqlite"]))
+
+    /// The parameters of the shared workload (DESIGN §1), with how its fetches travel.
+    public static let workload: [ParameterSpec] = [tasks, latencyMs, jitter, work, seed, transport, responseBytes]
 }

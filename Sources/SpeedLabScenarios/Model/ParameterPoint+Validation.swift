@@ -26,3 +26,11 @@ extension ParameterPoint {
         try value(spec, for: scenario).textValue ?? ""
     }
 }
+
+extension ParameterPoint {
+    /// The http client's pool size: `connections`, or `automatic` (the most calls the
+    /// scenario has in flight) when it is `auto` or does not apply.
+    public func connections(for scenario: String, automatic: Int) throws(ScenarioError) -> Int {
+        try value(ParameterCatalog.connections, for: scenario).integerValue ?? max(1, automatic)
+    }
+}

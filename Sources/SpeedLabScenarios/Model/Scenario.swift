@@ -20,9 +20,10 @@ public protocol Scenario: Sendable {
     /// The point whose time this scenario's speedup divides, or nil for a baseline.
     static func baseline(of point: ParameterPoint) -> BaselineReference?
 
-    /// A lower bound of the wall time, given the CPU cost of one item (`cpuNanosPerItem`)
-    /// and the machine's core count, with the I/O and CPU terms it is built from.
-    func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime
+    /// A lower bound of the wall time, given what this machine charges (the CPU cost of one
+    /// item, its cores, the round trip of an http call), with the I/O and CPU terms it is
+    /// built from.
+    func idealTime(_ costs: MachineCosts) -> IdealTime
 
     /// Executes the workload once.
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome
@@ -41,8 +42,8 @@ public struct BaselineReference: Sendable, Hashable {
 
 extension Scenario {
     /// The lower bound of the wall time, in nanoseconds.
-    public func idealNanos(cpuNanosPerItem: Double, cores: Int) -> Double {
-        idealTime(cpuNanosPerItem: cpuNanosPerItem, cores: cores).nanos
+    public func idealNanos(cpuNanosPerItem: Double, cores: Int, roundTripNanos: Double = 0) -> Double {
+        idealTime(MachineCosts(cpuNanosPerItem: cpuNanosPerItem, cores: cores, roundTripNanos: roundTripNanos)).nanos
     }
 }
 

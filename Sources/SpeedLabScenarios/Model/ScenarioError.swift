@@ -6,6 +6,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingParameter(scenario: String, name: String)
     case invalidValue(scenario: String, name: String, value: String, expected: String)
     case checksumMismatch(scenario: String, point: String, expected: UInt64, actual: UInt64)
+    case transportUnavailable(Transport)
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .checksumMismatch(let scenario, let point, let expected, let actual):
             return "checksum mismatch in '\(scenario)' at \(point): expected \(expected) (baseline), got \(actual). "
                 + "The scenario skipped or repeated work."
+        case .transportUnavailable(let transport):
+            return "transport '\(transport.rawValue)' has no services or client in this run."
         }
     }
 }

@@ -1,7 +1,7 @@
 import SpeedLabCore
 
-/// The shared workload every scenario executes: N items, each one simulated fetch of mean
-/// latency L (spread by a seeded jitter) and `work` units of the FNV-1a kernel.
+/// The shared workload every scenario executes: N items, each one fetch of mean latency L
+/// (spread by a seeded jitter) over the `transport`, and `work` units of the FNV-1a kernel.
 ///
 /// Item latencies are a function of the seed and the item, so every scenario at the same
 /// workload waits exactly as long in total, whatever its schedule.
@@ -11,6 +11,8 @@ public struct Workload: Sendable, Hashable {
     public let jitter: Double
     public let work: Int
     public let seed: Int
+    public let transport: Transport
+    public let responseBytes: Int
 
     public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
         tasks = try point.integer(ParameterCatalog.tasks, for: scenario)
@@ -18,32 +20,52 @@ public struct Workload: Sendable, Hashable {
         jitter = try point.real(ParameterCatalog.jitter, for: scenario)
         work = try point.integer(ParameterCatalog.work, for: scenario)
         seed = try point.integer(ParameterCatalog.seed, for: scenario)
+        transport = Transport(rawValue: try point.word(ParameterCatalog.transport, for: scenario)) ?? .simulated
+        responseBytes = try point.integer(ParameterCatalog.responseBytes, for: scenario)
     }
 
-    /// The simulated latency of item `item`'s fetch (service 0), in nanoseconds.
+    /// The fetch of item `item` (service 0, one attempt, never failing).
+    public func call(item: Int) -> ServiceCall {
+        ServiceCall(
+            service: 0, query: item, attempt: 1, seed: seed, meanLatencyNanos: latencyMs * 1e6, jitter: jitter,
+            failureRate: 0, responseBytes: responseBytes)
+    }
+
+    /// Fetches item `item` over the workload's transport through a pool of `connections`.
+    public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
+        if transport == .simulated {  // the common case, without building a call
+            try await context.simulateIO(nanos: latencyNanos(item: item))
+        } else {
+            try await context.fetch(call(item: item), over: transport, connections: connections)
+        }
+    }
+
+    /// The latency of item `item`'s fetch (service 0), in nanoseconds.
     public func latencyNanos(item: Int) -> Double {
         SeededDraw.latencyNanos(meanNanos: latencyMs * 1e6, jitter: jitter, seed: seed, query: item, service: 0)
     }
 
-    /// Every item's latency, in item order.
-    public var latencies: [Double] {
-        (0..<tasks).map(latencyNanos(item:))
+    /// The least time item `item`'s fetch takes on this machine: its latency, plus the round
+    /// trip floor over http.
+    public func fetchNanos(item: Int, costs: MachineCosts) -> Double {
+        latencyNanos(item: item) + (transport == .http ? costs.roundTripNanos : 0)
     }
 
-    /// The sum of every item's latency: what a strictly sequential run waits in total.
-    public var totalLatencyNanos: Double {
-        (0..<tasks).reduce(0) { $0 + latencyNanos(item: $1) }
+    /// Every item's least fetch time, in item order.
+    public func fetchTimes(costs: MachineCosts) -> [Double] {
+        (0..<tasks).map { fetchNanos(item: $0, costs: costs) }
     }
 
     /// The bound of a schedule that overlaps the fetches at most `slots` at a time, and CPU
     /// work on `threads` threads: fetches cannot beat ``LatencyBounds/overlapped(_:slots:)``,
     /// and no computation starts before the first fetch returns.
-    public func overlappedBound(slots: Int, cpuNanosPerItem: Double, threads: Int, cores: Int) -> IdealTime {
-        let latencies = self.latencies
+    public func overlappedBound(slots: Int, threads: Int, costs: MachineCosts) -> IdealTime {
+        let fetches = fetchTimes(costs: costs)
         return .overlapping(
-            io: LatencyBounds.overlapped(latencies, slots: slots),
+            io: LatencyBounds.overlapped(fetches, slots: slots),
             cpu: LatencyBounds.cpu(
-                items: tasks, cpuPerItem: cpuNanosPerItem, threads: threads, cores: cores, leadIn: latencies.min() ?? 0)
+                items: tasks, cpuPerItem: costs.cpuNanosPerItem, threads: threads, cores: costs.cores,
+                leadIn: fetches.min() ?? 0)
         )
     }
 

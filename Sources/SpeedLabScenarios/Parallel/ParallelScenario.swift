@@ -10,14 +10,17 @@ public struct ParallelScenario: Scenario {
     public static let name = "parallel"
     public static let summary =
         "items split over a pool of W threads, each worker sequential — CPU scales up to the core count"
-    public static let parameters = ParameterCatalog.workload + [ParameterCatalog.workers]
+    public static let parameters = ParameterCatalog.workload + [ParameterCatalog.workers, ParameterCatalog.connections]
 
     public let workload: Workload
     public let workers: Int
+    /// The http client's pool size (default: one per worker that has items).
+    public let connections: Int
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         workload = try Workload(point: point, scenario: Self.name)
         workers = try point.integer(ParameterCatalog.workers, for: Self.name)
+        connections = try point.connections(for: Self.name, automatic: min(workers, workload.tasks))
     }
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
@@ -34,13 +37,14 @@ public struct ParallelScenario: Scenario {
     /// than there are threads or cores.
     /// The I/O term is the longest share's waiting; the CPU term the larger of the longest
     /// share's computing and the pool's.
-    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
         let shares = (0..<min(workers, workload.tasks)).map { worker in
             share(of: worker).reduce((io: 0.0, cpu: 0.0)) {
-                ($0.io + workload.latencyNanos(item: $1), $0.cpu + cpuNanosPerItem)
+                ($0.io + workload.fetchNanos(item: $1, costs: costs), $0.cpu + costs.cpuNanosPerItem)
             }
         }
-        let pool = LatencyBounds.cpu(items: workload.tasks, cpuPerItem: cpuNanosPerItem, threads: workers, cores: cores)
+        let pool = LatencyBounds.cpu(
+            items: workload.tasks, cpuPerItem: costs.cpuNanosPerItem, threads: workers, cores: costs.cores)
         return IdealTime(
             ioNanos: shares.map(\.io).max() ?? 0,
             cpuNanos: max(shares.map(\.cpu).max() ?? 0, pool),
@@ -53,10 +57,11 @@ public struct ParallelScenario: Scenario {
             for worker in 0..<min(workers, workload.tasks) {
                 let items = share(of: worker)
                 let workload = self.workload
+                let connections = self.connections
                 group.addTask(executorPreference: pool) {
                     var checksum = Checksum()
                     for item in items {
-                        try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+                        try await workload.fetch(item: item, in: context, connections: connections)
                         checksum.add(item: item, hash: workload.compute(item: item))
                     }
                     return checksum

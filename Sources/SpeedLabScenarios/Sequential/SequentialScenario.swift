@@ -16,15 +16,15 @@ public struct SequentialScenario: Scenario {
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
-    /// Lower bound `Σ latency_i + N·c`: every wait and every computation, one after another.
-    public func idealTime(cpuNanosPerItem: Double, cores: Int) -> IdealTime {
-        .serial(io: workload.totalLatencyNanos, cpu: Double(workload.tasks) * cpuNanosPerItem)
+    /// Lower bound `Σ (latency_i + round trip) + N·c`: every wait and every computation, one after another.
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
+        .serial(io: workload.fetchTimes(costs: costs).reduce(0, +), cpu: Double(workload.tasks) * costs.cpuNanosPerItem)
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         var checksum = Checksum()
         for item in 0..<workload.tasks {
-            try await context.simulateIO(nanos: workload.latencyNanos(item: item))
+            try await workload.fetch(item: item, in: context, connections: 1)
             checksum.add(item: item, hash: workload.compute(item: item))
         }
         return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])

@@ -1,0 +1,30 @@
+/// The real-I/O resources of a run, opened by the engine when a point uses `transport: http`.
+public struct NetworkResources: Sendable {
+    /// The pooled HTTP client that talks to the services.
+    public let http: any HTTPFetching
+    /// The SQLite file the agent's `db: sqlite` calls query.
+    public let database: (any BlockingDatabase)?
+    /// The median round trip of a zero-latency request on a warm connection.
+    public let roundTripNanos: Double
+
+    public init(http: any HTTPFetching, database: (any BlockingDatabase)?, roundTripNanos: Double) {
+        self.http = http
+        self.database = database
+        self.roundTripNanos = roundTripNanos
+    }
+}
+
+/// Sends service calls as HTTP requests.
+public protocol HTTPFetching: Sendable {
+    /// Sends `call` through a client whose pool holds at most `connections` connections and
+    /// reads the body in full. Throws ``ServiceFailure`` for an error status; records the wake
+    /// lateness (response complete → task resumed) and the counters in `context`.
+    func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws
+}
+
+/// A real database whose driver blocks the calling thread.
+public protocol BlockingDatabase: Sendable {
+    /// Runs the query of `call` (its cost about the call's latency; 10 × for a hang), placed
+    /// as `offload` says; throws ``ServiceFailure`` when the call is drawn to fail.
+    func query(_ call: ServiceCall, offload: DatabaseOffload, context: ScenarioContext) async throws
+}

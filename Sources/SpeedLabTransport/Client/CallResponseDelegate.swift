@@ -1,0 +1,47 @@
+#if HTTPTransport
+    import AsyncHTTPClient
+    import NIOCore
+    import NIOHTTP1
+    import Synchronization
+
+    /// Reads one answer of the services: its status, the body counted in full (not kept), its
+    /// position on its connection, and the instant the last byte arrived on the client's event
+    /// loop, from which the waiting task's wake lateness is measured.
+    final class CallResponseDelegate: HTTPClientResponseDelegate {
+        /// What the request ended with.
+        struct Answer: Sendable {
+            var status = 0
+            var bodyBytes = 0
+            var connectionRequest = 0
+            var completed = ContinuousClock.now
+        }
+
+        typealias Response = Answer
+
+        /// AsyncHTTPClient calls a delegate on the request's event loop, one call at a time;
+        /// the lock makes that a checked property rather than an assumption.
+        private let answer = Mutex(Answer())
+
+        func didReceiveHead(task: HTTPClient.Task<Answer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+            let position = head.headers.first(name: "x-speedlab-connection-request").flatMap { Int($0) } ?? 0
+            answer.withLock { answer in
+                answer.status = Int(head.status.code)
+                answer.connectionRequest = position
+            }
+            return task.eventLoop.makeSucceededVoidFuture()
+        }
+
+        func didReceiveBodyPart(task: HTTPClient.Task<Answer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+            answer.withLock { $0.bodyBytes += buffer.readableBytes }
+            return task.eventLoop.makeSucceededVoidFuture()
+        }
+
+        func didFinishRequest(task: HTTPClient.Task<Answer>) throws -> Answer {
+            let now = ContinuousClock.now
+            return answer.withLock { answer in
+                answer.completed = now
+                return answer
+            }
+        }
+    }
+#endif

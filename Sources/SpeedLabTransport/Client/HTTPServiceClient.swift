@@ -1,0 +1,103 @@
+#if HTTPTransport
+    import AsyncHTTPClient
+    import NIOCore
+    import NIOHTTP1
+    import NIOPosix
+    import SpeedLabScenarios
+    import Synchronization
+
+    /// The real transport: sends service calls to `speedlab services` through
+    /// async-http-client, keep-alive, one client per pool size so that a point's
+    /// `connections` caps the connections (and so the requests) it has open at once.
+    ///
+    /// Clients are made on first use and kept for the whole run; ``shutdown()`` closes them.
+    public final class HTTPServiceClient: HTTPFetching {
+        /// `http://host:port` of the services.
+        public let baseURL: String
+        private let group: any EventLoopGroup
+        private let clients = Mutex<[Int: HTTPClient]>([:])
+        /// The longest a request may take before the client gives up on its own, beyond its
+        /// answer delay: nothing waits forever on services that stopped answering.
+        static let deadlineSlack = TimeAmount.seconds(30)
+
+        public init(baseURL: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.group = group
+        }
+
+        /// The client whose pool holds at most `connections` connections.
+        func client(connections: Int) -> HTTPClient {
+            clients.withLock { clients in
+                if let client = clients[connections] { return client }
+                var configuration = HTTPClient.Configuration()
+                configuration.httpVersion = .http1Only
+                configuration.connectionPool = .init(
+                    idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+                configuration.timeout = .init(connect: .seconds(5))
+                configuration.redirectConfiguration = .disallow
+                configuration.decompression = .disabled
+                let client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
+                clients[connections] = client
+                return client
+            }
+        }
+
+        public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws {
+            let answer: CallResponseDelegate.Answer
+            do {
+                answer = try await send(ServiceRoute.target(of: call), connections: connections, call: call)
+            } catch let error as TransportError {
+                context.fetches.update { $0.connectionErrors += 1 }
+                throw error
+            }
+            context.fetches.update { counters in
+                counters.requests += 1
+                counters.bodyBytes += answer.bodyBytes
+                if answer.connectionRequest == 1 { counters.connectionsOpened += 1 }
+                if answer.status != 200 { counters.httpErrors += 1 }
+            }
+            let late = answer.completed.duration(to: .now).components
+            context.lateness.record(nanos: late.seconds * 1_000_000_000 + late.attoseconds / 1_000_000_000)
+            guard answer.status == 200 else { throw ServiceFailure(call, status: answer.status) }
+        }
+
+        /// Sends a GET for `target`; a broken transport becomes ``TransportError`` (counted in
+        /// `context`), cancellation of the waiting task cancels the request.
+        func send(_ target: String, connections: Int, call: ServiceCall?) async throws -> CallResponseDelegate.Answer {
+            let url = baseURL + target
+            let request: HTTPClient.Request
+            do { request = try HTTPClient.Request(url: url, method: .GET) } catch {
+                throw TransportError("cannot request \(url): \(error)")
+            }
+            let delay = Int64(call?.answerDelayNanos.rounded() ?? 0)
+            let task = client(connections: connections).execute(
+                request: request, delegate: CallResponseDelegate(),
+                deadline: .now() + .nanoseconds(delay) + Self.deadlineSlack)
+            do {
+                return try await withTaskCancellationHandler {
+                    try await task.futureResult.get()
+                } onCancel: {
+                    task.cancel()
+                }
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                throw TransportError("the services at \(baseURL) did not answer: \(error)")
+            }
+        }
+
+        /// Sends `target` on the smallest pool and returns the status and body.
+        public func get(_ target: String) async throws -> (status: Int, bodyBytes: Int) {
+            let answer = try await send(target, connections: 1, call: nil)
+            return (answer.status, answer.bodyBytes)
+        }
+
+        /// Closes every client (and its connections).
+        public func shutdown() async {
+            let all = clients.withLock { clients in
+                defer { clients = [:] }
+                return Array(clients.values)
+            }
+            for client in all { try? await client.shutdown() }
+        }
+    }
+#endif

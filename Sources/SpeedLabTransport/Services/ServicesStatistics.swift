@@ -1,0 +1,58 @@
+import Synchronization
+
+/// What `speedlab services` has served since it started (or since the last reset): requests,
+/// connections accepted, requests held now and the most held at once, which a test reads
+/// to check that a client never has more requests in flight than its pool allows.
+public final class ServicesStatistics: Sendable {
+    /// A snapshot, as `/stats` returns it.
+    public struct Snapshot: Sendable, Hashable, Codable {
+        public var requests = 0
+        public var connections = 0
+        public var inFlight = 0
+        public var maxInFlight = 0
+        public var errors = 0
+        public var hangs = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case requests, connections, errors, hangs
+            case inFlight = "in_flight"
+            case maxInFlight = "max_in_flight"
+        }
+    }
+
+    private let state = Mutex(Snapshot())
+
+    public init() {}
+
+    public var snapshot: Snapshot { state.withLock { $0 } }
+
+    func connectionAccepted() {
+        state.withLock { $0.connections += 1 }
+    }
+
+    func requestArrived(_ draw: String) {
+        state.withLock { state in
+            state.requests += 1
+            state.inFlight += 1
+            state.maxInFlight = max(state.maxInFlight, state.inFlight)
+            if draw == "fail" { state.errors += 1 }
+            if draw == "hang" { state.hangs += 1 }
+        }
+    }
+
+    func requestEnded() {
+        state.withLock { $0.inFlight -= 1 }
+    }
+
+    /// Zeroes the counters but the requests held now.
+    public func reset() {
+        state.withLock { state in
+            let held = state.inFlight
+            state = Snapshot()
+            state.inFlight = held
+            state.maxInFlight = held
+        }
+    }
+}
