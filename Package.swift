@@ -138,6 +138,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SpeedLabTransportTests",
+            dependencies: ["SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SpeedLabStatisticsTests",
             dependencies: ["SpeedLabStatistics"],
             swiftSettings: strictSettings

@@ -29,6 +29,56 @@ import Testing
         }
     }
 
+    /// `transport: simulated` is left out of a point (so points stored before the parameter
+    /// existed keep their identity), and the http-only parameters appear only with http.
+    @Test func transportParametersAppearOnlyWhereTheyApply() throws {
+        let sweep = try SweepFile.parse(
+            """
+            name: io
+            scenarios:
+              concurrent:
+                concurrency: 8
+                transport: [simulated, http]
+                connections: [2, 8]
+              agent:
+                transport: [simulated, http]
+                db: [http, sqlite]
+            parameters:
+              tasks: 4
+            """, source: "io.yaml")
+        let points = try ParameterGrid().expand(sweep)
+        let concurrent = points.filter { $0.scenarioName == "concurrent" }
+        #expect(concurrent.count == 3)  // simulated once (connections does not apply), http twice
+        let simulated = try #require(concurrent.first { $0.parameters["transport"] == nil })
+        #expect(simulated.parameters["connections"] == nil)
+        #expect(simulated.parameters["response_bytes"] == nil)
+        #expect(
+            simulated.parameters.canonicalJSON
+                == #"{"concurrency":8,"dispatch":"window","jitter":0,"latency_ms":20,"seed":42,"tasks":4,"work":0}"#)
+        let http = concurrent.filter { $0.parameters["transport"] == .text("http") }
+        #expect(Set(http.compactMap { $0.parameters["connections"]?.integerValue }) == [2, 8])
+        #expect(http.allSatisfy { $0.parameters["response_bytes"] == .integer(1024) })
+        let httpBaseline = points[try #require(http.first?.baselineOrdinal)]
+        #expect(httpBaseline.parameters["transport"] == .text("http"))
+        let agents = points.filter { $0.scenarioName == "agent" }
+        #expect(agents.count == 3)  // simulated (no db), http with db http, http with db sqlite
+        #expect(agents.filter { $0.parameters["db_offload"] != nil }.count == 1)
+    }
+
+    @Test func connectionsTakeAutoOrAPositiveNumber() throws {
+        let spec = ParameterCatalog.connections
+        #expect(spec.validated(.text("auto")) == .text("auto"))
+        #expect(spec.validated(.integer(8)) == .integer(8))
+        #expect(spec.validated(.integer(0)) == nil)
+        #expect(spec.expectation.hasSuffix("or auto"))
+        let point = ParameterPoint([
+            "tasks": .integer(100), "concurrency": .integer(32), "transport": .text("http"),
+            "connections": .text("auto"),
+        ])
+        #expect(try ConcurrentScenario(point: point).connections == 32)
+        #expect(try AgentScenario(point: point).connections == 96)
+    }
+
     @Test func baselinePointsAreAddedWhenTheSweepLacksThem() throws {
         let sweep = try SweepFile.parse(
             "name: g\nscenarios: [skipping]\nparameters:\n  tasks: [2, 4]\n", source: "g.yaml",

@@ -1,0 +1,39 @@
+#if HTTPTransport
+    import Foundation
+    import SpeedLabCore
+    import SpeedLabScenarios
+    import SpeedLabTransport
+    import Testing
+
+    /// A connection pool smaller than the concurrency is a semaphore: the services never see
+    /// more requests in flight than the pool's connections.
+    @Suite(.serialized) struct PoolLimitTests {
+        static func point(concurrency: Int, connections: Int) -> ParameterPoint {
+            ParameterPoint([
+                "tasks": .integer(96), "latency_ms": .integer(5), "jitter": .integer(0), "work": .integer(0),
+                "seed": .integer(1), "transport": .text("http"), "response_bytes": .integer(512),
+                "concurrency": .integer(concurrency), "dispatch": .text("window"),
+                "connections": .integer(connections),
+            ])
+        }
+
+        @Test(.timeLimit(.minutes(1)), arguments: [(32, 8), (32, 32), (16, 4)])
+        func requestsInFlightNeverExceedTheConnections(concurrency: Int, connections: Int) async throws {
+            let server = try await ServicesServer.start()
+            let client = HTTPServiceClient(baseURL: server.address)
+            let scenario = try ConcurrentScenario(point: Self.point(concurrency: concurrency, connections: connections))
+            let context = ScenarioContext(
+                network: NetworkResources(http: client, database: nil, roundTripNanos: 0))
+            let outcome = try await scenario.run(in: context)
+            #expect(outcome.checksum != 0)
+            let statistics = server.statistics.snapshot
+            #expect(statistics.requests == 96)
+            #expect(statistics.maxInFlight <= connections)
+            #expect(statistics.connections <= connections)
+            #expect(context.fetches.snapshot.connectionsOpened == statistics.connections)
+            #expect(context.fetches.snapshot.bodyBytes == 96 * 512)
+            await client.shutdown()
+            await server.shutdown()
+        }
+    }
+#endif
