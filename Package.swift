@@ -101,7 +101,7 @@ let package = Package(
             name: "speedlab-bench",
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
-                "SpeedLabConcurrency", "SpeedLabEngine",
+                "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport",
             ],
             swiftSettings: strictSettings
         ),

@@ -8,8 +8,9 @@ import Foundation
 ///     swift run -c release speedlab-bench history [--runs 1000] [--points 3]
 ///     swift run -c release speedlab-bench changepoints [--seeds 20]
 ///     swift run -c release speedlab-bench harness [--max 1000000]
+///     swift run -c release speedlab-bench services [--connections 64] [--seconds 5] [--held 4000]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -55,6 +56,22 @@ do {
             done.signal()
         }
         done.wait()
+    case "services":
+        #if HTTPTransport
+            let done = DispatchSemaphore(value: 0)
+            let benchmark = ServicesCapacityBenchmark(
+                connections: max(1, option("--connections", default: 64)),
+                durationSeconds: max(1, option("--seconds", default: 5)),
+                held: max(1, option("--held", default: 4_000)))
+            Task.detached {
+                do { try await benchmark.execute() } catch { print("error: \(error)") }
+                done.signal()
+            }
+            done.wait()
+        #else
+            print("error: this speedlab-bench was built without the HTTPTransport trait")
+            exit(69)
+        #endif
     default:
         print(usage)
         exit(64)

@@ -24,20 +24,20 @@ extension SpeedLab {
 
         @Option(help: "The address to listen on (0.0.0.0 for every interface).") var host = "127.0.0.1"
         @Option(help: "The port to listen on; 0 lets the system choose a free one.") var port = 0
-        @Option(help: "Event-loop threads (default: the cores).")
-        var threads = ProcessInfo.processInfo.activeProcessorCount
+        @Option(help: "Event-loop threads (default: the cores).") var threads: Int?
         @Flag(help: .hidden) var exitOnStdinEof = false
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
-            guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
+            if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be from 1 to 256.") }
         }
 
         func run() async throws {
             #if HTTPTransport
                 let server: ServicesServer
                 do {
-                    server = try await ServicesServer.start(host: host, port: port, threads: threads)
+                    server = try await ServicesServer.start(
+                        host: host, port: port, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch {
                     FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
                     throw ExitCode(SpeedLabExitCode.servicesUnavailable.rawValue)

@@ -20,9 +20,16 @@
         /// answer delay: nothing waits forever on services that stopped answering.
         static let deadlineSlack = TimeAmount.seconds(30)
 
-        public init(baseURL: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        /// Whether ``shutdown()`` stops `group` (the client made it).
+        private let ownsGroup: Bool
+
+        /// A client of the services at `baseURL`, on `group`, or on an event loop of its own:
+        /// one loop for every connection keeps a request's hops between threads to the two
+        /// it cannot avoid (the caller's executor and the loop).
+        public init(baseURL: String, group: (any EventLoopGroup)? = nil) {
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-            self.group = group
+            self.group = group ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            ownsGroup = group == nil
         }
 
         /// The client whose pool holds at most `connections` connections.
@@ -98,6 +105,7 @@
                 return Array(clients.values)
             }
             for client in all { try? await client.shutdown() }
+            if ownsGroup { try? await group.shutdownGracefully() }
         }
     }
 #endif
