@@ -58,10 +58,17 @@ public struct AgentSettings: Sendable, Hashable {
             seed: workload.seed, query: query, service: service.rawValue)
     }
 
-    /// The per-call timeout: `timeout_ms`, or twice the call's latency when it is 0.
+    /// The per-call timeout: `timeout_ms`, or when it is 0 twice the call's latency — over
+    /// http at least the latency plus ``httpTimeoutSlackNanos``, since a real request on a busy
+    /// machine can stall for milliseconds that a timer never does.
     public func timeoutNanos(query: Int, service: AgentService) -> Double {
-        timeoutMs > 0 ? timeoutMs * 1e6 : 2 * latencyNanos(query: query, service: service)
+        if timeoutMs > 0 { return timeoutMs * 1e6 }
+        let latency = latencyNanos(query: query, service: service)
+        return travelsOverHTTP(service) ? max(2 * latency, latency + Self.httpTimeoutSlackNanos) : 2 * latency
     }
+
+    /// What a default timeout allows a real request beyond its latency: 20 ms.
+    public static let httpTimeoutSlackNanos = 20e6
 
     /// The backoff after failed attempt `attempt`: `backoff_ms · 2^(a−1) · (1 + 0.5·u')`.
     public func backoffNanos(query: Int, service: AgentService, attempt: Int) -> Double {
