@@ -82,7 +82,7 @@ let package = Package(
             resources: [
                 .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
                 .copy("0004_adaptive_repetitions.sql"), .copy("0005_sample_metrics_json.sql"),
-                .copy("0006_run_http_round_trip.sql"),
+                .copy("0006_run_http_round_trip.sql"), .copy("0007_traces.sql"),
             ],
             swiftSettings: strictSettings
         ),

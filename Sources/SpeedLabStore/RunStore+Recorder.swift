@@ -39,13 +39,14 @@ extension RunStore: RunRecorder {
             }
             return (points, repetitions, checksums, walls)
         }
+        let traced = try tracedPoints(ofRun: id)
         var points: [PointKey: RecordedPoint] = [:]
         for row in rows {
             let pointID: PointID = row["id"]
             let key = try pointKey(run: id, point: pointID, scenario: row["scenario"], parameters: row["parameters"])
             points[key] = RecordedPoint(
                 id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID],
-                measuredWallNanos: walls[pointID] ?? [])
+                measuredWallNanos: walls[pointID] ?? [], hasTrace: traced.contains(pointID))
         }
         return RecordedRun(
             id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,

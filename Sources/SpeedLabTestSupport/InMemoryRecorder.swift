@@ -24,6 +24,8 @@ public final class InMemoryRecorder: RunRecorder {
         public var error: String?
         /// Samples by (warm-up, repetition), first write wins.
         public var samples: [SampleSlot: Sample] = [:]
+        /// Its traced repetition, if recorded.
+        public var trace: PointTrace?
     }
 
     /// Where a sample sits in a point: a repetition is stored once as a warm-up and once measured.
@@ -140,6 +142,13 @@ public final class InMemoryRecorder: RunRecorder {
         }
     }
 
+    public func recordTrace(_ trace: PointTrace, of point: PointID) throws {
+        try state.withLock { state in
+            guard let (run, key) = state.pointRun[point] else { throw InMemoryRecorderError.unknownPoint(point) }
+            state.runs[run]?.points[key]?.trace = trace
+        }
+    }
+
     public func setStatus(_ status: PointStatus, error: String?, of point: PointID) throws {
         try state.withLock { state in
             guard let (run, key) = state.pointRun[point] else { throw InMemoryRecorderError.unknownPoint(point) }
@@ -164,7 +173,7 @@ public final class InMemoryRecorder: RunRecorder {
                     return RecordedPoint(
                         id: point.id, measuredRepetitions: Set(measured.keys.map(\.repetition)),
                         checksum: point.samples.values.first?.checksum,
-                        measuredWallNanos: measured.values.map { Double($0.wallNanos) })
+                        measuredWallNanos: measured.values.map { Double($0.wallNanos) }, hasTrace: point.trace != nil)
                 })
         }
     }

@@ -41,6 +41,21 @@ struct ReportOutput {
             scenarioSummaries: Self.scenarioSummaries)
     }
 
+    /// The timeline SVG of each of `points` (`timeline-point-ID.svg`).
+    func timelines(run: RunID, points ids: [Int64]) throws -> [RenderedFile] {
+        let points = try store.points(ofRun: run)
+        let chosen = try TracedPoints.select(ids, of: points, traced: try store.tracedPoints(ofRun: run), run: run)
+        return try chosen.compactMap { point in
+            guard let trace = try store.trace(of: point.id) else { return nil }
+            return RenderedFile(
+                name: "timeline-point-\(point.id).svg",
+                text: TimelineSVG.render(
+                    title: "point \(point.id): \(TimelineSelection.title(point))", trace: trace,
+                    idealNanos: point.idealNanos
+                ))
+        }
+    }
+
     /// Writes `files` into `folder` as ``writeAtomically(_:to:)`` does; a failure is printed
     /// and becomes exit code 73.
     static func write(_ files: [RenderedFile], to folder: URL) throws -> [String] {

@@ -14,10 +14,12 @@ struct RunMeasurement {
     let writesReport: Bool
     /// Where `transport: http` points find their services.
     let services: ServicesEndpoint
+    /// Whether points get their traced repetition.
+    let traces: Bool
 
     func measure(_ body: @escaping @Sendable (RunSession) async throws -> RunOutcome) async throws {
         let progress = ProgressPrinter()
-        let session = RunSession(
+        var session = RunSession(
             recorder: store, services: services,
             onEvent: { event in
                 switch event {
@@ -29,6 +31,7 @@ struct RunMeasurement {
                     progress.handle(event)
                 }
             })
+        session.traces = traces
         // The handlers are in place before the session starts: a signal at any moment after
         // the run is opened marks it interrupted instead of killing the process.
         let measuring = CancellableTask()

@@ -14,6 +14,7 @@ extension SpeedLab {
                   speedlab report                      # latest completed run → reports/<id>/
                   speedlab report nightly --format md,csv --out /tmp/r
                   speedlab report 3 --out -            # Markdown on standard output
+                  speedlab report 3 --timeline 17      # the timeline of point 17 (ids: speedlab show 3)
                 Exit codes: 0 written, 64 unknown run or format, 66 no database, 73 output not writable.
                 """)
 
@@ -29,10 +30,17 @@ extension SpeedLab {
         var out: String?
         @Option(help: "Comma-separated formats.")
         var format = ReportFormats(Set(ReportFiles.Format.allCases))
+        @Option(
+            help: "Write only the timeline SVG of this point (an id from `speedlab show RUN`); repeat for several.")
+        var timeline: [Int64] = []
 
         func run() async throws {
             let runs = try store.open(.read)
             let output = ReportOutput(store: runs)
+            if !timeline.isEmpty {
+                try writeTimelines(runs)
+                return
+            }
             let (folder, rendered) = try SpeedLabExitCode.reporting {
                 let id =
                     try run.map { reference throws(StoreError) in
@@ -49,6 +57,24 @@ extension SpeedLab {
             print(
                 "wrote \(written.count) files to \(folder.path)/ (open \(folder.appendingPathComponent("report.md").path))"
             )
+        }
+
+        /// `--timeline POINT…`: only those points' timelines, into the folder or to standard output.
+        private func writeTimelines(_ runs: RunStore) throws {
+            let (id, files) = try SpeedLabExitCode.reporting {
+                let id =
+                    try run.map { reference throws(StoreError) in
+                        try runs.resolveRun(reference.text, completedOnly: !includeIncomplete)
+                    } ?? runs.resolveRun("latest", completedOnly: !includeIncomplete)
+                return (id, try ReportOutput(store: runs).timelines(run: id, points: timeline))
+            }
+            if out == "-" {
+                for file in files { print(file.text, terminator: "") }
+                return
+            }
+            let folder = URL(fileURLWithPath: out ?? "reports/\(id)")
+            let written = try ReportOutput.write(files, to: folder)
+            for name in written { print("wrote \(folder.appendingPathComponent(name).path)") }
         }
     }
 }

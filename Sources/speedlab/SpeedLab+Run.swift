@@ -47,6 +47,8 @@ extension SpeedLab {
         @Flag(help: "Print the expanded points and an estimated duration; measure nothing.") var dryRun = false
         @Flag(help: "Allow a grid of more than 10,000 points.") var yes = false
         @Flag(help: "Do not write the report (reports/<run-id>/) when the run ends.") var noReport = false
+        @Flag(help: "Skip the traced repetition each point gets after its measured ones (timelines, speedlab trace).")
+        var noTrace = false
         @Option(
             help: ArgumentHelp(
                 "Call services that already run at this URL (speedlab services) instead of starting them.",
@@ -86,10 +88,11 @@ extension SpeedLab {
                     ).print(resuming: id)
                     return
                 }
-                try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint).measure {
-                    [force] in
-                    try await $0.resume(id, force: force)
-                }
+                try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint, traces: !noTrace)
+                    .measure {
+                        [force] in
+                        try await $0.resume(id, force: force)
+                    }
                 return
             }
             let (sweep, points) = try loadSweep()
@@ -102,7 +105,8 @@ extension SpeedLab {
                 return
             }
             let runs = try store.open(.write(create: true))
-            try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint).measure {
+            try await RunMeasurement(store: runs, writesReport: !noReport, services: endpoint, traces: !noTrace).measure
+            {
                 try await $0.start(sweep, points: points)
             }
         }

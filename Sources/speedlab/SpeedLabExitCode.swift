@@ -59,6 +59,8 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             case .stillRunning, .takenByAnotherProcess: return .usage
             case .pointsOutsideSweep: return .failure
             }
+        case is TraceSelectionError:
+            return .usage
         case is RealIOError:
             return .servicesUnavailable
         case let error as ScenarioError:

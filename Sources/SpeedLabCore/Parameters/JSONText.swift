@@ -1,7 +1,7 @@
 /// Minimal JSON string quoting, so canonical parameter text does not depend on
 /// Foundation's encoder (whose key order and number format vary by platform).
-enum JSONText {
-    static func quote(_ text: String) -> String {
+public enum JSONText {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

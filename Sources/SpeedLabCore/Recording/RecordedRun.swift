@@ -52,13 +52,17 @@ public struct RecordedPoint: Sendable, Hashable {
     public var checksum: UInt64?
     /// Wall times of its measured samples, in nanoseconds (what `repetitions: auto` resumes from).
     public var measuredWallNanos: [Double]
+    /// Whether its traced repetition is stored.
+    public var hasTrace: Bool
 
     public init(
-        id: PointID, measuredRepetitions: Set<Int> = [], checksum: UInt64? = nil, measuredWallNanos: [Double] = []
+        id: PointID, measuredRepetitions: Set<Int> = [], checksum: UInt64? = nil, measuredWallNanos: [Double] = [],
+        hasTrace: Bool = false
     ) {
         self.id = id
         self.measuredRepetitions = measuredRepetitions
         self.checksum = checksum
         self.measuredWallNanos = measuredWallNanos
+        self.hasTrace = hasTrace
     }
 }

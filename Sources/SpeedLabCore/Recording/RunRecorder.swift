@@ -16,6 +16,9 @@ public protocol RunRecorder: Sendable {
     /// already stored is kept as it was.
     func record(_ batch: [PointSample]) throws
 
+    /// Keeps the traced repetition of a point (its spans), replacing any it had.
+    func recordTrace(_ trace: PointTrace, of point: PointID) throws
+
     /// Records that a point finished measuring, or failed (with the reason).
     func setStatus(_ status: PointStatus, error: String?, of point: PointID) throws
 

@@ -61,6 +61,8 @@ public final class ProgressPrinter: Sendable {
         case .servicesReady(let url, let started, let roundTrip):
             let origin = started ? "started the services at" : "using the services at"
             write("\(origin) \(url); round trip of an empty request: \(HumanFormat.fixed(roundTrip / 1e3, 1)) µs\n")
+        case .tracing(let points):
+            write("tracing \(points) points (one repetition each, not counted in the statistics)\n")
         case .opened, .batchStored:
             break
         }

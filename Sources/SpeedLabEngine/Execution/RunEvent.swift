@@ -13,6 +13,8 @@ public enum RunEvent: Sendable {
     case jobFinished(done: Int, total: Int, title: String, isWarmup: Bool, wallNanos: Int64)
     case pointFailed(title: String, message: String)
     case batchStored(samples: Int)
+    /// Measuring is done; `points` points now get their traced repetition.
+    case tracing(points: Int)
 }
 
 /// How the runner's pass over a plan ended.

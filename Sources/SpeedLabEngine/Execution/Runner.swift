@@ -11,15 +11,19 @@ import SpeedLabScenarios
 public struct Runner: Sendable {
     let recorder: any RunRecorder
     let makeContext: @Sendable () -> ScenarioContext
+    /// Whether every point that measured without failing gets its traced repetition.
+    let traces: Bool
     let onEvent: @Sendable (RunEvent) -> Void
 
     public init(
         recorder: any RunRecorder,
         makeContext: @escaping @Sendable () -> ScenarioContext = { ScenarioContext() },
+        traces: Bool = false,
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
         self.recorder = recorder
         self.makeContext = makeContext
+        self.traces = traces
         self.onEvent = onEvent
     }
 
@@ -98,6 +102,16 @@ public struct Runner: Sendable {
             }
         }
         try store()
+        if traces {
+            let untraced = plan.entries.filter {
+                !$0.hasTrace && $0.pointID != nil && !checks.hasFailed($0.point.ordinal)
+            }
+            if !untraced.isEmpty { onEvent(.tracing(points: untraced.count)) }
+            for entry in untraced {
+                guard !Task.isCancelled else { break }
+                try await traceRepetition(entry)
+            }
+        }
         for entry in plan.entries where !checks.hasFailed(entry.point.ordinal) {
             if let id = entry.pointID { try recorder.setStatus(.measured, error: nil, of: id) }
         }
@@ -113,6 +127,26 @@ public struct Runner: Sendable {
         failures.append(message)
         if let id = plan.entries[point.ordinal].pointID { try recorder.setStatus(.failed, error: message, of: id) }
         onEvent(.pointFailed(title: point.title, message: message))
+    }
+
+    /// The traced repetition of a point: one more run with a tracer in its context, kept as
+    /// its trace and never as a sample. A trace that fails is reported and left out; the
+    /// point's measured samples stand.
+    func traceRepetition(_ entry: RunPlan.Entry) async throws {
+        guard let id = entry.pointID else { return }
+        var context = makeContext()
+        let tracer = SpanTracer()  // its clock starts now: spans and wall time share one origin
+        context.tracer = tracer
+        do {
+            _ = try await entry.point.scenario.run(in: context)
+        } catch is CancellationError {
+            return
+        } catch {
+            onEvent(.warning("\(entry.point.title): the traced repetition failed (\(error)); it is not stored."))
+            return
+        }
+        let wall = tracer.now()
+        try recorder.recordTrace(PointTrace(wallNanos: wall, spans: tracer.spans), of: id)
     }
 
     /// One repetition: the scenario run between two readings of the clock and of `getrusage`.

@@ -15,16 +15,19 @@ public struct RunPlan: Sendable {
         /// Wall times of the measured repetitions already recorded (what an adaptive run
         /// continues from).
         public var measuredWallNanos: [Double]
+        /// Whether its traced repetition is already recorded.
+        public var hasTrace: Bool
 
         public init(
             point: PlannedPoint, pointID: PointID?, measured: Set<Int> = [], checksum: UInt64? = nil,
-            measuredWallNanos: [Double] = []
+            measuredWallNanos: [Double] = [], hasTrace: Bool = false
         ) {
             self.point = point
             self.pointID = pointID
             self.measured = measured
             self.checksum = checksum
             self.measuredWallNanos = measuredWallNanos
+            self.hasTrace = hasTrace
         }
     }
 

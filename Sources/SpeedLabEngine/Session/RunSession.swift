@@ -19,6 +19,8 @@ public struct RunSession: Sendable {
     public var makeContext: @Sendable () -> ScenarioContext
     /// Where `transport: http` points find their services (nil: such points cannot run).
     public var services: ServicesEndpoint?
+    /// Whether each point gets a traced repetition after its measured ones (`--no-trace`: no).
+    public var traces = true
     public var onEvent: @Sendable (RunEvent) -> Void
     /// How often a measuring session shows the recorder its process is alive.
     public static let heartbeatInterval: Duration = .seconds(30)
@@ -147,7 +149,8 @@ public struct RunSession: Sendable {
             let stored = recorded.points[point.key]
             return RunPlan.Entry(
                 point: point, pointID: stored?.id, measured: stored?.measuredRepetitions ?? [],
-                checksum: stored?.checksum, measuredWallNanos: stored?.measuredWallNanos ?? [])
+                checksum: stored?.checksum, measuredWallNanos: stored?.measuredWallNanos ?? [],
+                hasTrace: stored?.hasTrace ?? false)
         }
         return (
             recorded,
@@ -196,7 +199,7 @@ public struct RunSession: Sendable {
                 var context = makeContext()
                 context.network = network
                 return context
-            }, onEvent: onEvent)
+            }, traces: traces, onEvent: onEvent)
         let heartbeat = Task { [recorder] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.heartbeatInterval)

@@ -2,12 +2,15 @@ import SpeedLabCore
 import SpeedLabStore
 
 /// What a report reads from the store, once: the run, its points, every sample (for the
-/// statistics and `samples.csv`) and the metric totals.
+/// statistics and `samples.csv`), the metric totals and the traced repetition of each
+/// scenario's representative point (its timeline).
 public struct ReportData: Sendable {
     public var run: StoredRun
     public var points: [StoredPoint]
     public var samples: [PointSample]
     public var metrics: [PointID: [String: MetricSummary]]
+    /// The traced repetitions drawn in the report, by point.
+    public var traces: [PointID: PointTrace] = [:]
 
     public init(run id: RunID, from store: RunStore) throws {
         var run = try store.run(id, counting: false)
@@ -17,5 +20,10 @@ public struct ReportData: Sendable {
         run.pointCount = points.count
         run.sampleCount = samples.reduce(0) { $0 + ($1.sample.isWarmup ? 0 : 1) }
         self.run = run
+        let representatives = TimelineSelection.representatives(
+            of: points, traced: try store.tracedPoints(ofRun: id))
+        for point in representatives.values {
+            if let trace = try store.trace(of: point.id) { traces[point.id] = trace }
+        }
     }
 }

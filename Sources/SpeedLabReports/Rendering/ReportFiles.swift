@@ -31,10 +31,45 @@ public struct ReportFiles: Sendable {
         }
         let report = SpeedupReportBuilder().build(data, scenarioOrder: scenarioOrder)
         var files = SpeedupReportRenderer(scenarioSummaries: scenarioSummaries, formats: formats).files(report)
+        if formats.contains(.svg) { addTimelines(data, report: report, to: &files) }
         if formats.contains(.csv) {
             group.wait()
             files.append(RenderedFile(name: "samples.csv", text: samplesCSV.withLock { $0 } ?? ""))
         }
         return ReportFiles(report: report, files: files)
+    }
+
+    /// One timeline SVG per scenario with a traced point, and a section of `report.md` that
+    /// shows them.
+    static func addTimelines(_ data: ReportData, report: SpeedupReport, to files: inout [RenderedFile]) {
+        let traced = data.points.filter { data.traces[$0.id] != nil }
+        guard !traced.isEmpty else { return }
+        var section = """
+
+            ## Timelines
+
+            One traced repetition per point, run after the measured ones and never counted above: what ran \
+            when, on which thread (CPU) and in which call lane (I/O). The dashed line is the point's bound. \
+            Any other point: `speedlab report \(data.run.id) --timeline POINT` (ids from `speedlab show \(data.run.id)`); \
+            for Perfetto: `speedlab trace \(data.run.id)`.
+
+            """
+        let order = report.sections.map(\.scenario)
+        for point in traced.sorted(by: {
+            (order.firstIndex(of: $0.scenario) ?? .max, $0.ordinal) < (
+                order.firstIndex(of: $1.scenario) ?? .max, $1.ordinal
+            )
+        }) {
+            guard let trace = data.traces[point.id] else { continue }
+            let name = TimelineSelection.fileName(scenario: point.scenario)
+            files.append(
+                RenderedFile(
+                    name: name,
+                    text: TimelineSVG.render(
+                        title: TimelineSelection.title(point), trace: trace, idealNanos: point.idealNanos)))
+            section +=
+                "\n### \(point.scenario)\n\nPoint \(point.id): \(MarkdownText.inline(point.parameters.description))\n\n![\(point.scenario) timeline](\(name))\n"
+        }
+        if let index = files.firstIndex(where: { $0.name == "report.md" }) { files[index].text += section }
     }
 }

@@ -1,4 +1,5 @@
 import SpeedLabConcurrency
+import SpeedLabCore
 
 /// Executes agent queries on a clock: each call with retries (exponential backoff, seeded
 /// jitter), a per-attempt timeout and a circuit breaker per service; each query fans out to
@@ -45,7 +46,12 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
                 for query in 0..<settings.workload.tasks {
                     group.addTask(executorPreference: placement.ioExecutor) {
-                        (query, try await limiter.withPermit { try await run(query: query, fanOut: true) })
+                        (
+                            query,
+                            try await context.withPermit(limiter, item: query) {
+                                try await run(query: query, fanOut: true)
+                            }
+                        )
                     }
                 }
                 var checksum = Checksum()
@@ -76,7 +82,8 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
         var final = false
         if llm {
             rerank =
-                try await placement?.compute(settings.workload, item: query) ?? settings.workload.compute(item: query)
+                try await placement?.compute(settings.workload, item: query)
+                ?? context.compute(settings.workload, item: query)
             final = try await call(query: query, service: .final)
         }
         let outcome = AgentQueryPlan.outcome(llm: llm, vector: vector, db: db, final: final)
@@ -106,13 +113,21 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             },
             isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) && !($0 is TransportError) })
         let breaker = breakers[service.rawValue - 1]
+        let tracer = context.tracer
+        var lastAttemptEnd: Int64?
         do {
             let outcome = try await policy.run(clock: clock) { attempt in
                 counters.update { $0.attempts += 1 }
+                if let tracer, let end = lastAttemptEnd {
+                    tracer.record(.backoff, item: query, service: service.rawValue, attempt: attempt - 1, since: end)
+                }
+                defer { lastAttemptEnd = tracer?.now() }
                 do {
-                    try await breaker.run {
-                        try await withTimeout(timeout, clock: clock) {
-                            try await perform(query: query, service: service, attempt: attempt)
+                    try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt) {
+                        try await breaker.run {
+                            try await withTimeout(timeout, clock: clock) {
+                                try await perform(query: query, service: service, attempt: attempt)
+                            }
                         }
                     }
                 } catch let error as TimeoutError {

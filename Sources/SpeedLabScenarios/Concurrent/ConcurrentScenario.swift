@@ -67,13 +67,13 @@ public struct ConcurrentScenario: Scenario {
             for item in 0..<workload.tasks {
                 group.addTask(executorPreference: loop) {
                     if let limiter {
-                        try await limiter.withPermit {
+                        try await context.withPermit(limiter, item: item) {
                             try await workload.fetch(item: item, in: context, connections: connections)
                         }
                     } else {
                         try await workload.fetch(item: item, in: context, connections: connections)
                     }
-                    total.add(item: item, hash: workload.compute(item: item))
+                    total.add(item: item, hash: context.compute(workload, item: item))
                 }
             }
         }
@@ -91,7 +91,7 @@ public struct ConcurrentScenario: Scenario {
                 for item in batch {
                     group.addTask(executorPreference: loop) {
                         try await workload.fetch(item: item, in: context, connections: connections)
-                        return (item, workload.compute(item: item))
+                        return (item, context.compute(workload, item: item))
                     }
                 }
                 var results: [(Int, UInt64)] = []

@@ -14,6 +14,7 @@ public struct CPUPlacement: Sendable {
     private let limiter: AsyncSemaphore?
     /// The executor I/O tasks prefer: the event loop, or nil for the default executor.
     public let ioExecutor: SingleThreadExecutor?
+    private let tracer: SpanTracer?
 
     public init(point: ParameterPoint, scenario: String, context: ScenarioContext) throws(ScenarioError) {
         workers = try point.integer(ParameterCatalog.workers, for: scenario)
@@ -21,14 +22,30 @@ public struct CPUPlacement: Sendable {
         pool = isDedicated ? context.executors.cpuPool(workers: workers) : nil
         ioExecutor = isDedicated ? context.executors.eventLoop : nil
         limiter = isDedicated ? nil : AsyncSemaphore(permits: workers)
+        tracer = context.tracer
     }
 
     /// Runs the kernel for `item` where this placement puts CPU work.
     public func compute(_ workload: Workload, item: Int, work: Int? = nil) async throws -> UInt64 {
-        if let pool {
-            return await withTaskExecutorPreference(pool) { FNV1a.hash(work: work ?? workload.work) }
+        let tracer = self.tracer
+        func kernel() -> UInt64 {
+            guard let tracer else { return FNV1a.hash(work: work ?? workload.work) }
+            let start = tracer.now()
+            let hash = FNV1a.hash(work: work ?? workload.work)
+            tracer.record(.compute, item: item, since: start)
+            return hash
         }
-        guard let limiter else { return FNV1a.hash(work: work ?? workload.work) }
-        return try await limiter.withPermit { FNV1a.hash(work: work ?? workload.work) }
+        if let pool {
+            return await withTaskExecutorPreference(pool) { kernel() }
+        }
+        guard let limiter else { return kernel() }
+        if let tracer {
+            let start = tracer.now()
+            return try await limiter.withPermit {
+                tracer.record(.permit, item: item, since: start)
+                return kernel()
+            }
+        }
+        return try await limiter.withPermit { kernel() }
     }
 }

@@ -49,7 +49,7 @@ public struct HybridScenario: Scenario {
             try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
                 for item in 0..<workload.tasks {
                     group.addTask(executorPreference: placement.ioExecutor) {
-                        try await limiter.withPermit {
+                        try await context.withPermit(limiter, item: item) {
                             try await workload.fetch(item: item, in: context, connections: connections)
                         }
                         return (item, try await placement.compute(workload, item: item))

@@ -1,4 +1,6 @@
 import Foundation
+import SpeedLabConcurrency
+import SpeedLabCore
 
 /// What a scenario run gets from the engine: the clock simulated I/O waits on, the
 /// machine's core count, the executors to run on, the recorder of wake lateness, and the
@@ -12,6 +14,8 @@ public struct ScenarioContext: Sendable {
     public var network: NetworkResources?
     /// What the real transport counted in this repetition.
     public let fetches = FetchCounters()
+    /// Records spans in a traced repetition; nil in measured ones.
+    public var tracer: SpanTracer?
 
     /// The cores this process may use, read once: Foundation reads the cgroup files behind it
     /// on every call, which a context made per repetition would pay every time.
@@ -43,6 +47,48 @@ public struct ScenarioContext: Sendable {
         case .http:
             guard let network else { throw ScenarioError.transportUnavailable(.http) }
             try await network.http.fetch(call, connections: connections, context: self)
+        }
+    }
+
+    /// Runs the kernel for `item` of `workload` here, as a compute span when tracing.
+    public func compute(_ workload: Workload, item: Int) -> UInt64 {
+        guard let tracer else { return workload.compute(item: item) }
+        let start = tracer.now()
+        let hash = workload.compute(item: item)
+        tracer.record(.compute, item: item, since: start)
+        return hash
+    }
+
+    /// Runs `body` holding a permit of `limiter`; when tracing, the wait is a permit span.
+    public func withPermit<T>(
+        isolation: isolated (any Actor)? = #isolation, _ limiter: AsyncSemaphore, item: Int,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        guard let tracer else { return try await limiter.withPermit(body) }
+        let start = tracer.now()
+        return try await limiter.withPermit {
+            tracer.record(.permit, item: item, since: start)
+            return try await body()
+        }
+    }
+
+    /// Runs one attempt of a call; when tracing, it is a fetch span with its outcome (a
+    /// rejection span when an open breaker refused it).
+    public func traceFetch<T>(
+        isolation: isolated (any Actor)? = #isolation, item: Int, service: Int, attempt: Int,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        guard let tracer else { return try await body() }
+        let start = tracer.now()
+        do {
+            let value = try await body()
+            tracer.record(.fetch, item: item, service: service, attempt: attempt, outcome: "ok", since: start)
+            return value
+        } catch {
+            tracer.record(
+                error is CircuitOpenError ? .rejection : .fetch, item: item, service: service, attempt: attempt,
+                outcome: SpanTracer.outcome(of: error), since: start)
+            throw error
         }
     }
 

@@ -33,7 +33,11 @@ public struct Workload: Sendable, Hashable {
 
     /// Fetches item `item` over the workload's transport through a pool of `connections`.
     public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
-        if transport == .simulated {  // the common case, without building a call
+        if context.tracer != nil {
+            try await context.traceFetch(item: item, service: 0, attempt: 1) {
+                try await context.fetch(call(item: item), over: transport, connections: connections)
+            }
+        } else if transport == .simulated {  // the common case, without building a call
             try await context.simulateIO(nanos: latencyNanos(item: item))
         } else {
             try await context.fetch(call(item: item), over: transport, connections: connections)

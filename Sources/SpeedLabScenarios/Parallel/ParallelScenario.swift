@@ -62,7 +62,7 @@ public struct ParallelScenario: Scenario {
                     var checksum = Checksum()
                     for item in items {
                         try await workload.fetch(item: item, in: context, connections: connections)
-                        checksum.add(item: item, hash: workload.compute(item: item))
+                        checksum.add(item: item, hash: context.compute(workload, item: item))
                     }
                     return checksum
                 }

@@ -25,7 +25,7 @@ public struct SequentialScenario: Scenario {
         var checksum = Checksum()
         for item in 0..<workload.tasks {
             try await workload.fetch(item: item, in: context, connections: 1)
-            checksum.add(item: item, hash: workload.compute(item: item))
+            checksum.add(item: item, hash: context.compute(workload, item: item))
         }
         return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
     }

@@ -1,0 +1,69 @@
+import Foundation
+import SpeedLabConcurrency
+import SpeedLabCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Records the spans of one traced repetition: times on the monotonic clock from the
+/// repetition's start, and the name of the thread each span ended on.
+///
+/// A span costs two clock readings, a thread lookup and an append under a lock (see
+/// docs/performance.md for the measured cost); measured repetitions carry no tracer at all.
+public final class SpanTracer: Sendable {
+    private let origin = ContinuousClock.now
+    private struct State {
+        var spans: [Span] = []
+        /// Thread names by pthread id: Foundation's name is read once per thread.
+        var threads: [UInt: String] = [:]
+    }
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Nanoseconds since the repetition started.
+    public func now() -> Int64 {
+        let elapsed = origin.duration(to: .now).components
+        return elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+    }
+
+    /// Records a span that started at `start` (from ``now()``) and ends now, on this thread.
+    public func record(
+        _ kind: Span.Kind, item: Int, service: Int? = nil, attempt: Int? = nil, outcome: String? = nil,
+        since start: Int64
+    ) {
+        let end = now()
+        let id = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
+        state.withLock { state in
+            let thread: String
+            if let known = state.threads[id] {
+                thread = known
+            } else {
+                let name = ExecutorThread.currentName ?? ""
+                thread = name.isEmpty ? "thread \(state.threads.count + 1)" : name
+                state.threads[id] = thread
+            }
+            state.spans.append(
+                Span(
+                    kind: kind, item: item, service: service, attempt: attempt, outcome: outcome, startNanos: start,
+                    endNanos: end, thread: thread))
+        }
+    }
+
+    /// Every span recorded, in the order they ended.
+    public var spans: [Span] { state.withLock { $0.spans } }
+
+    /// The outcome name of an error that ended a fetch.
+    public static func outcome(of error: any Error) -> String {
+        switch error {
+        case is ServiceFailure: return "error"
+        case is CancellationError: return "cancelled"
+        case is TransportError: return "transport"
+        case is TimeoutError: return "timeout"
+        case is CircuitOpenError: return "rejected"
+        default: return "error"
+        }
+    }
+}
