@@ -9,8 +9,9 @@ import Foundation
 ///     swift run -c release speedlab-bench changepoints [--seeds 20]
 ///     swift run -c release speedlab-bench harness [--max 1000000]
 ///     swift run -c release speedlab-bench services [--connections 64] [--seconds 5] [--held 4000]
+///     swift run -c release speedlab-bench tracer [--spans 1000000] [--tasks 1000]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -51,6 +52,15 @@ do {
         let done = DispatchSemaphore(value: 0)
         let benchmark = IOOverheadBenchmark(
             tasks: max(1, option("--tasks", default: 1024)), latencyMs: Double(option("--latency-ms", default: 20)))
+        Task.detached {
+            do { try await benchmark.execute() } catch { print("error: \(error)") }
+            done.signal()
+        }
+        done.wait()
+    case "tracer":
+        let done = DispatchSemaphore(value: 0)
+        let benchmark = TracerBenchmark(
+            spans: max(1, option("--spans", default: 1_000_000)), tasks: max(1, option("--tasks", default: 1_000)))
         Task.detached {
             do { try await benchmark.execute() } catch { print("error: \(error)") }
             done.signal()

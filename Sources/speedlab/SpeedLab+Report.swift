@@ -74,7 +74,7 @@ extension SpeedLab {
             }
             let folder = URL(fileURLWithPath: out ?? "reports/\(id)")
             let written = try ReportOutput.write(files, to: folder)
-            for name in written { print("wrote \(folder.appendingPathComponent(name).path)") }
+            for path in written { print("wrote \(path)") }
         }
     }
 }

@@ -39,7 +39,7 @@ public struct TimelineLayout: Sendable {
         var byCall: [String: Call] = [:]
         var order: [String] = []
         for span in trace.spans where span.kind.isIO {
-            let key = "\(span.item)/\(span.service ?? -1)"
+            let key = "\(span.item)/\(span.service ?? 0)"  // a permit wait joins the item's own fetch
             if var call = byCall[key] {
                 call.spans.append(span)
                 call.start = min(call.start, span.startNanos)

@@ -55,14 +55,14 @@ public enum TimelineSVG {
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" \
             viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="11">
             <rect width="100%" height="100%" fill="white"/>
-            <text x="\(Int(left))" y="22" font-size="14" font-weight="bold">\(escape(title))</text>
+            <text x="10" y="22" font-size="14" font-weight="bold">\(escape(clipped(title, to: 120)))</text>
 
             """
         let subtitle =
             "traced repetition: \(HumanFormat.milliseconds(Double(trace.wallNanos))) ms wall, \(trace.spans.count) spans, "
             + "\(layout.calls.count) calls, at most \(layout.callLanes) in flight"
             + (merged ? "; \(layout.callLanes) call lanes drawn in \(rows) rows (row = lane mod \(rows))" : "")
-        svg += "<text x=\"\(Int(left))\" y=\"40\" fill=\"#555\">\(escape(subtitle))</text>\n"
+        svg += "<text x=\"10\" y=\"40\" fill=\"#555\">\(escape(clipped(subtitle, to: 150)))</text>\n"
         svg += "<text x=\"10\" y=\"\(f(threadsTop - 6))\" font-weight=\"bold\">CPU, per thread</text>\n"
         for (index, thread) in layout.threads.enumerated() {
             let y = threadsTop + Double(index) * threadHeight
@@ -101,7 +101,8 @@ public enum TimelineSVG {
             svg +=
                 "<line x1=\"\(f(lineX))\" y1=\"\(f(top - 12))\" x2=\"\(f(lineX))\" y2=\"\(f(axisY))\" stroke=\"#000\" "
                 + "stroke-dasharray=\"5,4\"/>\n"
-                + "<text x=\"\(f(lineX + 3))\" y=\"\(f(top - 14))\">bound \(escape(HumanFormat.milliseconds(Double(idealNanos)))) ms</text>\n"
+                + "<text x=\"\(f(lineX + (lineX > right - 90 ? -3 : 3)))\" y=\"\(f(top - 14))\" "
+                + "text-anchor=\"\(lineX > right - 90 ? "end" : "start")\">bound \(escape(HumanFormat.milliseconds(Double(idealNanos)))) ms</text>\n"
         }
         var legendX = left
         for (name, colour) in legend {
@@ -148,6 +149,11 @@ public enum TimelineSVG {
         out +=
             "<text x=\"\(Int((left + right) / 2))\" y=\"\(Int(y + 32))\" text-anchor=\"middle\">time since the repetition started (ms)</text>\n"
         return out
+    }
+
+    /// `text` cut to `limit` characters with an ellipsis, so a long title stays on the picture.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     static func escape(_ text: String) -> String {

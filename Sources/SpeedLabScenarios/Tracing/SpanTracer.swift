@@ -41,8 +41,7 @@ public final class SpanTracer: Sendable {
             if let known = state.threads[id] {
                 thread = known
             } else {
-                let name = ExecutorThread.currentName ?? ""
-                thread = name.isEmpty ? "thread \(state.threads.count + 1)" : name
+                thread = Self.lane(for: ExecutorThread.currentName ?? "", taken: Set(state.threads.values))
                 state.threads[id] = thread
             }
             state.spans.append(
@@ -50,6 +49,17 @@ public final class SpanTracer: Sendable {
                     kind: kind, item: item, service: service, attempt: attempt, outcome: outcome, startNanos: start,
                     endNanos: end, thread: thread))
         }
+    }
+
+    /// The lane name of a newly seen thread: SpeedLab's executor threads (and SwiftNIO's) by
+    /// their own unique names; threads of Swift's cooperative pool, which share one name, as
+    /// `swift-pool #n`; any name already taken by another thread gets a number.
+    static func lane(for name: String, taken: Set<String>) -> String {
+        let base = name.hasPrefix("speedlab") || name.hasPrefix("NIO") ? name : "swift-pool"
+        if base != "swift-pool", !taken.contains(base) { return base }
+        var number = 1
+        while taken.contains("\(base) #\(number)") { number += 1 }
+        return "\(base) #\(number)"
     }
 
     /// Every span recorded, in the order they ended.
