@@ -148,6 +148,51 @@
             }
         }
 
+        /// Starts `speedlab services` on a free port; returns the process and its URL.
+        static func startServices(in folder: TemporaryDirectory) throws -> (Process, String) {
+            let process = try SpeedLabCommand.start(["services", "--port", "0"], in: folder.url)
+            let pipe = try #require(process.standardOutput as? Pipe)
+            let line = String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+            let url = try #require(line.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)
+            return (process, url)
+        }
+
+        /// Services that die mid-run fail the points that call them, loudly; the finished
+        /// samples stay, and `--resume` completes the run once services answer again.
+        @Test(.timeLimit(.minutes(3)))
+        func servicesThatDieMidRunFailTheirPointsAndResumeCompletesTheRun() async throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let sweep = try folder.write(
+                "name: dying\nrepetitions: 40\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: 3\n"
+                    + "  latency_ms: 10\n  transport: http\n", to: "dying.yaml")
+            let (services, url) = try Self.startServices(in: folder)
+            let run = try SpeedLabCommand.start(["run", sweep, "--services", url, "--no-report"], in: folder.url)
+            let db = folder.path("speedlab.sqlite")
+            try await R.waitForSamples(3, in: db)
+            kill(services.processIdentifier, SIGKILL)
+            services.waitUntilExit()
+            let output = SpeedLabCommand.readToEnd(run)
+            run.waitUntilExit()
+            #expect(run.terminationStatus == 1)
+            #expect(String(decoding: output.stderr, as: UTF8.self).contains("did not answer"))
+            #expect(try R.text("SELECT status FROM run", in: db) == "failed")
+            #expect(try R.text("SELECT status FROM point", in: db) == "failed")
+            let kept = try R.integer("SELECT COUNT(*) FROM sample", in: db)
+            #expect(kept >= 3 && kept < 40)
+
+            let (again, newURL) = try Self.startServices(in: folder)
+            defer {
+                kill(again.processIdentifier, SIGTERM)
+                again.waitUntilExit()
+            }
+            let resumed = try SpeedLabCommand.run(
+                ["run", "--resume", "1", "--services", newURL, "--no-report"], in: folder.url)
+            #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+            #expect(try R.text("SELECT status FROM run", in: db) == "completed")
+            #expect(try R.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 40)
+        }
+
         @Test(.timeLimit(.minutes(1)))
         func servicesPrintTheirAddressAndAnswerHealth() throws {
             let folder = try TemporaryDirectory()
