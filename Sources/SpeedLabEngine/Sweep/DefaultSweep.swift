@@ -20,28 +20,37 @@ public enum DefaultSweep {
 
     public static let withRealIO = """
         # The built-in sweep of `speedlab run`: every scenario, under two minutes on 2 cores;
-        # concurrent and agent over simulated and real (http, loopback) I/O side by side.
-        # Baselines (sequential, agent_sequential) are added automatically.
+        # concurrent and agent over real I/O (http on loopback, without CPU work) beside the
+        # same fetches simulated. Baselines (sequential, agent_sequential) are added automatically.
         name: default
         seed: 42
         repetitions: 5
         warmup: 1
         scenarios:
-          concurrent:
-            concurrency: [8, 32]
-            dispatch: [window, batches]
-            transport: [simulated, http]
-          parallel:
-            workers: [1, 2]
-          hybrid:
-            concurrency: 32
-            workers: 2
-            cpu_pool: [dedicated, cooperative]
-          agent:
-            tasks: 16
-            concurrency: 16
-            failure_rate: [0, 0.1]
-            transport: [simulated, http]
+          - concurrent:
+              concurrency: [8, 32]
+              dispatch: [window, batches]
+          - concurrent:
+              concurrency: [8, 32]
+              dispatch: [window, batches]
+              work: 0
+              transport: http
+          - parallel:
+              workers: [1, 2]
+          - hybrid:
+              concurrency: 32
+              workers: 2
+              cpu_pool: [dedicated, cooperative]
+          - agent:
+              tasks: 16
+              concurrency: 16
+              failure_rate: [0, 0.1]
+          - agent:
+              tasks: 16
+              concurrency: 16
+              failure_rate: [0, 0.1]
+              work: 0
+              transport: http
         parameters:
           tasks: 32
           latency_ms: 10
