@@ -57,6 +57,9 @@ extension SpeedLab {
                 "toolchain Swift \(env.swiftVersion), \(env.buildConfiguration) build, speedlab \(env.toolVersion)"
                     + (env.gitCommit.map { ", commit \($0)" } ?? ""),
             ]
+            if let roundTrip = run.httpRoundTripNanos {
+                lines.append("http      round trip of an empty request \(HumanFormat.fixed(roundTrip / 1e3, 1)) µs")
+            }
             if env.isDebugBuild {
                 lines.append("WARNING   debug build: timings are not representative; measure a release build.")
             }

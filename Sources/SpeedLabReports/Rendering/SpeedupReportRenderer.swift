@@ -47,7 +47,8 @@ public struct SpeedupReportRenderer: DocumentRenderer {
 
     private func markdown(_ report: SpeedupReport, charts: [String: [SVGChartFile]]) -> String {
         var out = header(report)
-        out += environment(report.run.environment, kernel: report.run.kernelNanosPerUnit)
+        out += environment(
+            report.run.environment, kernel: report.run.kernelNanosPerUnit, roundTrip: report.run.httpRoundTripNanos)
         out += warnings(report.warnings)
         out += headline(report.headline)
         for section in report.sections { out += table(section, charts: charts[section.scenario] ?? []) }
@@ -79,19 +80,25 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             + "measured per point) \(rest)"
     }
 
-    private func environment(_ env: RunEnvironment, kernel: Double) -> String {
-        var table = MarkdownTable(header: [
+    /// The machine, the build and what this machine charged: the kernel's cost per unit and,
+    /// for runs with http points, the round trip of an empty request (median of 300).
+    private func environment(_ env: RunEnvironment, kernel: Double, roundTrip: Double?) -> String {
+        var header = [
             "host", "CPU", "logical cores", "memory", "OS", "kernel", "Swift", "build", "commit", "load at start",
             "kernel cost",
-        ])
-        table.append([
+        ]
+        if roundTrip != nil { header.append("http round trip") }
+        var table = MarkdownTable(header: header)
+        var cells = [
             env.host, env.cpuModel, String(env.logicalCores),
             "\(HumanFormat.fixed(Double(env.memoryBytes) / 1_073_741_824, 1)) GiB", env.operatingSystem, env.kernel,
             env.swiftVersion, env.isDebugBuild ? "**\(env.buildConfiguration)**" : env.buildConfiguration,
             env.gitCommit.map { MarkdownText.code(String($0.prefix(12))) } ?? "-",
             HumanFormat.fixed(env.loadAverage, 2),
             "\(HumanFormat.fixed(kernel, 2)) ns/unit",
-        ])
+        ]
+        if let roundTrip { cells.append("\(HumanFormat.fixed(roundTrip / 1e3, 1)) µs") }
+        table.append(cells)
         return "## Environment\n\n" + table.render() + "\n"
     }
 
