@@ -16,7 +16,8 @@ CREATE TABLE span (
   item       INTEGER NOT NULL,   -- the item (query) it belongs to
   service    INTEGER,            -- 0: the workload's fetch; 1 llm, 2 vector, 3 db, 4 final
   attempt    INTEGER,            -- from 1
-  outcome    TEXT,               -- fetches: ok, error, timeout, cancelled, rejected, transport
+  outcome    TEXT,               -- fetches: ok, error, timeout, cancelled, rejected, transport;
+                                 -- permits: connection for a wait for an http pool's connection
   startNanos INTEGER NOT NULL,
   endNanos   INTEGER NOT NULL CHECK (endNanos >= startNanos),
   thread     TEXT NOT NULL       -- where it ran (compute) or its task resumed (fetch)

@@ -28,8 +28,6 @@ final class PreparedStatement {
         sqlite3_bind_double(statement, index, value)
     }
 
-    /// Binds text that stays alive and unchanged until the next ``insert()`` returns.
-    /// Steps an INSERT once and resets it; returns whether a row was written.
     /// Binds `bytes` as UTF-8 text; SQLite copies them (the buffer may change afterwards).
     func bind(_ index: Int32, text bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
@@ -47,10 +45,16 @@ final class PreparedStatement {
     /// SQLite's SQLITE_TRANSIENT: copy the value before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Steps an INSERT once and resets it; returns whether a row was written. The error is read
+    /// before the reset, which would clear SQLite's message.
     func insert() throws -> Bool {
         let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            let failure = error(code)
+            sqlite3_reset(statement)
+            throw failure
+        }
         sqlite3_reset(statement)
-        guard code == SQLITE_DONE else { throw error(code) }
         return sqlite3_changes(connection) > 0
     }
 

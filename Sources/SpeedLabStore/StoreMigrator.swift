@@ -43,7 +43,18 @@ enum StoreMigrator {
         let applied = try appliedMigrations(writer, migrator: migrator, path: path, files: files)
         guard applied.count < files.count else { return }  // nothing to write
         if let last = applied.last {
-            try backUp(writer, to: "\(path).bak-\(last)")
+            // A backup fails (SQLITE_BUSY) while another process is still migrating the same new
+            // database: look again; once it has finished, there is nothing left to do.
+            for attempt in 1... {
+                do {
+                    try backUp(writer, to: "\(path).bak-\(last)")
+                    break
+                } catch {
+                    if (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true { return }
+                    if attempt >= 20 { throw error }
+                    usleep(50_000)
+                }
+            }
         }
         // Another process opening the same new database may apply a migration between our
         // check and our transaction (`table run already exists`): look again and go on.

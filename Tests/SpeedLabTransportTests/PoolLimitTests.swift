@@ -35,5 +35,33 @@
             await client.shutdown()
             await server.shutdown()
         }
+
+        /// Traced, a call that waits for one of the pool's connections shows that wait as a
+        /// permit span (`connection`) inside its fetch; with a pool as large as the
+        /// concurrency, calls hardly wait.
+        @Test(.timeLimit(.minutes(1)))
+        func tracedCallsShowTheirWaitForAConnection() async throws {
+            let server = try await ServicesServer.start()
+            let client = HTTPServiceClient(baseURL: server.address)
+            let scenario = try ConcurrentScenario(point: Self.point(concurrency: 32, connections: 4))
+            var context = ScenarioContext(network: NetworkResources(http: client, database: nil, roundTripNanos: 0))
+            let tracer = SpanTracer()
+            context.tracer = tracer
+            _ = try await scenario.run(in: context)
+            let spans = tracer.spans
+            let waits = spans.filter { $0.kind == .permit && $0.outcome == "connection" }
+            let fetches = spans.filter { $0.kind == .fetch }
+            #expect(fetches.count == 96)
+            #expect(waits.count == 96)
+            for wait in waits {
+                let fetch = try #require(fetches.first { $0.item == wait.item })
+                #expect(fetch.startNanos <= wait.startNanos && wait.endNanos <= fetch.endNanos)
+            }
+            // 96 calls of 5 ms through 4 connections: most wait several rounds for one.
+            let waited = waits.filter { $0.durationNanos > 4_000_000 }
+            #expect(waited.count > 48)
+            await client.shutdown()
+            await server.shutdown()
+        }
     }
 #endif

@@ -89,7 +89,8 @@ public enum TimelineSVG {
         }
         for call in layout.calls {
             let y = callsTop + Double(call.lane % max(rows, 1)) * callHeight
-            for span in call.spans {
+            // Permit waits last: a wait for a pool's connection lies over the start of its fetch.
+            for span in call.spans.sorted(by: { ($0.kind == .permit ? 1 : 0) < ($1.kind == .permit ? 1 : 0) }) {
                 svg += bar(
                     x(span.startNanos), x(span.endNanos), y, max(1, callHeight - (callHeight > 4 ? 1 : 0)),
                     colour(span), opacity: merged ? 0.35 : 1)

@@ -29,12 +29,25 @@ public final class SpanTracer: Sendable {
         return elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
     }
 
+    /// Nanoseconds from the repetition's start to `instant`.
+    public func nanos(at instant: ContinuousClock.Instant) -> Int64 {
+        let elapsed = origin.duration(to: instant).components
+        return elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+    }
+
     /// Records a span that started at `start` (from ``now()``) and ends now, on this thread.
     public func record(
         _ kind: Span.Kind, item: Int, service: Int? = nil, attempt: Int? = nil, outcome: String? = nil,
         since start: Int64
     ) {
-        let end = now()
+        record(kind, item: item, service: service, attempt: attempt, outcome: outcome, from: start, to: now())
+    }
+
+    /// Records a span from `start` to `end` (both from ``now()`` or ``nanos(at:)``), on this thread.
+    public func record(
+        _ kind: Span.Kind, item: Int, service: Int? = nil, attempt: Int? = nil, outcome: String? = nil,
+        from start: Int64, to end: Int64
+    ) {
         let id = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
         state.withLock { state in
             let thread: String

@@ -14,6 +14,8 @@
             var bodyBytes = 0
             var connectionRequest = 0
             var completed = ContinuousClock.now
+            /// When the request head went out on a connection: the wait for a pool's connection ends there.
+            var sentHead: ContinuousClock.Instant?
         }
 
         typealias Response = Answer
@@ -21,6 +23,11 @@
         /// AsyncHTTPClient calls a delegate on the request's event loop, one call at a time;
         /// the lock makes that a checked property rather than an assumption.
         private let answer = Mutex(Answer())
+
+        func didSendRequestHead(task: HTTPClient.Task<Answer>, _ head: HTTPRequestHead) {
+            let now = ContinuousClock.now
+            answer.withLock { $0.sentHead = now }
+        }
 
         func didReceiveHead(task: HTTPClient.Task<Answer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
             let position = head.headers.first(name: "x-speedlab-connection-request").flatMap { Int($0) } ?? 0

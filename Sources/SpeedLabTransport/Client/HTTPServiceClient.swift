@@ -3,6 +3,7 @@
     import NIOCore
     import NIOHTTP1
     import NIOPosix
+    import SpeedLabCore
     import SpeedLabScenarios
     import Synchronization
 
@@ -51,6 +52,7 @@
 
         public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws {
             let answer: CallResponseDelegate.Answer
+            let start = ContinuousClock.now
             do {
                 answer = try await send(ServiceRoute.target(of: call), connections: connections, call: call)
             } catch let error as TransportError {
@@ -62,6 +64,11 @@
                 counters.bodyBytes += answer.bodyBytes
                 if answer.connectionRequest == 1 { counters.connectionsOpened += 1 }
                 if answer.status != 200 { counters.httpErrors += 1 }
+            }
+            if let tracer = context.tracer, let sent = answer.sentHead {  // the wait for one of the pool's connections
+                tracer.record(
+                    .permit, item: call.query, service: call.service, attempt: call.attempt, outcome: "connection",
+                    from: tracer.nanos(at: start), to: tracer.nanos(at: sent))
             }
             let late = answer.completed.duration(to: .now).components
             context.lateness.record(nanos: late.seconds * 1_000_000_000 + late.attoseconds / 1_000_000_000)
