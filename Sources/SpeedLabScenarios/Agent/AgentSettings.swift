@@ -58,17 +58,22 @@ public struct AgentSettings: Sendable, Hashable {
             seed: workload.seed, query: query, service: service.rawValue)
     }
 
-    /// The per-call timeout: `timeout_ms`, or when it is 0 twice the call's latency — over
-    /// http at least the latency plus ``httpTimeoutSlackNanos``, since a real request on a busy
-    /// machine can stall for milliseconds that a timer never does.
+    /// The per-call timeout: `timeout_ms`, or when it is 0 twice the call's latency. Over http
+    /// a real request on a busy machine can stall for milliseconds that a timer never does, so
+    /// the default is at least the latency plus ``httpTimeoutSlackNanos``; and without failures
+    /// nothing is drawn to hang, so it only has to catch services that stopped answering
+    /// (10 × latency plus the slack). Either way a hang of 10 × latency is still cut off at the
+    /// latencies of the default sweep, so the http agent meets the simulated agent's timeouts.
     public func timeoutNanos(query: Int, service: AgentService) -> Double {
         if timeoutMs > 0 { return timeoutMs * 1e6 }
         let latency = latencyNanos(query: query, service: service)
-        return travelsOverHTTP(service) ? max(2 * latency, latency + Self.httpTimeoutSlackNanos) : 2 * latency
+        guard travelsOverHTTP(service) else { return 2 * latency }
+        guard failureRate > 0 else { return 10 * latency + Self.httpTimeoutSlackNanos }
+        return max(2 * latency, latency + Self.httpTimeoutSlackNanos)
     }
 
-    /// What a default timeout allows a real request beyond its latency: 20 ms.
-    public static let httpTimeoutSlackNanos = 20e6
+    /// What a default timeout allows a real request beyond its latency: 30 ms.
+    public static let httpTimeoutSlackNanos = 30e6
 
     /// The backoff after failed attempt `attempt`: `backoff_ms · 2^(a−1) · (1 + 0.5·u')`.
     public func backoffNanos(query: Int, service: AgentService, attempt: Int) -> Double {

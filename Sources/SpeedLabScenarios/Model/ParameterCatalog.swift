@@ -28,7 +28,7 @@ public enum ParameterCatalog {
     public static let workers = ParameterSpec(
         "workers", "threads of the CPU pool", unit: "threads", kind: .integer(1...1024), default: .integer(2))
     public static let timeoutMs = ParameterSpec(
-        "timeout_ms", "per-call timeout (0: twice the call's latency; over http at least latency + 20 ms)", unit: "ms",
+        "timeout_ms", "per-call timeout (0: twice the call's latency; over http at least latency + 30 ms)", unit: "ms",
         kind: .real(0...600_000), default: .integer(0))
     public static let attempts = ParameterSpec(
         "attempts", "tries per call, the first included", unit: "tries", kind: .integer(1...20), default: .integer(3))
