@@ -58,7 +58,10 @@ let package = Package(
         ),
         .target(
             name: "SpeedLabEngine",
-            dependencies: ["SpeedLabCore", "SpeedLabScenarios", "SpeedLabStatistics", "SpeedLabTransport", "Yams"],
+            dependencies: [
+                "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabScenarios", "SpeedLabStatistics", "SpeedLabTransport",
+                "Yams",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -139,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabTransportTests",
-            dependencies: ["SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore"],
+            dependencies: ["SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,6 +6,12 @@ public enum ServicesEndpoint: Sendable, Hashable {
     case launch(executable: String)
     /// Use services that already run at this base URL (`--services URL`).
     case connect(String)
+
+    /// Whether the run starts (and stops) the services itself.
+    public var startsServices: Bool {
+        if case .launch = self { return true }
+        return false
+    }
 }
 
 /// Why a run's real I/O could not be set up; nothing is stored when it fails.
@@ -139,9 +145,6 @@ public enum RoundTripCalibration {
             return times[times.count / 2]
         }
 
-        /// Whether the services this run started have exited.
-        public var servicesExited: Bool { child?.hasExited ?? false }
-
         /// Stops the clients, the child services and the database.
         public func close() async {
             await client.shutdown()
@@ -165,8 +168,6 @@ public enum RoundTripCalibration {
         {
             throw .notBuilt
         }
-
-        public var servicesExited: Bool { false }
 
         public func close() async {}
     }

@@ -98,7 +98,7 @@ import Testing
             case "agent", "agent_sequential":
                 let settings = try AgentSettings(point: point.parameters, scenario: point.scenario)
                 let plans = (0..<settings.workload.tasks).map { AgentQueryPlan(settings: settings, query: $0) }
-                let expected = AgentCounters.Values(expectedFrom: plans)
+                let expected = AgentCounts(expectedFrom: plans)
                 let fetches = trace.spans.filter { $0.kind == .fetch }
                 #expect(fetches.count == expected.attempts, "\(point.scenario) \(point.parameters)")
                 #expect(fetches.filter { $0.outcome == "timeout" }.count == expected.timeouts)

@@ -20,7 +20,7 @@ import Testing
     }
 
     static func expected(_ plans: [AgentQueryPlan]) -> [String: Double] {
-        let values = AgentCounters.Values(expectedFrom: plans)
+        let values = AgentCounts(expectedFrom: plans)
         return [
             "queries": Double(values.queries), "calls": Double(values.calls), "attempts": Double(values.attempts),
             "errors": Double(values.errors), "timeouts": Double(values.timeouts), "retries": Double(values.retries),

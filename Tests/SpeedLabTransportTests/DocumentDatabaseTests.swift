@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabConcurrency
 import SpeedLabScenarios
 import SpeedLabTransport
 import Testing

@@ -1,6 +1,7 @@
 #if HTTPTransport
     import Foundation
     import SpeedLabCore
+    import SpeedLabConcurrency
     import SpeedLabScenarios
     import SpeedLabTransport
     import Testing

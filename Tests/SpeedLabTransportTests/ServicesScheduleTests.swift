@@ -1,5 +1,6 @@
 #if HTTPTransport
     import Foundation
+    import SpeedLabConcurrency
     import SpeedLabScenarios
     import SpeedLabTransport
     import Testing

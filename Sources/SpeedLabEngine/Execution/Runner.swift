@@ -1,3 +1,4 @@
+import SpeedLabConcurrency
 import SpeedLabCore
 import SpeedLabScenarios
 
@@ -160,7 +161,7 @@ public struct Runner: Sendable {
         var metrics = outcome.counters
         metrics.merge(context.lateness.metrics()) { own, _ in own }
         let fetches = context.fetches.snapshot
-        metrics.merge(context.fetches.metrics()) { own, _ in own }
+        metrics.merge(fetches.metrics) { own, _ in own }
         if fetches.requests > 0 {  // the client's CPU per request: this process's CPU time, shared out
             let cpu = (after.userNanos - before.userNanos) + (after.systemNanos - before.systemNanos)
             metrics["client_cpu_us_per_call"] = Double(cpu) / 1e3 / Double(fetches.requests)

@@ -75,10 +75,10 @@ public struct RunSession: Sendable {
         }
         let database = points.contains { $0.parameters[ParameterCatalog.database.name]?.textValue == "sqlite" }
         let realIO = try await RealIO.open(services, needsDatabase: database, roundTripNanos: roundTripNanos)
-        var started = false
-        if case .launch = services { started = true }
         onEvent(
-            .servicesReady(url: realIO.servicesURL, started: started, roundTripNanos: realIO.resources.roundTripNanos))
+            .servicesReady(
+                url: realIO.servicesURL, started: services.startsServices,
+                roundTripNanos: realIO.resources.roundTripNanos))
         return realIO
     }
 
@@ -109,8 +109,11 @@ public struct RunSession: Sendable {
                 measuredSamplesStored: 0,
                 failures: [], elapsed: started.duration(to: .now))
         }
-        let missing = prepared.plan.pendingOrdinals.map { prepared.plan.entries[$0].point }
-        let realIO = try await openRealIO(for: missing, roundTripNanos: prepared.recorded.httpRoundTripNanos)
+        let unfinished = prepared.plan.entries.filter { entry in
+            prepared.plan.missingRepetitions(entry) > 0 || (traces && !entry.hasTrace)
+        }
+        let realIO = try await openRealIO(
+            for: unfinished.map(\.point), roundTripNanos: prepared.recorded.httpRoundTripNanos)
         return try await closing(realIO) {
             guard
                 try recorder.reopenRun(prepared.recorded, processID: environment.processID, host: environment.host)

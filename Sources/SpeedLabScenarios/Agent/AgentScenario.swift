@@ -1,3 +1,4 @@
+import SpeedLabConcurrency
 import SpeedLabCore
 
 /// A production-style agent: Q queries, at most C in flight; each calls `llm` (3·L),
@@ -63,10 +64,10 @@ public struct AgentScenario: Scenario {
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         let placement = try pipeline.placement(in: context)
-        let counters = AgentCounters()
+        let counters = AgentCounters(AgentCounts())
         let checksum = try await context.clock.runAgent(
             settings: settings, context: context, placement: placement, concurrency: concurrency,
             connections: connections, counters: counters)
-        return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
+        return ScenarioOutcome(checksum: checksum.value, counters: counters.snapshot.metrics)
     }
 }

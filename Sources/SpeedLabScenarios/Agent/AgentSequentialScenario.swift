@@ -29,12 +29,12 @@ public struct AgentSequentialScenario: Scenario {
     /// Runs on the event loop like the concurrent agent, so both wait on I/O from the same
     /// thread and a busy shared pool cannot make a response lose its race with its timeout.
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let counters = AgentCounters()
+        let counters = AgentCounters(AgentCounts())
         let checksum = try await withTaskExecutorPreference(context.executors.eventLoop) {
             try await context.clock.runAgent(
                 settings: settings, context: context, placement: nil, concurrency: nil, connections: 1,
                 counters: counters)
         }
-        return ScenarioOutcome(checksum: checksum.value, counters: counters.metrics())
+        return ScenarioOutcome(checksum: checksum.value, counters: counters.snapshot.metrics)
     }
 }

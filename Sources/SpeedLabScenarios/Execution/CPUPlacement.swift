@@ -14,7 +14,8 @@ public struct CPUPlacement: Sendable {
     private let limiter: AsyncSemaphore?
     /// The executor I/O tasks prefer: the event loop, or nil for the default executor.
     public let ioExecutor: SingleThreadExecutor?
-    private let tracer: SpanTracer?
+    /// Where compute and permit spans go when the repetition is traced.
+    private let context: ScenarioContext
 
     public init(point: ParameterPoint, scenario: String, context: ScenarioContext) throws(ScenarioError) {
         workers = try point.integer(ParameterCatalog.workers, for: scenario)
@@ -22,30 +23,21 @@ public struct CPUPlacement: Sendable {
         pool = isDedicated ? context.executors.cpuPool(workers: workers) : nil
         ioExecutor = isDedicated ? context.executors.eventLoop : nil
         limiter = isDedicated ? nil : AsyncSemaphore(permits: workers)
-        tracer = context.tracer
+        self.context = context
     }
 
     /// Runs the kernel for `item` where this placement puts CPU work.
     public func compute(_ workload: Workload, item: Int, work: Int? = nil) async throws -> UInt64 {
-        let tracer = self.tracer
-        func kernel() -> UInt64 {
-            guard let tracer else { return FNV1a.hash(work: work ?? workload.work) }
-            let start = tracer.now()
-            let hash = FNV1a.hash(work: work ?? workload.work)
-            tracer.record(.compute, item: item, since: start)
-            return hash
-        }
+        let context = self.context
+        let units = work ?? workload.work
         if let pool {
-            return await withTaskExecutorPreference(pool) { kernel() }
-        }
-        guard let limiter else { return kernel() }
-        if let tracer {
-            let start = tracer.now()
-            return try await limiter.withPermit {
-                tracer.record(.permit, item: item, since: start)
-                return kernel()
+            return await withTaskExecutorPreference(pool) {
+                context.traceCompute(item: item) { FNV1a.hash(work: units) }
             }
         }
-        return try await limiter.withPermit { kernel() }
+        guard let limiter else { return context.traceCompute(item: item) { FNV1a.hash(work: units) } }
+        return try await context.withPermit(limiter, item: item) {
+            context.traceCompute(item: item) { FNV1a.hash(work: units) }
+        }
     }
 }

@@ -13,7 +13,7 @@ public struct ScenarioContext: Sendable {
     /// The run's HTTP client and database; nil when nothing in the run uses real I/O.
     public var network: NetworkResources?
     /// What the real transport counted in this repetition.
-    public let fetches = FetchCounters()
+    public let fetches = FetchCounters(FetchCounts())
     /// Records spans in a traced repetition; nil in measured ones.
     public var tracer: SpanTracer?
 
@@ -52,9 +52,14 @@ public struct ScenarioContext: Sendable {
 
     /// Runs the kernel for `item` of `workload` here, as a compute span when tracing.
     public func compute(_ workload: Workload, item: Int) -> UInt64 {
-        guard let tracer else { return workload.compute(item: item) }
+        traceCompute(item: item) { workload.compute(item: item) }
+    }
+
+    /// Runs `kernel` (the CPU work of `item`) on this thread, as a compute span when tracing.
+    public func traceCompute(item: Int, _ kernel: () -> UInt64) -> UInt64 {
+        guard let tracer else { return kernel() }
         let start = tracer.now()
-        let hash = workload.compute(item: item)
+        let hash = kernel()
         tracer.record(.compute, item: item, since: start)
         return hash
     }

@@ -3,6 +3,7 @@
     import NIOCore
     import NIOHTTP1
     import NIOPosix
+    import SpeedLabConcurrency
     import SpeedLabCore
     import SpeedLabScenarios
     import Synchronization

@@ -102,12 +102,6 @@ final class ChildProcess: Sendable {
         return String(decoding: collected, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Whether the child has exited (and is reaped); does not wait.
-    var hasExited: Bool {
-        var status: Int32 = 0
-        return waitpid(pid, &status, WNOHANG) == pid
-    }
-
     /// Closes its stdin, sends SIGTERM, waits up to `grace` for it to exit, then SIGKILLs it;
     /// always reaps it.
     func stop(grace: Duration = .seconds(2)) {

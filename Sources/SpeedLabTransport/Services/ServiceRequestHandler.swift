@@ -70,7 +70,7 @@
         /// Holds the call's answer for its delay on the event loop's timer, then sends it.
         private func hold(_ call: ServiceCall, head: HTTPRequestHead, context: ChannelHandlerContext) {
             let draw = call.draw
-            statistics.requestArrived(draw.rawValue)
+            statistics.requestArrived(draw)
             let delay = TimeAmount.nanoseconds(Int64(call.answerDelayNanos.rounded()))
             pending = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
                 self.pending = nil

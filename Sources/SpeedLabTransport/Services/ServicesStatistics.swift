@@ -1,3 +1,4 @@
+import SpeedLabScenarios
 import Synchronization
 
 /// What `speedlab services` has served since it started (or since the last reset): requests,
@@ -32,13 +33,13 @@ public final class ServicesStatistics: Sendable {
         state.withLock { $0.connections += 1 }
     }
 
-    func requestArrived(_ draw: String) {
+    func requestArrived(_ draw: ServiceDraw) {
         state.withLock { state in
             state.requests += 1
             state.inFlight += 1
             state.maxInFlight = max(state.maxInFlight, state.inFlight)
-            if draw == "fail" { state.errors += 1 }
-            if draw == "hang" { state.hangs += 1 }
+            if draw == .fail { state.errors += 1 }
+            if draw == .hang { state.hangs += 1 }
         }
     }
 
