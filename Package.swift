@@ -23,7 +23,12 @@ let package = Package(
             description:
                 "Real network I/O: the loopback HTTP services (SwiftNIO), the async-http-client transport and the SQLite db service"
         ),
-        .default(enabledTraits: ["HTTPTransport"]),
+        .trait(
+            name: "PostgreSQLStore",
+            description:
+                "A PostgreSQL store (postgres-nio) beside the SQLite file, so a team's machines share one history"
+        ),
+        .default(enabledTraits: ["HTTPTransport", "PostgreSQLStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: Library modules (dependencies point one way: Core + Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
@@ -74,6 +82,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SpeedLabPostgres",
+            dependencies: [
+                "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQLStore"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQLStore"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
+                .product(
+                    name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQLStore"])),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SpeedLabReports",
             dependencies: ["SpeedLabCore", "SpeedLabStatistics", "SpeedLabStore"],
             swiftSettings: strictSettings
@@ -86,6 +108,7 @@ let package = Package(
                 .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
                 .copy("0004_adaptive_repetitions.sql"), .copy("0005_sample_metrics_json.sql"),
                 .copy("0006_run_http_round_trip.sql"), .copy("0007_traces.sql"),
+                .copy("0008_run_uuid.sql"), .copy("postgres"),
             ],
             swiftSettings: strictSettings
         ),
@@ -95,7 +118,8 @@ let package = Package(
             name: "speedlab",
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
-                "SpeedLabReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SpeedLabReports", "SpeedLabPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

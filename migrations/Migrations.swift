@@ -27,3 +27,19 @@ public enum Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// The PostgreSQL schema files (`migrations/postgres/`), with the same numbered versions as
+    /// the SQLite ones, sorted by name.
+    public static func postgres() throws -> [MigrationFile] {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("postgres") else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".sql") }
+            .sorted()
+        return try names.map { name in
+            MigrationFile(
+                identifier: String(name.dropLast(4)),
+                sql: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+}

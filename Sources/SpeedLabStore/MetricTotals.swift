@@ -3,7 +3,7 @@ import SpeedLabCore
 
 /// Count, sum, minimum and maximum of each metric per point over one batch, added to the
 /// `pointMetric` table in the batch's transaction (one upsert per point and metric).
-struct MetricTotals {
+public struct MetricTotals {
     private struct Key: Hashable {
         var point: PointID
         var name: String
@@ -25,7 +25,14 @@ struct MetricTotals {
 
     private var totals: [Key: Total] = [:]
 
-    mutating func add(_ metrics: [String: Double], point: PointID) {
+    public init() {}
+
+    /// One row per point and metric: what the batch adds to `pointMetric`.
+    public var rows: [(point: PointID, name: String, count: Int, sum: Double, minimum: Double, maximum: Double)] {
+        totals.map { key, total in (key.point, key.name, total.count, total.sum, total.minimum, total.maximum) }
+    }
+
+    public mutating func add(_ metrics: [String: Double], point: PointID) {
         for (name, value) in metrics where value.isFinite {
             totals[Key(point: point, name: name), default: Total()].include(value)
         }

@@ -2,12 +2,14 @@
 /// numbers as the shortest text that reads back as the same double, into one reused buffer;
 /// names are escaped once and remembered. Key order is the dictionary's (JSON objects are
 /// unordered; SQLite's JSON functions and `json_each` read them by name).
-struct MetricsJSON {
+public struct MetricsJSON {
     private var buffer: [UInt8] = []
     private var quotedNames: [String: [UInt8]] = [:]
 
+    public init() {}
+
     /// The JSON of the finite metrics, or nil when there are none.
-    mutating func encode(_ metrics: [String: Double]) -> [UInt8]? {
+    public mutating func encode(_ metrics: [String: Double]) -> [UInt8]? {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(UInt8(ascii: "{"))
         for (name, value) in metrics where value.isFinite {

@@ -12,8 +12,8 @@ extension RunStore {
                     INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
                       seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
                       buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
@@ -21,7 +21,7 @@ extension RunStore {
                     env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
                     env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
                     Timestamp.string(startedAt), run.adaptive?.precision, run.adaptive?.minimum,
-                    run.adaptive?.budgetSeconds, run.httpRoundTripNanos,
+                    run.adaptive?.budgetSeconds, run.httpRoundTripNanos, UUID().uuidString.lowercased(),
                 ])
             return db.lastInsertedRowID
         }
@@ -80,14 +80,14 @@ extension RunStore {
     }
 
     /// Every run, newest last, with point and sample counts.
-    public func runs(liveness: ProcessLiveness = .current) throws(StoreError) -> [StoredRun] {
+    public func runs(liveness: ProcessLiveness) throws(StoreError) -> [StoredRun] {
         try read { db in try Row.fetchAll(db, sql: Self.runQuery + " ORDER BY r.id") }
             .map { StoredRun(row: $0, liveness: liveness) }
     }
 
     /// One run by id; without `counting`, its point and sample counts are left at 0 (they cost
     /// a pass over the run's sample index, which a caller reading every sample anyway can skip).
-    public func run(_ id: RunID, liveness: ProcessLiveness = .current, counting: Bool = true) throws(StoreError)
+    public func run(_ id: RunID, liveness: ProcessLiveness, counting: Bool) throws(StoreError)
         -> StoredRun
     {
         let query = counting ? Self.runQuery : "SELECT r.*, 0 AS pointCount, 0 AS sampleCount FROM run r"
@@ -99,7 +99,7 @@ extension RunStore {
     /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id. With
     /// `completedOnly`, `latest`, `latest~N` and labels count completed runs only (an id
     /// always names its run): an interrupted or crashed run is not history.
-    public func resolveRun(_ reference: String, completedOnly: Bool = false) throws(StoreError) -> RunID {
+    public func resolveRun(_ reference: String, completedOnly: Bool) throws(StoreError) -> RunID {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         let status = completedOnly ? " WHERE status = 'completed'" : ""
         let found: RunID? = try read { db in
@@ -138,36 +138,9 @@ extension RunStore {
 }
 
 extension StoredRun {
-    /// The run's `repetitions: auto` rule, if it has one.
-    static func adaptive(_ row: Row) -> AdaptiveRepetitions? {
-        guard let precision = row["adaptivePrecision"] as Double?, let minimum = row["adaptiveMinimum"] as Int?,
-            let budget = row["adaptiveBudgetSeconds"] as Double?
-        else { return nil }
-        return AdaptiveRepetitions(
-            precision: precision, minimum: minimum, maximum: row["repetitions"], budgetSeconds: budget)
-    }
-
     init(row: Row, liveness: ProcessLiveness) {
-        let env = RunEnvironment(
-            host: row["host"], operatingSystem: row["operatingSystem"], kernel: row["kernel"],
-            cpuModel: row["cpuModel"], logicalCores: row["logicalCores"], memoryBytes: row["memoryBytes"],
-            swiftVersion: row["swiftVersion"], buildConfiguration: row["buildConfiguration"],
-            toolVersion: row["toolVersion"], gitCommit: row["gitCommit"], loadAverage: row["loadAverage"],
-            processID: Int32(truncatingIfNeeded: row["processId"] as Int64))
-        let heartbeat = (row["heartbeatAt"] as String?).flatMap(Timestamp.date)
-        let storedStatus = RunStatus(rawValue: row["status"]) ?? .failed
-        var status = storedStatus
-        if status == .running, liveness.isDead(processID: env.processID, host: env.host, heartbeat: heartbeat) {
-            status = .crashed
-        }
         self.init(
-            id: row["id"], label: row["label"], sweepName: row["sweepName"], sweepYAML: row["sweepYAML"],
-            sweepSource: row["sweepSource"], status: status, storedStatus: storedStatus, heartbeatAt: heartbeat,
-            startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
-            finishedAt: (row["finishedAt"] as String?).flatMap(Timestamp.date),
-            repetitions: row["repetitions"], warmup: row["warmup"], seed: row["seed"], environment: env,
-            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptive: Self.adaptive(row),
-            httpRoundTripNanos: row["httpRoundTripNanos"], pointCount: row["pointCount"],
-            sampleCount: row["sampleCount"])
+            id: row["id"], row: RunStore.archivedRun(row), pointCount: row["pointCount"],
+            sampleCount: row["sampleCount"], liveness: liveness)
     }
 }

@@ -11,24 +11,29 @@ extension RunStore {
             try db.execute(
                 sql: "INSERT INTO trace (pointId, wallNanos, spanCount) VALUES (?, ?, ?)",
                 arguments: [point, trace.wallNanos, trace.spans.count])
-            let insert = try PreparedStatement(
-                db,
-                sql: """
-                    INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for span in trace.spans {
-                insert.bind(1, point)
-                insert.bind(2, text: Array(span.kind.rawValue.utf8))
-                insert.bind(3, Int64(span.item))
-                if let service = span.service { insert.bind(4, Int64(service)) } else { insert.bindNull(4) }
-                if let attempt = span.attempt { insert.bind(5, Int64(attempt)) } else { insert.bindNull(5) }
-                if let outcome = span.outcome { insert.bind(6, text: Array(outcome.utf8)) } else { insert.bindNull(6) }
-                insert.bind(7, span.startNanos)
-                insert.bind(8, span.endNanos)
-                insert.bind(9, text: Array(span.thread.utf8))
-                _ = try insert.insert()
-            }
+            try Self.insertSpans(trace.spans, of: point, in: db)
+        }
+    }
+
+    /// Inserts the spans of a point's trace, in order, through one prepared statement.
+    static func insertSpans(_ spans: [Span], of point: PointID, in db: Database) throws {
+        let insert = try PreparedStatement(
+            db,
+            sql: """
+                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for span in spans {
+            insert.bind(1, point)
+            insert.bind(2, text: Array(span.kind.rawValue.utf8))
+            insert.bind(3, Int64(span.item))
+            if let service = span.service { insert.bind(4, Int64(service)) } else { insert.bindNull(4) }
+            if let attempt = span.attempt { insert.bind(5, Int64(attempt)) } else { insert.bindNull(5) }
+            if let outcome = span.outcome { insert.bind(6, text: Array(outcome.utf8)) } else { insert.bindNull(6) }
+            insert.bind(7, span.startNanos)
+            insert.bind(8, span.endNanos)
+            insert.bind(9, text: Array(span.thread.utf8))
+            _ = try insert.insert()
         }
     }
 

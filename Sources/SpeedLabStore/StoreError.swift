@@ -29,6 +29,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodablePoint(path: String, run: RunID, point: PointID, parameters: String)
     /// Any other SQLite error, with its message.
     case sqlite(path: String, detail: String)
+    /// A database server that cannot be reached (refused, timed out, TLS refused) at `location`.
+    case unreachable(location: String, detail: String)
+    /// A database server that refused the user or password.
+    case authenticationFailed(location: String, detail: String)
+    /// A database server without the named database.
+    case noSuchDatabase(location: String, database: String)
+    /// A `--db` that names a backend this build cannot use, or a malformed database URL.
+    case unsupportedLocation(location: String, reason: String)
+    /// Any other error a database server reported, with its message.
+    case server(location: String, detail: String)
 
     public var description: String {
         switch self {
@@ -66,6 +76,19 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "The database was changed outside speedlab; restore it from a backup."
         case .sqlite(let path, let detail):
             return "\(path): \(detail)"
+        case .unreachable(let location, let detail):
+            return "cannot reach the database server at \(location) (\(detail)). Check that it runs and that host, "
+                + "port and sslmode are right."
+        case .authenticationFailed(let location, let detail):
+            return "the database server at \(location) refused the login (\(detail)). Check the user, and the "
+                + "password in the URL or PGPASSWORD."
+        case .noSuchDatabase(let location, let database):
+            return "the server at \(location) has no database '\(database)'. Create it (`createdb \(database)`) or "
+                + "name another one in the URL."
+        case .unsupportedLocation(let location, let reason):
+            return "cannot use '\(location)' as the database: \(reason)."
+        case .server(let location, let detail):
+            return "\(location): \(detail)"
         }
     }
 }

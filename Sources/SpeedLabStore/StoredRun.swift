@@ -52,6 +52,51 @@ public struct StoredPoint: Sendable, Hashable {
     public var status: PointStatus
     public var error: String?
 
+    /// A point as any store keeps it.
+    public init(
+        id: PointID, ordinal: Int, key: PointKey, baselinePointID: PointID?, idealNanos: Int64?,
+        idealIONanos: Int64?, idealCPUNanos: Int64?, status: PointStatus, error: String?
+    ) {
+        self.id = id
+        self.ordinal = ordinal
+        self.key = key
+        self.baselinePointID = baselinePointID
+        self.idealNanos = idealNanos
+        self.idealIONanos = idealIONanos
+        self.idealCPUNanos = idealCPUNanos
+        self.status = status
+        self.error = error
+    }
+
     public var scenario: String { key.scenario }
     public var parameters: ParameterPoint { key.parameters }
+}
+
+extension StoredRun {
+    /// A run as any store keeps it (`row`, as written), its status judged by `liveness`: a
+    /// `running` run whose process is gone, or whose heartbeat is stale, reads `crashed`.
+    public init(id: RunID, row: RunArchive.Run, pointCount: Int, sampleCount: Int, liveness: ProcessLiveness) {
+        let heartbeat = row.heartbeatAt.flatMap(Timestamp.date)
+        let storedStatus = RunStatus(rawValue: row.status) ?? .failed
+        var status = storedStatus
+        let env = row.environment
+        if status == .running, liveness.isDead(processID: env.processID, host: env.host, heartbeat: heartbeat) {
+            status = .crashed
+        }
+        var adaptive: AdaptiveRepetitions?
+        if let precision = row.adaptivePrecision, let minimum = row.adaptiveMinimum,
+            let budget = row.adaptiveBudgetSeconds
+        {
+            adaptive = AdaptiveRepetitions(
+                precision: precision, minimum: Int(minimum), maximum: Int(row.repetitions), budgetSeconds: budget)
+        }
+        self.init(
+            id: id, label: row.label, sweepName: row.sweepName, sweepYAML: row.sweepYAML,
+            sweepSource: row.sweepSource, status: status, storedStatus: storedStatus, heartbeatAt: heartbeat,
+            startedAt: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0),
+            finishedAt: row.finishedAt.flatMap(Timestamp.date), repetitions: Int(row.repetitions),
+            warmup: Int(row.warmup), seed: Int(row.seed), environment: env,
+            kernelNanosPerUnit: row.kernelNanosPerUnit, adaptive: adaptive,
+            httpRoundTripNanos: row.httpRoundTripNanos, pointCount: pointCount, sampleCount: sampleCount)
+    }
 }

@@ -28,7 +28,7 @@ struct ReportOutput {
         }
     }
 
-    let store: RunStore
+    let store: any RunDatabase
 
     static var scenarioSummaries: [String: String] {
         Dictionary(uniqueKeysWithValues: ScenarioRegistry.standard.scenarios.map { ($0.name, $0.summary) })

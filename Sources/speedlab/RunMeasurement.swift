@@ -9,7 +9,7 @@ import SpeedLabTransport
 /// Wires a ``RunSession`` to the terminal: progress on standard error, SIGINT and SIGTERM
 /// turned into cancellation, and the session's outcome printed and mapped to an exit code.
 struct RunMeasurement {
-    let store: RunStore
+    let store: any RunDatabase
     /// Whether a completed run ends by writing its report to `reports/<run-id>/`.
     let writesReport: Bool
     /// Where `transport: http` points find their services.
@@ -57,7 +57,7 @@ struct RunMeasurement {
         case .completed:
             print(
                 "run \(id) completed: \(outcome.points) points, \(outcome.measuredSamplesStored) samples in "
-                    + "\(HumanFormat.duration(outcome.elapsed)); stored in \(store.path).")
+                    + "\(HumanFormat.duration(outcome.elapsed)); stored in \(store.location).")
             try summarise(run: id)
         case .interrupted:
             FileHandle.standardError.write(

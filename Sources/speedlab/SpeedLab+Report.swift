@@ -60,7 +60,7 @@ extension SpeedLab {
         }
 
         /// `--timeline POINT…`: only those points' timelines, into the folder or to standard output.
-        private func writeTimelines(_ runs: RunStore) throws {
+        private func writeTimelines(_ runs: any RunDatabase) throws {
             let (id, files) = try SpeedLabExitCode.reporting {
                 let id =
                     try run.map { reference throws(StoreError) in

@@ -16,7 +16,7 @@ extension SpeedLab {
             let list: [StoredRun]
             do { list = try runs.runs() } catch { throw SpeedLabExitCode.report(error) }
             guard !list.isEmpty else {
-                print("no runs in \(runs.path) yet. Start one with `speedlab run`.")
+                print("no runs in \(runs.location) yet. Start one with `speedlab run`.")
                 return
             }
             var table = TextTable(

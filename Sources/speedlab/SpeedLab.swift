@@ -10,7 +10,7 @@ struct SpeedLab: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 ok, 1 failure (e.g. checksum mismatch), 3 regression (compare --fail-on-regression), \
             4 nothing compared (compare --fail-on-regression), 64 usage, 65 bad sweep file, \
-            66 missing input, 73 report folder not writable, 74 database I/O error, 75 database locked, 76 database from a newer speedlab, \
+            66 missing input (or no such database on the server), 68 database server unreachable, 69 services unavailable, 73 report folder not writable, 74 database I/O error, 75 database locked, 76 database from a newer speedlab, 77 database server refused the login, \
             130 interrupted (finished samples kept).
             """,
         version: SpeedLabVersion.current,

@@ -14,11 +14,13 @@ enum SpeedLabExitCode: Int32, CaseIterable {
     case usage = 64
     case badSweepFile = 65
     case missingInput = 66
+    case databaseUnreachable = 68
     case servicesUnavailable = 69
     case cannotWriteOutput = 73
     case databaseError = 74
     case databaseLocked = 75
     case databaseNewer = 76
+    case databaseLoginRefused = 77
     case interrupted = 130
 
     /// The code for an error, after printing it as one line on standard error.
@@ -49,7 +51,10 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             switch error {
             case .schemaIsNewer: return .databaseNewer
             case .locked: return .databaseLocked
-            case .missing: return .missingInput
+            case .missing, .noSuchDatabase: return .missingInput
+            case .unreachable: return .databaseUnreachable
+            case .authenticationFailed: return .databaseLoginRefused
+            case .unsupportedLocation: return .usage
             case .invalidPath: return .usage
             case .unknownRun, .noCompletedRun: return .usage
             default: return .databaseError

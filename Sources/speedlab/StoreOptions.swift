@@ -1,16 +1,21 @@
 import ArgumentParser
+import SpeedLabPostgres
 import SpeedLabStore
 
-/// `--db PATH`, shared by every subcommand that touches the database.
+/// `--db PATH|URL`, shared by every subcommand that touches the database.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database (default: $SPEEDLAB_DB, else ./speedlab.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "The store: a SQLite file, or postgres://USER@HOST:PORT/DB?sslmode=… (default: $SPEEDLAB_DB, else ./speedlab.sqlite)."
+    )
     var db: String?
 
-    var path: String { db ?? RunStore.defaultPath() }
+    var location: String { db ?? StoreOpener.defaultLocation() }
 
-    /// Opens the store as the command uses it: reading commands open it read-only, so they
-    /// work on a read-only file and never wait for another process's write lock.
-    func open(_ access: RunStore.Access) throws -> RunStore {
-        do { return try RunStore(path: path, access: access) } catch { throw SpeedLabExitCode.report(error) }
+    /// Opens the store as the command uses it: reading commands open a SQLite file read-only, so
+    /// they work on a read-only file and never wait for another process's write lock.
+    func open(_ access: RunStore.Access) throws -> any RunDatabase {
+        do { return try StoreOpener.open(location, access: access) } catch { throw SpeedLabExitCode.report(error) }
     }
 }

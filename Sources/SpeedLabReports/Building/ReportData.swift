@@ -12,7 +12,7 @@ public struct ReportData: Sendable {
     /// The traced repetitions drawn in the report, by point.
     public var traces: [PointID: PointTrace] = [:]
 
-    public init(run id: RunID, from store: RunStore) throws {
+    public init(run id: RunID, from store: any RunDatabase) throws {
         var run = try store.run(id, counting: false)
         points = try store.points(ofRun: id)
         samples = try store.samples(ofRun: id)

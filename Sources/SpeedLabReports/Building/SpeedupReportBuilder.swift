@@ -17,7 +17,8 @@ public struct SpeedupReportBuilder: Sendable {
     public init() {}
 
     /// Reads run `id` from `store` and computes its report; `scenarioOrder` orders sections.
-    public func build(run id: RunID, from store: RunStore, scenarioOrder: [String] = []) throws -> SpeedupReport {
+    public func build(run id: RunID, from store: any RunDatabase, scenarioOrder: [String] = []) throws -> SpeedupReport
+    {
         try build(ReportData(run: id, from: store), scenarioOrder: scenarioOrder)
     }
 

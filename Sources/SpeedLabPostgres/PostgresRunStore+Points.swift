@@ -1,0 +1,190 @@
+#if PostgreSQLStore
+    import Foundation
+    import PostgresNIO
+    import SpeedLabCore
+    import SpeedLabStore
+
+    extension PostgresRunStore {
+        public func points(ofRun run: RunID) throws(StoreError) -> [StoredPoint] {
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT id, ordinal, scenario, parameters, baselinePointId, idealNanos, idealIONanos, idealCPUNanos,
+                      status, error
+                    FROM point WHERE runId = \(run) ORDER BY ordinal
+                    """)
+            }
+            var points: [StoredPoint] = []
+            points.reserveCapacity(rows.count)
+            for row in rows {
+                var cells = PostgresCells(row, location: location)
+                let id: PointID = try cells.next()
+                let ordinal: Int64 = try cells.next()
+                let key = try pointKey(run: run, point: id, scenario: try cells.next(), parameters: try cells.next())
+                points.append(
+                    StoredPoint(
+                        id: id, ordinal: Int(ordinal), key: key, baselinePointID: try cells.next(),
+                        idealNanos: try cells.next(), idealIONanos: try cells.next(), idealCPUNanos: try cells.next(),
+                        status: PointStatus(rawValue: try cells.next()) ?? .pending, error: try cells.next()))
+            }
+            return points
+        }
+
+        /// The identity of a stored point; text that is not canonical JSON is an error naming it.
+        func pointKey(run: RunID, point: PointID, scenario: String, parameters: String) throws(StoreError)
+            -> PointKey
+        {
+            guard let decoded = ParameterPoint(canonicalJSON: parameters) else {
+                throw .undecodablePoint(path: location, run: run, point: point, parameters: parameters)
+            }
+            return PointKey(scenario: scenario, parameters: decoded)
+        }
+
+        public func samples(ofRun run: RunID) throws(StoreError) -> [PointSample] {
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
+                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum
+                    FROM sample s JOIN point p ON p.id = s.pointId WHERE p.runId = \(run) ORDER BY s.id
+                    """)
+            }
+            var samples: [PointSample] = []
+            samples.reserveCapacity(rows.count)
+            for row in rows {
+                let (point, repetition, warmup, wall, user, system, voluntary, involuntary, rss, checksum) =
+                    try decode(
+                        row,
+                        (Int64, Int64, Int16, Int64, Int64, Int64, Int64, Int64, Int64, Int64).self)
+                samples.append(
+                    PointSample(
+                        pointID: point,
+                        sample: Sample(
+                            repetition: Int(repetition), isWarmup: warmup == 1, wallNanos: wall, userNanos: user,
+                            systemNanos: system, voluntarySwitches: voluntary, involuntarySwitches: involuntary,
+                            peakRSSBytes: rss, checksum: UInt64(bitPattern: checksum), metrics: [:])))
+            }
+            return samples
+        }
+
+        public func measuredWallNanosTotal(ofRun run: RunID) throws(StoreError) -> Int64 {
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT COALESCE(SUM(s.wallNanos), 0)::BIGINT FROM sample s JOIN point p ON p.id = s.pointId
+                    WHERE p.runId = \(run) AND s.isWarmup = 0
+                    """)
+            }
+            guard let row = rows.first else { return 0 }
+            return try decode(row, Int64.self)
+        }
+
+        public func metricSummaries(ofRun run: RunID) throws(StoreError) -> [PointID: [String: MetricSummary]] {
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT m.pointId, m.name, m.count, m.total, m.minimum, m.maximum FROM pointMetric m
+                    JOIN point p ON p.id = m.pointId WHERE p.runId = \(run)
+                    """)
+            }
+            var result: [PointID: [String: MetricSummary]] = [:]
+            for row in rows {
+                let (point, name, count, total, minimum, maximum) = try decode(
+                    row, (Int64, String, Int64, Double, Double, Double).self)
+                result[point, default: [:]][name] = MetricSummary(
+                    count: Int(count), mean: count > 0 ? total / Double(count) : .nan, minimum: minimum,
+                    maximum: maximum)
+            }
+            return result
+        }
+
+        public func trace(of point: PointID) throws(StoreError) -> PointTrace? {
+            let (wallRows, spanRows) = try transaction(readOnly: true) { () throws(StoreError) in
+                (
+                    try query("SELECT wallNanos FROM trace WHERE pointId = \(point)"),
+                    try query(
+                        """
+                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread FROM span
+                        WHERE pointId = \(point) ORDER BY startNanos, id
+                        """)
+                )
+            }
+            guard let wallRow = wallRows.first else { return nil }
+            return PointTrace(wallNanos: try decode(wallRow, Int64.self), spans: try spans(spanRows))
+        }
+
+        /// Spans from rows of (kind, item, service, attempt, outcome, start, end, thread).
+        func spans(_ rows: [PostgresRow]) throws(StoreError) -> [Span] {
+            var spans: [Span] = []
+            spans.reserveCapacity(rows.count)
+            for row in rows {
+                let (kind, item, service, attempt, outcome, start, end, thread) = try decode(
+                    row, (String, Int64, Int64?, Int64?, String?, Int64, Int64, String).self)
+                guard let kind = Span.Kind(rawValue: kind) else { continue }
+                spans.append(
+                    Span(
+                        kind: kind, item: Int(item), service: service.map(Int.init), attempt: attempt.map(Int.init),
+                        outcome: outcome, startNanos: start, endNanos: end, thread: thread))
+            }
+            return spans
+        }
+
+        public func tracedPoints(ofRun run: RunID) throws(StoreError) -> Set<PointID> {
+            let rows = try exclusive { () throws(StoreError) in
+                try query("SELECT t.pointId FROM trace t JOIN point p ON p.id = t.pointId WHERE p.runId = \(run)")
+            }
+            var points = Set<PointID>()
+            for row in rows { points.insert(try decode(row, Int64.self)) }
+            return points
+        }
+
+        public func history(_ filter: HistoryFilter) throws(StoreError) -> HistoryData {
+            let runs = filter.selectRuns(try self.runs(liveness: .current))
+            guard !runs.isEmpty else { return HistoryData(runs: [], points: [], runOfPoint: [:], samples: [:]) }
+            let runIDs = runs.map(\.id)
+            let scenario = filter.scenario
+            let (pointRows, sampleRows) = try transaction(readOnly: true) { () throws(StoreError) in
+                let points = try query(
+                    """
+                    SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos FROM point
+                    WHERE runId = ANY(\(runIDs)) AND (\(scenario)::TEXT IS NULL OR scenario = \(scenario))
+                    ORDER BY runId, ordinal
+                    """)
+                let samples = try query(
+                    """
+                    SELECT s.pointId, s.wallNanos, s.userNanos + s.systemNanos FROM sample s
+                    JOIN point p ON p.id = s.pointId
+                    WHERE p.runId = ANY(\(runIDs)) AND (\(scenario)::TEXT IS NULL OR p.scenario = \(scenario))
+                      AND s.isWarmup = 0
+                    ORDER BY s.pointId, s.repetition
+                    """)
+                return (points, samples)
+            }
+            var points: [StoredPoint] = []
+            var runOfPoint: [PointID: RunID] = [:]
+            for row in pointRows {
+                var cells = PostgresCells(row, location: location)
+                let id: PointID = try cells.next()
+                let runID: RunID = try cells.next()
+                let ordinal: Int64 = try cells.next()
+                let key = try pointKey(run: runID, point: id, scenario: try cells.next(), parameters: try cells.next())
+                guard filter.matches(key.parameters) else { continue }
+                points.append(
+                    StoredPoint(
+                        id: id, ordinal: Int(ordinal), key: key, baselinePointID: nil, idealNanos: try cells.next(),
+                        idealIONanos: try cells.next(), idealCPUNanos: try cells.next(), status: .measured,
+                        error: nil))
+                runOfPoint[id] = runID
+            }
+            var samples: [PointID: PointTimings] = [:]
+            for row in sampleRows {
+                let (point, wall, cpu) = try decode(row, (Int64, Int64, Int64).self)
+                guard runOfPoint[point] != nil else { continue }
+                samples[point, default: PointTimings()].wallNanos.append(Double(wall))
+                samples[point, default: PointTimings()].cpuNanos.append(Double(cpu))
+            }
+            for point in points where samples[point.id] == nil { samples[point.id] = PointTimings() }
+            return HistoryData(runs: runs, points: points, runOfPoint: runOfPoint, samples: samples)
+        }
+    }
+#endif

@@ -1,0 +1,256 @@
+#if PostgreSQLStore
+    import Foundation
+    import PostgresNIO
+    import SpeedLabCore
+    import SpeedLabStore
+
+    extension PostgresRunStore: RunDatabase {
+        public func createRun(_ run: NewRun) throws(StoreError) -> RunID {
+            let env = run.environment
+            let now = Timestamp.string(Date())
+            let uuid = UUID()
+            let rows = try transaction { () throws(StoreError) in
+                try query(
+                    """
+                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
+                      seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
+                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
+                    VALUES (\(run.label), \(run.sweepName), \(run.sweepYAML), \(run.sweepSource), 'running', \(now),
+                      \(Int64(run.repetitions)), \(Int64(run.warmup)), \(Int64(run.seed)), \(env.host),
+                      \(env.operatingSystem), \(env.kernel), \(env.cpuModel), \(Int64(env.logicalCores)),
+                      \(env.memoryBytes), \(env.swiftVersion), \(env.buildConfiguration), \(env.toolVersion),
+                      \(env.gitCommit), \(env.loadAverage), \(run.kernelNanosPerUnit), \(Int64(env.processID)), \(now),
+                      \(run.adaptive?.precision), \(run.adaptive.map { Int64($0.minimum) }),
+                      \(run.adaptive?.budgetSeconds), \(run.httpRoundTripNanos), \(uuid))
+                    RETURNING id
+                    """)
+            }
+            guard let row = rows.first else { throw .server(location: location, detail: "no run id returned") }
+            return try decode(row, Int64.self)
+        }
+
+        public func registerPoints(_ points: [NewPoint], run: RunID) throws(StoreError) -> [PointKey: PointID] {
+            try transaction { () throws(StoreError) in
+                var ids: [PointKey: PointID] = [:]
+                var byOrdinal: [Int: PointID] = [:]
+                for point in points {
+                    let parameters = point.parameters.canonicalJSON
+                    try execute(
+                        """
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos)
+                        VALUES (\(run), \(Int64(point.ordinal)), \(point.scenario), \(parameters), \(point.idealNanos),
+                          \(point.idealIONanos), \(point.idealCPUNanos))
+                        ON CONFLICT (runId, scenario, parameters) DO NOTHING
+                        """)
+                    let rows = try query(
+                        """
+                        SELECT id FROM point WHERE runId = \(run) AND scenario = \(point.scenario)
+                          AND parameters = \(parameters)
+                        """)
+                    guard let row = rows.first else { continue }
+                    let id = try decode(row, Int64.self)
+                    ids[point.key] = id
+                    byOrdinal[point.ordinal] = id
+                }
+                for point in points {
+                    guard let baseline = point.baselineOrdinal, let id = byOrdinal[point.ordinal] else { continue }
+                    try execute("UPDATE point SET baselinePointId = \(byOrdinal[baseline]) WHERE id = \(id)")
+                }
+                return ids
+            }
+        }
+
+        /// Inserts a batch in one transaction: one multi-row insert (`unnest` of column arrays)
+        /// that skips repetitions already stored and returns those it kept, the `pointMetric`
+        /// totals of the kept ones, and the run's heartbeat.
+        public func record(_ batch: [PointSample]) throws {
+            guard !batch.isEmpty else { return }
+            var points: [Int64] = []
+            var repetitions: [Int64] = []
+            var warmups: [Int64] = []
+            var walls: [Int64] = []
+            var users: [Int64] = []
+            var systems: [Int64] = []
+            var voluntary: [Int64] = []
+            var involuntary: [Int64] = []
+            var rss: [Int64] = []
+            var checksums: [Int64] = []
+            var metrics: [String] = []
+            var json = MetricsJSON()
+            for item in batch {
+                let sample = item.sample
+                points.append(item.pointID)
+                repetitions.append(Int64(sample.repetition))
+                warmups.append(sample.isWarmup ? 1 : 0)
+                walls.append(sample.wallNanos)
+                users.append(sample.userNanos)
+                systems.append(sample.systemNanos)
+                voluntary.append(sample.voluntarySwitches)
+                involuntary.append(sample.involuntarySwitches)
+                rss.append(sample.peakRSSBytes)
+                checksums.append(Int64(bitPattern: sample.checksum))
+                metrics.append(json.encode(sample.metrics).map { String(decoding: $0, as: UTF8.self) } ?? "")
+            }
+            let now = Timestamp.string(Date())
+            let first = batch[0].pointID
+            try transaction { () throws(StoreError) in
+                let kept = try query(
+                    """
+                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
+                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
+                    FROM unnest(\(points)::BIGINT[], \(repetitions)::BIGINT[], \(warmups)::BIGINT[], \(walls)::BIGINT[],
+                      \(users)::BIGINT[], \(systems)::BIGINT[], \(voluntary)::BIGINT[], \(involuntary)::BIGINT[],
+                      \(rss)::BIGINT[], \(checksums)::BIGINT[], \(metrics)::TEXT[])
+                      AS t(p, r, w, wall, u, s, v, i, rss, c, m)
+                    ON CONFLICT (pointId, isWarmup, repetition) DO NOTHING
+                    RETURNING pointId, repetition, isWarmup
+                    """)
+                var keptKeys = Set<SampleKey>()
+                for row in kept {
+                    let (point, repetition, warmup) = try decode(row, (Int64, Int64, Int16).self)
+                    keptKeys.insert(SampleKey(point: point, repetition: repetition, isWarmup: warmup == 1))
+                }
+                var totals = MetricTotals()
+                for item in batch where !item.sample.isWarmup {
+                    let key = SampleKey(point: item.pointID, repetition: Int64(item.sample.repetition), isWarmup: false)
+                    if keptKeys.contains(key) { totals.add(item.sample.metrics, point: item.pointID) }
+                }
+                try storeTotals(totals)
+                try execute(
+                    "UPDATE run SET heartbeatAt = \(now) WHERE id = (SELECT runId FROM point WHERE id = \(first))")
+            }
+        }
+
+        private struct SampleKey: Hashable {
+            var point: Int64
+            var repetition: Int64
+            var isWarmup: Bool
+        }
+
+        /// Adds a batch's metric totals to `pointMetric` in one upsert.
+        private func storeTotals(_ totals: MetricTotals) throws(StoreError) {
+            let rows = totals.rows
+            guard !rows.isEmpty else { return }
+            try execute(
+                """
+                INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum)
+                SELECT * FROM unnest(\(rows.map(\.point))::BIGINT[], \(rows.map(\.name))::TEXT[],
+                  \(rows.map { Int64($0.count) })::BIGINT[], \(rows.map(\.sum))::FLOAT8[], \(rows.map(\.minimum))::FLOAT8[],
+                  \(rows.map(\.maximum))::FLOAT8[])
+                ON CONFLICT (pointId, name) DO UPDATE SET
+                  count = pointMetric.count + excluded.count, total = pointMetric.total + excluded.total,
+                  minimum = LEAST(pointMetric.minimum, excluded.minimum),
+                  maximum = GREATEST(pointMetric.maximum, excluded.maximum)
+                """)
+        }
+
+        public func recordTrace(_ trace: PointTrace, of point: PointID) throws {
+            try transaction { () throws(StoreError) in
+                try execute("DELETE FROM trace WHERE pointId = \(point)")
+                try execute(
+                    """
+                    INSERT INTO trace (pointId, wallNanos, spanCount)
+                    VALUES (\(point), \(trace.wallNanos), \(Int64(trace.spans.count)))
+                    """)
+                try insertSpans(trace.spans, of: point)
+            }
+        }
+
+        /// Inserts a trace's spans in order, in one multi-row insert.
+        func insertSpans(_ spans: [Span], of point: PointID) throws(StoreError) {
+            guard !spans.isEmpty else { return }
+            try execute(
+                """
+                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread)
+                SELECT \(point), k, i, NULLIF(s, -1), NULLIF(a, -1), NULLIF(o, ''), b, e, t
+                FROM unnest(\(spans.map(\.kind.rawValue))::TEXT[], \(spans.map { Int64($0.item) })::BIGINT[],
+                  \(spans.map { Int64($0.service ?? -1) })::BIGINT[], \(spans.map { Int64($0.attempt ?? -1) })::BIGINT[],
+                  \(spans.map { $0.outcome ?? "" })::TEXT[], \(spans.map(\.startNanos))::BIGINT[],
+                  \(spans.map(\.endNanos))::BIGINT[], \(spans.map(\.thread))::TEXT[])
+                  WITH ORDINALITY AS u(k, i, s, a, o, b, e, t, n)
+                ORDER BY n
+                """)
+        }
+
+        public func setStatus(_ status: PointStatus, error: String?, of point: PointID) throws {
+            try transaction { () throws(StoreError) in
+                try execute("UPDATE point SET status = \(status.rawValue), error = \(error) WHERE id = \(point)")
+            }
+        }
+
+        public func recordedRun(_ id: RunID) throws(StoreError) -> RecordedRun {
+            let run = try self.run(id, liveness: .current, counting: false)
+            let (pointRows, sampleRows) = try transaction(readOnly: true) { () throws(StoreError) in
+                (
+                    try query("SELECT id, scenario, parameters FROM point WHERE runId = \(id) ORDER BY ordinal"),
+                    try query(
+                        """
+                        SELECT s.pointId, s.repetition, s.isWarmup, s.checksum, s.wallNanos FROM sample s
+                        JOIN point p ON p.id = s.pointId WHERE p.runId = \(id) ORDER BY s.id
+                        """)
+                )
+            }
+            var repetitions: [PointID: Set<Int>] = [:]
+            var checksums: [PointID: UInt64] = [:]
+            var walls: [PointID: [Double]] = [:]
+            for row in sampleRows {
+                let (point, repetition, warmup, checksum, wall) = try decode(
+                    row, (Int64, Int64, Int16, Int64, Int64).self)
+                if warmup == 0 {
+                    repetitions[point, default: []].insert(Int(repetition))
+                    walls[point, default: []].append(Double(wall))
+                }
+                if checksums[point] == nil { checksums[point] = UInt64(bitPattern: checksum) }
+            }
+            let traced = try tracedPoints(ofRun: id)
+            var points: [PointKey: RecordedPoint] = [:]
+            for row in pointRows {
+                let (pointID, scenario, parameters) = try decode(row, (Int64, String, String).self)
+                let key = try pointKey(run: id, point: pointID, scenario: scenario, parameters: parameters)
+                points[key] = RecordedPoint(
+                    id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID],
+                    measuredWallNanos: walls[pointID] ?? [], hasTrace: traced.contains(pointID))
+            }
+            return RecordedRun(
+                id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,
+                host: run.environment.host, sweepYAML: run.sweepYAML, sweepSource: run.sweepSource,
+                repetitions: run.repetitions, warmup: run.warmup, kernelNanosPerUnit: run.kernelNanosPerUnit,
+                adaptive: run.adaptive, httpRoundTripNanos: run.httpRoundTripNanos, points: points)
+        }
+
+        public func reopenRun(_ recorded: RecordedRun, processID: Int32, host: String) throws(StoreError) -> Bool {
+            let now = Timestamp.string(Date())
+            return try transaction { () throws(StoreError) in
+                try execute(
+                    """
+                    UPDATE run SET status = 'running', finishedAt = NULL, processId = \(Int64(processID)), host = \(host),
+                      heartbeatAt = \(now)
+                    WHERE id = \(recorded.id) AND status = \(recorded.storedStatus.rawValue)
+                      AND processId = \(Int64(recorded.processID)) AND host = \(recorded.host)
+                    """) == 1
+            }
+        }
+
+        public func heartbeat(_ run: RunID) throws(StoreError) {
+            let now = Timestamp.string(Date())
+            try transaction { () throws(StoreError) in
+                try execute("UPDATE run SET heartbeatAt = \(now) WHERE id = \(run)")
+            }
+        }
+
+        public func finishRun(_ run: RunID, status: RunStatus) throws(StoreError) {
+            precondition(status != .crashed, "crashed is derived, never stored")
+            let now = Timestamp.string(Date())
+            let finished: String? = status == .running ? nil : now
+            try transaction { () throws(StoreError) in
+                try execute(
+                    """
+                    UPDATE run SET status = \(status.rawValue), finishedAt = \(finished), heartbeatAt = \(now)
+                    WHERE id = \(run)
+                    """)
+            }
+        }
+    }
+#endif

@@ -1,0 +1,174 @@
+#if PostgreSQLStore
+    import Foundation
+    import Logging
+    import NIOConcurrencyHelpers
+    import NIOCore
+    import NIOPosix
+    import NIOSSL
+    import PostgresNIO
+    import SpeedLabCore
+    import SpeedLabMigrations
+    import SpeedLabStore
+
+    /// The runs of a team kept on a PostgreSQL server: the same tables, the same answers as the
+    /// SQLite file, so many machines write one history.
+    ///
+    /// One connection per process, from postgres-nio's event loops; the store's calls are
+    /// synchronous like the SQLite store's and wait for the server on the calling thread (never an
+    /// event loop thread), one transaction at a time. Opening it applies `migrations/postgres/`
+    /// under an advisory lock, so processes that open a new database at once migrate it once.
+    public final class PostgresRunStore: Sendable {
+        /// The server and database, without the password.
+        public let location: String
+        let url: PostgresURL
+        let connection: PostgresConnection
+        /// Serialises transactions on the one connection (a heartbeat may come from another task).
+        let lock = NIOLock()
+        let logger = Logger(label: "speedlab.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+        /// Connects to `url` (waiting at most its connect timeout) and brings its schema up to date,
+        /// refusing a database migrated by a newer SpeedLab.
+        public init(url: PostgresURL) throws(StoreError) {
+            self.url = url
+            location = url.redacted
+            let tls: PostgresConnection.Configuration.TLS
+            do {
+                switch url.sslMode {
+                case .disable:
+                    tls = .disable
+                case .prefer, .require:
+                    var configuration = TLSConfiguration.makeClientConfiguration()
+                    configuration.certificateVerification = .none
+                    let context = try NIOSSLContext(configuration: configuration)
+                    tls = url.sslMode == .prefer ? .prefer(context) : .require(context)
+                case .verifyFull:
+                    tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+            } catch {
+                throw .unreachable(location: url.redacted, detail: "cannot set up TLS: \(error)")
+            }
+            var configuration = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+                tls: tls)
+            configuration.options.connectTimeout = .seconds(Int64(url.connectTimeoutSeconds))
+            let logger = logger
+            do {
+                connection = try PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1,
+                    logger: logger
+                ).wait()
+            } catch {
+                throw Self.storeError(error, url: url)
+            }
+            do {
+                try PostgresMigrator(store: self).migrate(files: Migrations.postgres())
+            } catch let error as StoreError {
+                try? connection.close().wait()
+                throw error
+            } catch {
+                try? connection.close().wait()
+                throw .server(location: location, detail: "cannot read the bundled migrations: \(error)")
+            }
+        }
+
+        /// Runs one statement and returns its rows.
+        @discardableResult
+        func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
+            do {
+                return try connection.query(query, logger: logger).wait().rows
+            } catch {
+                throw Self.storeError(error, url: url)
+            }
+        }
+
+        /// Runs one statement and returns how many rows it changed.
+        @discardableResult
+        func execute(_ query: PostgresQuery) throws(StoreError) -> Int {
+            do {
+                return try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+            } catch {
+                throw Self.storeError(error, url: url)
+            }
+        }
+
+        /// Runs `body` in one transaction (committed when it returns, rolled back when it throws),
+        /// alone on the connection.
+        @discardableResult
+        func transaction<T>(readOnly: Bool = false, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            try execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+            do throws(StoreError) {
+                let result = try body()
+                try execute("COMMIT")
+                return result
+            } catch {
+                _ = try? execute("ROLLBACK")
+                throw error
+            }
+        }
+
+        /// Runs `body` alone on the connection, outside a transaction.
+        func exclusive<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body()
+        }
+
+        /// Decodes a row as the tuple `type`, as a store error naming the server.
+        func decode<each Column: PostgresDecodable>(_ row: PostgresRow, _ type: (repeat each Column).Type)
+            throws(StoreError) -> (repeat each Column)
+        {
+            do { return try row.decode(type) } catch {
+                throw .server(location: location, detail: "unexpected column type: \(String(reflecting: error))")
+            }
+        }
+
+        /// Closes the connection.
+        public func close() throws(StoreError) {
+            do { try connection.close().wait() } catch {
+                // Already closed by the server: nothing is pending.
+            }
+        }
+
+        deinit {
+            try? connection.close().wait()
+        }
+
+        /// What a failure of postgres-nio means for a person, in one line without the password.
+        static func storeError(_ error: any Error, url: PostgresURL) -> StoreError {
+            let location = url.redacted
+            guard let error = error as? PSQLError else {
+                return .unreachable(location: location, detail: "\(error)")
+            }
+            switch error.code {
+            case .server:
+                let state = error.serverInfo?[.sqlState] ?? ""
+                let message = error.serverInfo?[.message] ?? "server error"
+                switch state {
+                case "28P01", "28000": return .authenticationFailed(location: location, detail: message)
+                case "3D000": return .noSuchDatabase(location: location, database: url.database)
+                case "57P01", "57P02", "57P03", "08006", "08003":
+                    return .unreachable(location: location, detail: message)
+                case "53100": return .server(location: location, detail: "the server's disk is full: \(message)")
+                default: return .server(location: location, detail: "\(message) (SQLSTATE \(state))")
+                }
+            case .sslUnsupported:
+                return .unreachable(
+                    location: location, detail: "the server does not accept TLS; use sslmode=disable or prefer")
+            case .authMechanismRequiresPassword:
+                return .authenticationFailed(
+                    location: location, detail: "the server asks for a password: put it in the URL or PGPASSWORD")
+            case .saslError, .unsupportedAuthMechanism:
+                return .authenticationFailed(location: location, detail: "\(error.code)")
+            case .connectionError:
+                let reason = error.underlying.map { "\($0)" } ?? "connection failed"
+                return .unreachable(location: location, detail: reason)
+            case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+                return .unreachable(location: location, detail: "the server closed the connection")
+            default:
+                return .server(location: location, detail: "\(error.code)")
+            }
+        }
+    }
+#endif

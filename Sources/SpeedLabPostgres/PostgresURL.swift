@@ -1,0 +1,94 @@
+import Foundation
+import SpeedLabStore
+
+/// A `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE?sslmode=…&connect_timeout=…` address,
+/// read as libpq reads it, and shown without its password wherever it appears.
+public struct PostgresURL: Sendable, Hashable {
+    /// How the connection uses TLS (libpq's names).
+    public enum SSLMode: String, Sendable, CaseIterable {
+        /// Plain TCP only.
+        case disable
+        /// TLS when the server offers it, else plain (libpq's default).
+        case prefer
+        /// TLS or nothing; the certificate is not verified.
+        case require
+        /// TLS with the certificate verified against the system's roots and the host name.
+        case verifyFull = "verify-full"
+    }
+
+    public var user: String
+    public var password: String?
+    public var host: String
+    public var port: Int
+    public var database: String
+    public var sslMode: SSLMode
+    /// Seconds to wait for the server to answer before giving up.
+    public var connectTimeoutSeconds: Int
+
+    /// The query parameters understood after `?`.
+    public static let parameters = ["sslmode", "connect_timeout"]
+
+    /// Whether `text` names a PostgreSQL store (and not a SQLite file).
+    public static func isPostgres(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    /// Reads `text`; the password comes from the URL, else from `PGPASSWORD`.
+    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(StoreError)
+    {
+        let shown = Self.redacting(text)
+        guard Self.isPostgres(text), let components = URLComponents(string: text) else {
+            throw .unsupportedLocation(
+                location: shown, reason: "expected postgres://USER@HOST:PORT/DATABASE?sslmode=disable|prefer|require")
+        }
+        user = components.user?.removingPercentEncoding ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        password = components.password?.removingPercentEncoding ?? environment["PGPASSWORD"]
+        host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        port = components.port ?? 5432
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        database = path.isEmpty ? user : (path.removingPercentEncoding ?? path)
+        sslMode = .prefer
+        connectTimeoutSeconds = 10
+        for item in components.queryItems ?? [] {
+            switch item.name {
+            case "sslmode":
+                guard let mode = SSLMode(rawValue: item.value ?? "") else {
+                    throw .unsupportedLocation(
+                        location: shown,
+                        reason: "unknown sslmode '\(item.value ?? "")' (valid: "
+                            + SSLMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                sslMode = mode
+            case "connect_timeout":
+                guard let seconds = Int(item.value ?? ""), seconds > 0 else {
+                    throw .unsupportedLocation(
+                        location: shown, reason: "connect_timeout must be a whole number of seconds, 1 or more")
+                }
+                connectTimeoutSeconds = seconds
+            default:
+                throw .unsupportedLocation(
+                    location: shown,
+                    reason: "unknown parameter '\(item.name)' (valid: \(Self.parameters.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// The address as shown in output and errors: never the password.
+    public var redacted: String {
+        var text = "postgres://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
+        if sslMode != .prefer { text += "?sslmode=\(sslMode.rawValue)" }
+        return text
+    }
+
+    /// `text` with any password between `//user:` and `@` replaced by `***`, for messages about
+    /// a URL that could not be read.
+    public static func redacting(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"),
+            let at = text[scheme.upperBound...].firstIndex(of: "@")
+        else { return text }
+        let credentials = text[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SpeedLabCore
+
+/// A store of runs, whatever keeps it: the SQLite file (``RunStore``) or a PostgreSQL server.
+///
+/// The engine writes through the ``RunRecorder`` half; the commands, reports, comparisons and
+/// histories read through the rest. A command opens one store at its edge and hands it on as
+/// `any RunDatabase`, so nothing that reads it knows which backend answers.
+public protocol RunDatabase: RunRecorder {
+    /// Where the store is, as shown to people: a file path, or a URL without its password.
+    var location: String { get }
+
+    /// Every run, oldest first, with point and sample counts.
+    func runs(liveness: ProcessLiveness) throws(StoreError) -> [StoredRun]
+
+    /// One run by id; without `counting`, its point and sample counts are left at 0.
+    func run(_ id: RunID, liveness: ProcessLiveness, counting: Bool) throws(StoreError) -> StoredRun
+
+    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id. With
+    /// `completedOnly`, `latest`, `latest~N` and labels count completed runs only.
+    func resolveRun(_ reference: String, completedOnly: Bool) throws(StoreError) -> RunID
+
+    /// The points of a run in schedule order.
+    func points(ofRun run: RunID) throws(StoreError) -> [StoredPoint]
+
+    /// Every sample of a run (warm-ups included) in the order they were stored, without metrics.
+    func samples(ofRun run: RunID) throws(StoreError) -> [PointSample]
+
+    /// The sum of the wall times of a run's measured samples, in nanoseconds.
+    func measuredWallNanosTotal(ofRun run: RunID) throws(StoreError) -> Int64
+
+    /// The summary of every metric of every point of a run (the `pointMetric` totals).
+    func metricSummaries(ofRun run: RunID) throws(StoreError) -> [PointID: [String: MetricSummary]]
+
+    /// The traced repetition of a point, or nil when it has none.
+    func trace(of point: PointID) throws(StoreError) -> PointTrace?
+
+    /// The points of a run that hold a traced repetition.
+    func tracedPoints(ofRun run: RunID) throws(StoreError) -> Set<PointID>
+
+    /// The points matching `filter` across the runs it selects, with their measured samples.
+    func history(_ filter: HistoryFilter) throws(StoreError) -> HistoryData
+
+    /// Everything a run holds, to copy it into another store.
+    func archive(ofRun run: RunID) throws(StoreError) -> RunArchive
+
+    /// Keeps a run copied from another store in one transaction, with its identity; returns
+    /// its id here, or nil when a run with the same UUID is already here (nothing is written).
+    func insert(_ archive: RunArchive) throws(StoreError) -> RunID?
+
+    /// The UUIDs of the runs this store holds.
+    func runUUIDs() throws(StoreError) -> Set<UUID>
+
+    /// Finishes pending work before the process exits (SQLite folds its write-ahead log into
+    /// the file; a server connection closes).
+    func close() throws(StoreError)
+}
+
+extension RunDatabase {
+    /// Every run, judged alive or crashed from this host.
+    public func runs() throws(StoreError) -> [StoredRun] { try runs(liveness: .current) }
+
+    /// One run by id, with its counts unless `counting` is false.
+    public func run(_ id: RunID, counting: Bool = true) throws(StoreError) -> StoredRun {
+        try run(id, liveness: .current, counting: counting)
+    }
+
+    /// Resolves a run reference, counting every run.
+    public func resolveRun(_ reference: String) throws(StoreError) -> RunID {
+        try resolveRun(reference, completedOnly: false)
+    }
+
+    /// Wall and CPU times of every measured (not warm-up) sample of a run, by point.
+    public func measuredSamples(ofRun run: RunID) throws(StoreError) -> [PointID: PointTimings] {
+        PointTimings.grouped(try samples(ofRun: run))
+    }
+}

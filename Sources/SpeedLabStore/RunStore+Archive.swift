@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import SpeedLabCore
+
+extension RunStore: RunDatabase {
+    public var location: String { path }
+
+    /// Folds the write-ahead log into the file, as the last connection closing would.
+    public func close() throws(StoreError) { try checkpoint() }
+
+    public func runUUIDs() throws(StoreError) -> Set<UUID> {
+        let texts = try read { db in try String.fetchAll(db, sql: "SELECT uuid FROM run WHERE uuid IS NOT NULL") }
+        return Set(texts.compactMap(UUID.init(uuidString:)))
+    }
+
+    public func archive(ofRun id: RunID) throws(StoreError) -> RunArchive {
+        let archive: RunArchive? = try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let pointRows = try Row.fetchAll(
+                db, sql: "SELECT * FROM point WHERE runId = ? ORDER BY ordinal", arguments: [id])
+            var ordinalOf: [PointID: Int64] = [:]
+            for point in pointRows { ordinalOf[point["id"]] = point["ordinal"] }
+            let points = pointRows.map { row in
+                RunArchive.Point(
+                    ordinal: row["ordinal"], scenario: row["scenario"], parameters: row["parameters"],
+                    baselineOrdinal: (row["baselinePointId"] as PointID?).flatMap { ordinalOf[$0] },
+                    idealNanos: row["idealNanos"], idealIONanos: row["idealIONanos"],
+                    idealCPUNanos: row["idealCPUNanos"], status: row["status"], error: row["error"])
+            }
+            var samples: [RunArchive.Sample] = []
+            let sampleRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
+                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum, s.metrics
+                    FROM sample s JOIN point p ON p.id = s.pointId WHERE p.runId = ? ORDER BY s.id
+                    """, arguments: [id])
+            while let row = try sampleRows.next() {
+                samples.append(
+                    RunArchive.Sample(
+                        pointOrdinal: ordinalOf[row[0]] ?? -1, repetition: row[1], isWarmup: (row[2] as Int64) == 1,
+                        wallNanos: row[3], userNanos: row[4], systemNanos: row[5], voluntarySwitches: row[6],
+                        involuntarySwitches: row[7], peakRSSBytes: row[8], checksum: row[9], metrics: row[10]))
+            }
+            let metrics = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.pointId, m.name, m.count, m.total, m.minimum, m.maximum FROM pointMetric m
+                    JOIN point p ON p.id = m.pointId WHERE p.runId = ? ORDER BY p.ordinal, m.name
+                    """, arguments: [id]
+            ).map { row in
+                RunArchive.PointMetric(
+                    pointOrdinal: ordinalOf[row[0]] ?? -1, name: row[1], count: row[2], total: row[3],
+                    minimum: row[4], maximum: row[5])
+            }
+            var traces: [RunArchive.Trace] = []
+            let traceRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.pointId, t.wallNanos, t.spanCount FROM trace t JOIN point p ON p.id = t.pointId
+                    WHERE p.runId = ? ORDER BY p.ordinal
+                    """, arguments: [id])
+            for trace in traceRows {
+                let spans = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread FROM span
+                        WHERE pointId = ? ORDER BY id
+                        """, arguments: [trace[0] as PointID]
+                ).compactMap { row -> Span? in
+                    guard let kind = Span.Kind(rawValue: row[0]) else { return nil }
+                    return Span(
+                        kind: kind, item: row[1], service: row[2], attempt: row[3], outcome: row[4],
+                        startNanos: row[5], endNanos: row[6], thread: row[7])
+                }
+                traces.append(
+                    RunArchive.Trace(
+                        pointOrdinal: ordinalOf[trace[0]] ?? -1, wallNanos: trace[1], spanCount: trace[2],
+                        spans: spans))
+            }
+            let uuid = (row["uuid"] as String?).flatMap(UUID.init(uuidString:)) ?? UUID()
+            return RunArchive(
+                uuid: uuid, run: Self.archivedRun(row), points: points, samples: samples, pointMetrics: metrics,
+                traces: traces)
+        }
+        guard let archive else { throw .unknownRun(reference: String(id), path: path) }
+        return archive
+    }
+
+    static func archivedRun(_ row: Row) -> RunArchive.Run {
+        let environment = RunEnvironment(
+            host: row["host"], operatingSystem: row["operatingSystem"], kernel: row["kernel"],
+            cpuModel: row["cpuModel"], logicalCores: row["logicalCores"], memoryBytes: row["memoryBytes"],
+            swiftVersion: row["swiftVersion"], buildConfiguration: row["buildConfiguration"],
+            toolVersion: row["toolVersion"], gitCommit: row["gitCommit"], loadAverage: row["loadAverage"],
+            processID: Int32(truncatingIfNeeded: row["processId"] as Int64))
+        return RunArchive.Run(
+            label: row["label"], sweepName: row["sweepName"], sweepYAML: row["sweepYAML"],
+            sweepSource: row["sweepSource"], status: row["status"], startedAt: row["startedAt"],
+            finishedAt: row["finishedAt"], heartbeatAt: row["heartbeatAt"], repetitions: row["repetitions"],
+            warmup: row["warmup"], seed: row["seed"], environment: environment,
+            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptivePrecision: row["adaptivePrecision"],
+            adaptiveMinimum: row["adaptiveMinimum"], adaptiveBudgetSeconds: row["adaptiveBudgetSeconds"],
+            httpRoundTripNanos: row["httpRoundTripNanos"])
+    }
+
+    public func insert(_ archive: RunArchive) throws(StoreError) -> RunID? {
+        try write { db -> RunID? in
+            let uuid = archive.uuid.uuidString.lowercased()
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE uuid = ?", arguments: [uuid]) == true {
+                return nil
+            }
+            let run = archive.run
+            let env = run.environment
+            try db.execute(
+                sql: """
+                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, finishedAt, repetitions,
+                      warmup, seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
+                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
+                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.label, run.sweepName, run.sweepYAML, run.sweepSource, run.status, run.startedAt,
+                    run.finishedAt, run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel,
+                    env.cpuModel, env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration,
+                    env.toolVersion, env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
+                    run.heartbeatAt, run.adaptivePrecision, run.adaptiveMinimum, run.adaptiveBudgetSeconds,
+                    run.httpRoundTripNanos, uuid,
+                ])
+            let runID = db.lastInsertedRowID
+            var pointIDs: [Int64: PointID] = [:]
+            for point in archive.points {
+                try db.execute(
+                    sql: """
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos,
+                          status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        runID, point.ordinal, point.scenario, point.parameters, point.idealNanos, point.idealIONanos,
+                        point.idealCPUNanos, point.status, point.error,
+                    ])
+                pointIDs[point.ordinal] = db.lastInsertedRowID
+            }
+            for point in archive.points {
+                guard let baseline = point.baselineOrdinal else { continue }
+                try db.execute(
+                    sql: "UPDATE point SET baselinePointId = ? WHERE id = ?",
+                    arguments: [pointIDs[baseline], pointIDs[point.ordinal]])
+            }
+            let insertSample = try PreparedStatement(
+                db,
+                sql: """
+                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
+                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for sample in archive.samples {
+                guard let point = pointIDs[sample.pointOrdinal] else { continue }
+                insertSample.bind(1, point)
+                insertSample.bind(2, sample.repetition)
+                insertSample.bind(3, Int64(sample.isWarmup ? 1 : 0))
+                insertSample.bind(4, sample.wallNanos)
+                insertSample.bind(5, sample.userNanos)
+                insertSample.bind(6, sample.systemNanos)
+                insertSample.bind(7, sample.voluntarySwitches)
+                insertSample.bind(8, sample.involuntarySwitches)
+                insertSample.bind(9, sample.peakRSSBytes)
+                insertSample.bind(10, sample.checksum)
+                if let metrics = sample.metrics {
+                    insertSample.bind(11, text: Array(metrics.utf8))
+                } else {
+                    insertSample.bindNull(11)
+                }
+                _ = try insertSample.insert()
+            }
+            for metric in archive.pointMetrics {
+                try db.execute(
+                    sql: """
+                        INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        pointIDs[metric.pointOrdinal], metric.name, metric.count, metric.total, metric.minimum,
+                        metric.maximum,
+                    ])
+            }
+            for trace in archive.traces {
+                guard let point = pointIDs[trace.pointOrdinal] else { continue }
+                try db.execute(
+                    sql: "INSERT INTO trace (pointId, wallNanos, spanCount) VALUES (?, ?, ?)",
+                    arguments: [point, trace.wallNanos, trace.spanCount])
+                try Self.insertSpans(trace.spans, of: point, in: db)
+            }
+            return runID
+        }
+    }
+}
