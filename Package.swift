@@ -128,7 +128,7 @@ let package = Package(
             name: "speedlab-bench",
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
-                "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport",
+                "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport", "SpeedLabPostgres",
             ],
             swiftSettings: strictSettings
         ),
@@ -167,6 +167,14 @@ let package = Package(
         .testTarget(
             name: "SpeedLabTransportTests",
             dependencies: ["SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabPostgresTests",
+            dependencies: [
+                "SpeedLabPostgres", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabMigrations",
+                "SpeedLabTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

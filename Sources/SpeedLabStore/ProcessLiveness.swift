@@ -3,7 +3,8 @@ import Foundation
 /// Tells whether the process that recorded a `running` run is still alive.
 ///
 /// A run whose heartbeat is older than ``staleHeartbeatSeconds`` is dead, whichever host
-/// recorded it (the writer beats every 30 s while it measures). Without a recent heartbeat
+/// recorded it (the writer beats with every stored round and at least every 30 s while it
+/// measures, so a run on another host that stopped beating is crashed). Without a recent heartbeat
 /// verdict, a run recorded on this host is judged with `kill(pid, 0)`, which fails with
 /// `ESRCH` when no such process exists; a run from another host is then taken as alive.
 public struct ProcessLiveness: Sendable {

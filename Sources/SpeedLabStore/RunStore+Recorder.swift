@@ -57,10 +57,15 @@ extension RunStore: RunRecorder {
     }
 
     /// Inserts a batch of samples, each with its metrics as one JSON object on its row, in one
-    /// write transaction through one prepared statement (see `docs/performance.md` for the rate).
+    /// write transaction through one prepared statement (see `docs/performance.md` for the rate),
+    /// and updates the run's heartbeat in the same transaction: every stored round is a sign of
+    /// life that other hosts can see.
     public func record(_ batch: [PointSample]) throws {
         guard !batch.isEmpty else { return }
         try write { db in
+            try db.execute(
+                sql: "UPDATE run SET heartbeatAt = ? WHERE id = (SELECT runId FROM point WHERE id = ?)",
+                arguments: [Timestamp.string(Date()), batch[0].pointID])
             let sampleInsert = try PreparedStatement(
                 db,
                 sql: """

@@ -10,8 +10,9 @@ import Foundation
 ///     swift run -c release speedlab-bench harness [--max 1000000]
 ///     swift run -c release speedlab-bench services [--connections 64] [--seconds 5] [--held 4000]
 ///     swift run -c release speedlab-bench tracer [--spans 1000000] [--tasks 1000]
+///     swift run -c release speedlab-bench backends [--postgres URL] [--samples 100000] [--points 100] [--runs 1000] [--import PATH]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N] | backends [--postgres URL] [--samples N] [--points N] [--runs N] [--import PATH]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -22,6 +23,12 @@ func option(_ flag: String, default fallback: Int) -> Int {
         exit(64)
     }
     return value
+}
+
+/// The text after `flag`, or nil.
+func textOption(_ flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
 }
 
 let run = SyntheticRun(
@@ -36,6 +43,12 @@ do {
         try HistoryBenchmark(
             runs: max(2, option("--runs", default: 1_000)), points: max(1, option("--points", default: 3)),
             path: FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench-history.sqlite").path
+        ).execute()
+    case "backends":
+        try BackendsBenchmark(
+            postgres: textOption("--postgres"), samples: max(1, option("--samples", default: 100_000)),
+            points: max(2, option("--points", default: 100)), historyRuns: max(2, option("--runs", default: 1_000)),
+            importSource: textOption("--import")
         ).execute()
     case "changepoints": try ChangePointBenchmark(seeds: max(1, option("--seeds", default: 20))).execute()
     case "harness":

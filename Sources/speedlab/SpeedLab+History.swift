@@ -14,6 +14,9 @@ extension SpeedLab {
                   speedlab history --scenario concurrent --param tasks=64
                   speedlab history --label nightly --last 50 --out reports/history
                   speedlab history --since 2026-11-01 --metric cpu
+                  speedlab history --host bench-01 --label nightly
+                One series per point and host: runs of different machines are never mixed silently \
+                (--all-hosts mixes them, with a warning in the output).
                 Exit codes: 0 done, 64 usage, 66 no database.
                 """)
 
@@ -27,6 +30,10 @@ extension SpeedLab {
         @Option(parsing: .upToNextOption, help: "Only points with these parameter values (k=v …).")
         var param: [ParameterFilter] = []
         @Option(help: "Only runs with this label.") var label: String?
+        @Option(help: "Only runs measured on this host (by default each host gets series of its own).")
+        var host: String?
+        @Flag(help: "Mix the runs of every host in one series per point (the report says so loudly).")
+        var allHosts = false
         @Option(help: "Only the last N runs.") var last: Int?
         @Option(help: "Only runs started on or after this day (YYYY-MM-DD, UTC).") var since: CalendarDay?
         @Option(help: "What to follow.") var metric = Choice(HistoryMetric.wall)
@@ -42,6 +49,7 @@ extension SpeedLab {
         var out: String?
 
         func validate() throws {
+            if host != nil, allHosts { throw ValidationError("--host and --all-hosts cannot be used together.") }
             if let last, last < 1 { throw ValidationError("--last must be 1 or more (got \(last)).") }
             if let minChange, !(0...1_000).contains(minChange) {
                 throw ValidationError("--min-change must be from 0 to 1000 percent (got \(minChange)).")
@@ -58,7 +66,8 @@ extension SpeedLab {
             HistoryFilter(
                 scenario: scenario?.name,
                 parameters: Dictionary(param.map { ($0.name, $0.value) }) { _, later in later },
-                label: label, last: last, since: since?.start, includesIncomplete: includeIncomplete)
+                label: label, last: last, since: since?.start, includesIncomplete: includeIncomplete, host: host,
+                mixesHosts: allHosts)
         }
 
         func run() async throws {

@@ -12,8 +12,8 @@ public protocol RunRecorder: Sendable {
     /// id of every one of them. A point the run already holds keeps its id and its samples.
     func registerPoints(_ points: [NewPoint], run: RunID) throws -> [PointKey: PointID]
 
-    /// Keeps a batch of samples, with their metrics, in one transaction. A repetition that is
-    /// already stored is kept as it was.
+    /// Keeps a batch of samples, with their metrics, in one transaction, and marks the run alive
+    /// (its heartbeat). A repetition that is already stored is kept as it was.
     func record(_ batch: [PointSample]) throws
 
     /// Keeps the traced repetition of a point (its spans), replacing any it had.

@@ -28,6 +28,9 @@ public struct History: Sendable {
 
     /// The history of one point (scenario and parameters).
     public struct Series: Sendable, Hashable {
+        /// The host every run of the series was measured on; nil when the series mixes hosts
+        /// (`--all-hosts`).
+        public var host: String?
         public var scenario: String
         public var parameters: ParameterPoint
         public var entries: [Entry]
@@ -43,4 +46,9 @@ public struct History: Sendable {
     public var series: [Series]
     /// The floor of the minimum change (`--min-change`), as a fraction.
     public var minimumChangeFloor: Double
+
+    /// The hosts the history's runs were measured on, sorted.
+    public var hosts: [String] {
+        Set(series.flatMap { $0.entries.map(\.run.environment.host) }).sorted()
+    }
 }

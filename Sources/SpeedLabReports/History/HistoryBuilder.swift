@@ -16,11 +16,13 @@ public struct HistoryBuilder: Sendable {
 
     public func build(_ data: HistoryData, filter: HistoryFilter) -> History {
         let runs = Dictionary(uniqueKeysWithValues: data.runs.map { ($0.id, $0) })
-        var order: [PointKey] = []
-        var grouped: [PointKey: [(StoredPoint, StoredRun)]] = [:]
+        // One series per point and host: timings from different machines are not one series,
+        // unless the filter mixes hosts on purpose.
+        var order: [SeriesKey] = []
+        var grouped: [SeriesKey: [(StoredPoint, StoredRun)]] = [:]
         for point in data.points {
             guard let runID = data.runOfPoint[point.id], let run = runs[runID] else { continue }
-            let key = point.key
+            let key = SeriesKey(point: point.key, host: filter.mixesHosts ? nil : run.environment.host)
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append((point, run))
         }
@@ -43,11 +45,17 @@ public struct HistoryBuilder: Sendable {
             }
             let noise = SeriesNoise.relative(entries.map(\.median))
             return History.Series(
-                scenario: first.scenario, parameters: first.parameters, entries: entries, changes: changes,
+                host: key.host, scenario: first.scenario, parameters: first.parameters, entries: entries,
+                changes: changes,
                 noise: noise, minimumChange: detector.minimumChange(noise: noise))
         }
         return History(
             metric: metric, filter: filter, series: series, minimumChangeFloor: detector.minimumRelativeChange)
+    }
+
+    private struct SeriesKey: Hashable {
+        var point: PointKey
+        var host: String?
     }
 
     /// What differs between two consecutive runs: the likely explanation of a step between them.

@@ -30,8 +30,17 @@ public struct HistoryRenderer: DocumentRenderer {
             + "counts when it is at least 3 × the series' own run-to-run noise and at least "
             + "\(HumanFormat.fixed(history.minimumChangeFloor * 100, 1))%; a single slow run is an outlier, "
             + "not a change.\n\n"
+        let hosts = history.hosts
+        if history.filter.mixesHosts, hosts.count > 1 {
+            out +=
+                "> **Warning: hosts mixed.** These series mix runs from \(hosts.count) hosts "
+                + "(\(hosts.map(MarkdownText.inline).joined(separator: ", "))): a step between hosts is the machine, "
+                + "not the code. Drop `--all-hosts` for one series per host.\n\n"
+        }
         for (index, series) in history.series.enumerated() {
-            out += "## \(MarkdownText.inline(series.scenario)) \(MarkdownText.code(series.parameters.description))\n\n"
+            let on = hosts.count > 1 ? series.host.map { " on \(MarkdownText.inline($0))" } ?? " on all hosts" : ""
+            out +=
+                "## \(MarkdownText.inline(series.scenario)) \(MarkdownText.code(series.parameters.description))\(on)\n\n"
             let medians = series.entries.map { $0.median * scale }
             let range = "\(HumanFormat.fixed(medians.min() ?? .nan, 2))–\(HumanFormat.fixed(medians.max() ?? .nan, 2))"
             out +=
@@ -69,7 +78,7 @@ public struct HistoryRenderer: DocumentRenderer {
         let unit = history.metric.lowerIsBetter ? "_ns" : ""
         var lines = [
             CSVRenderer.line(
-                ["run_id", "started", "label", "commit", "scenario"] + names
+                ["run_id", "started", "label", "commit", "host", "scenario"] + names
                     + ["samples", "median_\(history.metric.rawValue)\(unit)", "change_point"])
         ]
         for series in history.series {
@@ -80,7 +89,7 @@ public struct HistoryRenderer: DocumentRenderer {
                         [
                             String(entry.run.id), CSVRenderer.timestamp(entry.run.startedAt),
                             entry.run.label ?? "",
-                            entry.run.environment.gitCommit ?? "", series.scenario,
+                            entry.run.environment.gitCommit ?? "", entry.run.environment.host, series.scenario,
                         ]
                             + names.map { series.parameters[$0]?.canonicalText ?? "" }
                             + [
@@ -94,8 +103,10 @@ public struct HistoryRenderer: DocumentRenderer {
 
     /// One trend chart per series (file names `history-<n>.svg`).
     public func charts(_ history: History) -> [SVGChartFile] {
-        history.series.enumerated().map { index, series in
-            let title = "\(series.scenario) \(series.parameters)"
+        let manyHosts = history.hosts.count > 1
+        return history.series.enumerated().map { index, series in
+            let on = manyHosts ? " on \(series.host ?? "all hosts")" : ""
+            let title = "\(series.scenario) \(series.parameters)\(on)"
             return SVGChartFile(
                 fileName: "history-\(index + 1).svg", title: title,
                 svg: TrendChart.render(
