@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "SpeedLabPostgres",
             dependencies: [
-                "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations",
+                "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations", "SpeedLabConcurrency",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQLStore"])),
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQLStore"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),

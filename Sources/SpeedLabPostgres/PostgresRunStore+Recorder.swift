@@ -61,48 +61,64 @@
             }
         }
 
-        /// Inserts a batch in one transaction: one multi-row insert (`unnest` of column arrays)
-        /// that skips repetitions already stored and returns those it kept, the `pointMetric`
-        /// totals of the kept ones, and the run's heartbeat.
+        /// Inserts a batch in one transaction: the samples streamed with `COPY`, the `pointMetric`
+        /// totals and the run's heartbeat. A batch holding a repetition that is already stored (a
+        /// resumed round) makes `COPY` fail whole; it is then stored again by a multi-row insert that
+        /// skips what is there. The batch's points are checked once (the table declares no per-row
+        /// foreign key, see `migrations/postgres/0001_initial.sql`).
         public func record(_ batch: [PointSample]) throws {
             guard !batch.isEmpty else { return }
-            var points: [Int64] = []
-            var repetitions: [Int64] = []
-            var warmups: [Int64] = []
-            var walls: [Int64] = []
-            var users: [Int64] = []
-            var systems: [Int64] = []
-            var voluntary: [Int64] = []
-            var involuntary: [Int64] = []
-            var rss: [Int64] = []
-            var checksums: [Int64] = []
-            var metrics: [String] = []
-            var json = MetricsJSON()
-            for item in batch {
-                let sample = item.sample
-                points.append(item.pointID)
-                repetitions.append(Int64(sample.repetition))
-                warmups.append(sample.isWarmup ? 1 : 0)
-                walls.append(sample.wallNanos)
-                users.append(sample.userNanos)
-                systems.append(sample.systemNanos)
-                voluntary.append(sample.voluntarySwitches)
-                involuntary.append(sample.involuntarySwitches)
-                rss.append(sample.peakRSSBytes)
-                checksums.append(Int64(bitPattern: sample.checksum))
-                metrics.append(json.encode(sample.metrics).map { String(decoding: $0, as: UTF8.self) } ?? "")
-            }
+            let distinctPoints = Array(Set(batch.map(\.pointID)))
             let now = Timestamp.string(Date())
             let first = batch[0].pointID
+            let text = CopyText.samples(batch)
+            var duplicate = false
+            do throws(StoreError) {
+                try transaction { () throws(StoreError) in
+                    try checkPoints(distinctPoints)
+                    try copy(text, into: "sample", columns: CopyText.sampleColumns)
+                    var totals = MetricTotals()
+                    for item in batch where !item.sample.isWarmup {
+                        totals.add(item.sample.metrics, point: item.pointID)
+                    }
+                    try storeTotals(totals)
+                    try execute(
+                        "UPDATE run SET heartbeatAt = \(now) WHERE id = (SELECT runId FROM point WHERE id = \(first))")
+                }
+            } catch {
+                duplicate = error.isDuplicateKey
+                if !duplicate { throw error }
+            }
+            if duplicate { try recordSkippingStored(batch, points: distinctPoints, now: now) }
+        }
+
+        /// Fails unless every point of a batch is stored.
+        private func checkPoints(_ points: [PointID]) throws(StoreError) {
+            let known = try query("SELECT COUNT(*) FROM point WHERE id = ANY(\(points))")
+            guard let row = known.first, try decode(row, Int64.self) == Int64(points.count) else {
+                throw .server(location: location, detail: "a sample names a point this database does not hold")
+            }
+        }
+
+        /// Stores a batch some of whose repetitions are stored already: one multi-row insert
+        /// (`unnest` of column arrays) that skips them, and the totals of the rows it wrote.
+        private func recordSkippingStored(_ batch: [PointSample], points distinctPoints: [PointID], now: String)
+            throws(StoreError)
+        {
+            var columns = SampleColumns(capacity: batch.count)
+            for item in batch { columns.append(item) }
+            let first = batch[0].pointID
             try transaction { () throws(StoreError) in
+                try checkPoints(distinctPoints)
                 let kept = try query(
                     """
                     INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
                       voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
                     SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
-                    FROM unnest(\(points)::BIGINT[], \(repetitions)::BIGINT[], \(warmups)::BIGINT[], \(walls)::BIGINT[],
-                      \(users)::BIGINT[], \(systems)::BIGINT[], \(voluntary)::BIGINT[], \(involuntary)::BIGINT[],
-                      \(rss)::BIGINT[], \(checksums)::BIGINT[], \(metrics)::TEXT[])
+                    FROM unnest(\(columns.points)::BIGINT[], \(columns.repetitions)::BIGINT[], \(columns.warmups)::BIGINT[],
+                      \(columns.walls)::BIGINT[], \(columns.users)::BIGINT[], \(columns.systems)::BIGINT[],
+                      \(columns.voluntary)::BIGINT[], \(columns.involuntary)::BIGINT[], \(columns.rss)::BIGINT[],
+                      \(columns.checksums)::BIGINT[], \(columns.metrics)::TEXT[])
                       AS t(p, r, w, wall, u, s, v, i, rss, c, m)
                     ON CONFLICT (pointId, isWarmup, repetition) DO NOTHING
                     RETURNING pointId, repetition, isWarmup
@@ -110,12 +126,14 @@
                 var keptKeys = Set<SampleKey>()
                 for row in kept {
                     let (point, repetition, warmup) = try decode(row, (Int64, Int64, Int16).self)
-                    keptKeys.insert(SampleKey(point: point, repetition: repetition, isWarmup: warmup == 1))
+                    if warmup == 0 { keptKeys.insert(SampleKey(point: point, repetition: repetition)) }
                 }
                 var totals = MetricTotals()
-                for item in batch where !item.sample.isWarmup {
-                    let key = SampleKey(point: item.pointID, repetition: Int64(item.sample.repetition), isWarmup: false)
-                    if keptKeys.contains(key) { totals.add(item.sample.metrics, point: item.pointID) }
+                for item in batch
+                where !item.sample.isWarmup
+                    && keptKeys.contains(SampleKey(point: item.pointID, repetition: Int64(item.sample.repetition)))
+                {
+                    totals.add(item.sample.metrics, point: item.pointID)
                 }
                 try storeTotals(totals)
                 try execute(
@@ -126,7 +144,6 @@
         private struct SampleKey: Hashable {
             var point: Int64
             var repetition: Int64
-            var isWarmup: Bool
         }
 
         /// Adds a batch's metric totals to `pointMetric` in one upsert.

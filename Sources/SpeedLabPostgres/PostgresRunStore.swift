@@ -22,6 +22,10 @@
         public let location: String
         let url: PostgresURL
         let connection: PostgresConnection
+        /// How to open another connection (the second reader of a large run's samples).
+        let configuration: PostgresConnection.Configuration
+        /// A second connection, opened the first time a large read is split in two.
+        let secondReader = NIOLockedValueBox<PostgresConnection?>(nil)
         /// Serialises transactions on the one connection (a heartbeat may come from another task).
         let lock = NIOLock()
         let logger = Logger(label: "speedlab.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -51,6 +55,7 @@
                 host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
                 tls: tls)
             configuration.options.connectTimeout = .seconds(Int64(url.connectTimeoutSeconds))
+            self.configuration = configuration
             let logger = logger
             do {
                 connection = try PostgresConnection.connect(
@@ -61,6 +66,10 @@
                 throw Self.storeError(error, url: url)
             }
             do {
+                // A commit returns once the server has it, before its WAL reaches the disk: a crash
+                // of the server's machine may lose the last fraction of a second of rounds, never
+                // half of one (as SQLite's WAL with synchronous=NORMAL). A round costs no fsync.
+                try execute("SET synchronous_commit = off")
                 try PostgresMigrator(store: self).migrate(files: Migrations.postgres())
             } catch let error as StoreError {
                 try? connection.close().wait()
@@ -86,6 +95,31 @@
         func execute(_ query: PostgresQuery) throws(StoreError) -> Int {
             do {
                 return try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+            } catch {
+                throw Self.storeError(error, url: url)
+            }
+        }
+
+        /// Runs two reads at once, on this connection and on a second one (opened once): the server
+        /// works on both with a core each.
+        func queryInParallel(_ first: PostgresQuery, _ second: PostgresQuery) throws(StoreError)
+            -> ([PostgresRow], [PostgresRow])
+        {
+            do {
+                let other = try secondReader.withLockedValue { reader in
+                    if let reader { return reader }
+                    let opened = try PostgresConnection.connect(
+                        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 2,
+                        logger: logger
+                    ).wait()
+                    reader = opened
+                    return opened
+                }
+                lock.lock()
+                defer { lock.unlock() }
+                let one = connection.query(first, logger: logger)
+                let two = other.query(second, logger: logger)
+                return (try one.wait().rows, try two.wait().rows)
             } catch {
                 throw Self.storeError(error, url: url)
             }
@@ -126,13 +160,20 @@
 
         /// Closes the connection.
         public func close() throws(StoreError) {
+            if let reader = secondReader.withLockedValue({ $0 }) { try? reader.close().wait() }
             do { try connection.close().wait() } catch {
                 // Already closed by the server: nothing is pending.
             }
         }
 
         deinit {
-            try? connection.close().wait()
+            // Not waited for: the last reference may go away anywhere, even on an event loop.
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            if let reader = secondReader.withLockedValue({ $0 }) {
+                let closingReader: EventLoopFuture<Void> = reader.close()
+                _ = closingReader
+            }
         }
 
         /// What a failure of postgres-nio means for a person, in one line without the password.

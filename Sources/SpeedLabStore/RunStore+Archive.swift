@@ -80,7 +80,9 @@ extension RunStore: RunDatabase {
                         pointOrdinal: ordinalOf[trace[0]] ?? -1, wallNanos: trace[1], spanCount: trace[2],
                         spans: spans))
             }
-            let uuid = (row["uuid"] as String?).flatMap(UUID.init(uuidString:)) ?? UUID()
+            guard let uuid = (row["uuid"] as String?).flatMap(UUID.init(uuidString:)) else {
+                throw StoreError.sqlite(path: path, detail: "run \(id) has no valid uuid")
+            }
             return RunArchive(
                 uuid: uuid, run: Self.archivedRun(row), points: points, samples: samples, pointMetrics: metrics,
                 traces: traces)

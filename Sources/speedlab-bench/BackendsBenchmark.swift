@@ -24,13 +24,17 @@ struct BackendsBenchmark {
         print("backends benchmark: \(samples) samples over \(points) points, history over \(historyRuns) runs")
         for (name, store) in stores {
             let (run, insertSeconds) = try insert(into: store)
+            let readStart = ContinuousClock.now
+            _ = try store.samples(ofRun: run)
+            let readSeconds = seconds(since: readStart)
             let reportSeconds = try report(run, from: store)
             let historySeconds = try history(in: store)
             print(
                 """
                 \(name) (\(store.location)):
                   insert: \(format(insertSeconds)) s, \(Int(Double(samples) / insertSeconds)) samples/s (rounds of 1,000, 2 metrics each)
-                  report of the run: \(format(reportSeconds)) s
+                  read every sample of the run: \(format(readSeconds)) s
+                  report of the run (read, statistics, rendering): \(format(reportSeconds)) s
                   history over \(historyRuns) runs: \(format(historySeconds)) s
                 """)
         }

@@ -29,3 +29,24 @@
         }
     }
 #endif
+
+#if !PostgreSQLStore
+    import Foundation
+    import SpeedLabTestSupport
+    import Testing
+
+    /// A build without the PostgreSQLStore trait keeps runs in SQLite only, and says so when
+    /// `--db` names a server, without reaching for it.
+    @Suite struct LeanStoreTests {
+        @Test(.timeLimit(.minutes(1)))
+        func aPostgresURLIsRefusedWithExit64AndNoPassword() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let result = try SpeedLabCommand.run(
+                ["runs", "--db", "postgres://bench:s3cret-word@127.0.0.1:1/speedlab"], in: folder.url)
+            #expect(result.exitCode == 64)
+            #expect(result.stderr.contains("built without PostgreSQL"))
+            #expect(!(result.stdout + result.stderr).contains("s3cret-word"))
+        }
+    }
+#endif

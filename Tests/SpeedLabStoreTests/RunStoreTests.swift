@@ -32,6 +32,25 @@ import Testing
         #expect((try Migrations.all()).map(\.identifier) == onDisk)
     }
 
+    @Test func postgresMigrationsAreBundledWithTheSameNumberedVersionsAsSQLite() throws {
+        let folder = FixturePaths.migrations.appendingPathComponent("postgres")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }.sorted()
+        #expect((try Migrations.postgres()).map(\.identifier) == onDisk)
+        #expect(onDisk == (try Migrations.all()).map(\.identifier))
+    }
+
+    @Test func everyRunHasAUUIDAndAnUpgradeGivesOldRunsOne() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("uuid.sqlite"))
+        let first = try store.createRun(SampleFactory.newRun(label: "a"))
+        let second = try store.createRun(SampleFactory.newRun(label: "b"))
+        let uuids = try store.runUUIDs()
+        #expect(uuids.count == 2)
+        #expect(try store.archive(ofRun: first).uuid != store.archive(ofRun: second).uuid)
+    }
+
     @Test func reopeningAnExistingDatabaseKeepsItsRuns() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -64,4 +64,37 @@ import Testing
         #expect(try store.trace(of: 1)?.spans.count == 1)
         #expect(FileManager.default.fileExists(atPath: path + ".bak-0006_run_http_round_trip"))
     }
+
+    @Test func runsStoredBeforeUUIDsGetADistinctVersion4UUIDOnUpgrade() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("previous.sqlite")
+        let files = try Migrations.all()
+        let previous = try #require(files.firstIndex { $0.identifier == "0008_run_uuid" })
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        for file in files[..<previous] {
+            migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
+        }
+        try migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                sql: try String(
+                    contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/compare.sql"), encoding: .utf8))
+        }
+        let before = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") } ?? 0
+        try queue.close()
+        let store = try RunStore(path: path)
+        let texts = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT uuid FROM run") }
+        #expect(before >= 2)
+        #expect(texts.count == before)
+        #expect(Set(texts).count == before)
+        for text in texts {
+            let uuid = try #require(UUID(uuidString: text))
+            #expect(uuid.uuidString.lowercased() == text)
+            #expect(Array(text)[14] == "4")
+            #expect("89ab".contains(Array(text)[19]))
+        }
+        #expect(try store.runUUIDs().count == before)
+    }
 }

@@ -132,14 +132,15 @@ public struct ComparisonBuilder: Sendable {
     }
 
     static func warnings(_ differences: [Comparison.Difference]) -> [ReportWarning] {
-        let loud = differences.filter { $0.field == "logical cores" || $0.field == "build configuration" }
+        // Another host is another machine, even with the same core count (a team store holds many).
+        let loud = differences.filter { ["logical cores", "build configuration", "host"].contains($0.field) }
         guard !loud.isEmpty else { return [] }
         let what = loud.map { "\($0.field) \($0.base) → \($0.head)" }.joined(separator: ", ")
         return [
             ReportWarning(
                 .environmentsDiffer,
                 "The runs were measured on different setups (\(what)): their timings are not comparable.",
-                remedy: "Compare runs from the same machine and build configuration.")
+                remedy: "Compare runs from the same machine (host) and build configuration.")
         ]
     }
 }
