@@ -60,14 +60,25 @@
             var json = MetricsJSON()
             for item in batch {
                 let sample = item.sample
-                for (index, value) in [
-                    item.pointID, Int64(sample.repetition), sample.isWarmup ? 1 : 0, sample.wallNanos,
-                    sample.userNanos, sample.systemNanos, sample.voluntarySwitches, sample.involuntarySwitches,
-                    sample.peakRSSBytes, Int64(bitPattern: sample.checksum),
-                ].enumerated() {
-                    if index > 0 { text.tab() }
-                    text.append(value)
-                }
+                text.append(item.pointID)
+                text.tab()
+                text.append(Int64(sample.repetition))
+                text.tab()
+                text.append(sample.isWarmup ? 1 : 0)
+                text.tab()
+                text.append(sample.wallNanos)
+                text.tab()
+                text.append(sample.userNanos)
+                text.tab()
+                text.append(sample.systemNanos)
+                text.tab()
+                text.append(sample.voluntarySwitches)
+                text.tab()
+                text.append(sample.involuntarySwitches)
+                text.tab()
+                text.append(sample.peakRSSBytes)
+                text.tab()
+                text.append(Int64(bitPattern: sample.checksum))
                 text.tab()
                 text.append(text: json.encode(sample.metrics))
                 text.endRow()

@@ -35,7 +35,12 @@
                 }
                 done.signal()
             }
-            done.wait()
+            // A COPY handed to a connection that has just closed may never answer: look every second.
+            while done.wait(timeout: .now() + 1) == .timedOut {
+                if connectionClosed.withLockedValue({ $0 }) {
+                    throw .unreachable(location: location, detail: "the server closed the connection")
+                }
+            }
             if case .some(.some(let error)) = outcome.withLockedValue({ $0 }) {
                 throw Self.storeError(error, url: url)
             }

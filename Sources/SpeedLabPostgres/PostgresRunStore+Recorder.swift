@@ -75,15 +75,13 @@
             var duplicate = false
             do throws(StoreError) {
                 try transaction { () throws(StoreError) in
-                    try checkPoints(distinctPoints)
+                    try checkPointsAndBeat(distinctPoints, first: first, now: now)
                     try copy(text, into: "sample", columns: CopyText.sampleColumns)
                     var totals = MetricTotals()
                     for item in batch where !item.sample.isWarmup {
                         totals.add(item.sample.metrics, point: item.pointID)
                     }
                     try storeTotals(totals)
-                    try execute(
-                        "UPDATE run SET heartbeatAt = \(now) WHERE id = (SELECT runId FROM point WHERE id = \(first))")
                 }
             } catch {
                 duplicate = error.isDuplicateKey
@@ -92,9 +90,14 @@
             if duplicate { try recordSkippingStored(batch, points: distinctPoints, now: now) }
         }
 
-        /// Fails unless every point of a batch is stored.
-        private func checkPoints(_ points: [PointID]) throws(StoreError) {
-            let known = try query("SELECT COUNT(*) FROM point WHERE id = ANY(\(points))")
+        /// Marks the batch's run alive, in the same statement as it checks that every point of the
+        /// batch is stored (failing otherwise).
+        private func checkPointsAndBeat(_ points: [PointID], first: PointID, now: String) throws(StoreError) {
+            let known = try query(
+                """
+                UPDATE run SET heartbeatAt = \(now) WHERE id = (SELECT runId FROM point WHERE id = \(first))
+                RETURNING (SELECT COUNT(*) FROM point WHERE id = ANY(\(points)))
+                """)
             guard let row = known.first, try decode(row, Int64.self) == Int64(points.count) else {
                 throw .server(location: location, detail: "a sample names a point this database does not hold")
             }
@@ -109,7 +112,7 @@
             for item in batch { columns.append(item) }
             let first = batch[0].pointID
             try transaction { () throws(StoreError) in
-                try checkPoints(distinctPoints)
+                try checkPointsAndBeat(distinctPoints, first: first, now: now)
                 let kept = try query(
                     """
                     INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
@@ -136,8 +139,6 @@
                     totals.add(item.sample.metrics, point: item.pointID)
                 }
                 try storeTotals(totals)
-                try execute(
-                    "UPDATE run SET heartbeatAt = \(now) WHERE id = (SELECT runId FROM point WHERE id = \(first))")
             }
         }
 

@@ -24,6 +24,8 @@
         let connection: PostgresConnection
         /// How to open another connection (the second reader of a large run's samples).
         let configuration: PostgresConnection.Configuration
+        /// Whether the server or the network closed ``connection``.
+        let connectionClosed = NIOLockedValueBox(false)
         /// A second connection, opened the first time a large read is split in two.
         let secondReader = NIOLockedValueBox<PostgresConnection?>(nil)
         /// Serialises transactions on the one connection (a heartbeat may come from another task).
@@ -65,6 +67,8 @@
             } catch {
                 throw Self.storeError(error, url: url)
             }
+            let closed = connectionClosed
+            connection.closeFuture.whenComplete { _ in closed.withLockedValue { $0 = true } }
             do {
                 // A commit returns once the server has it, before its WAL reaches the disk: a crash
                 // of the server's machine may lose the last fraction of a second of rounds, never
@@ -131,12 +135,17 @@
         func transaction<T>(readOnly: Bool = false, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
             lock.lock()
             defer { lock.unlock() }
-            try execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+            // Not waited for: the body's first statement follows it on the same connection, and
+            // fails if it failed. One round trip less per transaction.
+            let begin: PostgresQuery = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
+            let begun = connection.query(begin, logger: logger)
             do throws(StoreError) {
                 let result = try body()
+                do { _ = try begun.wait() } catch { throw Self.storeError(error, url: url) }
                 try execute("COMMIT")
                 return result
             } catch {
+                _ = try? begun.wait()
                 _ = try? execute("ROLLBACK")
                 throw error
             }
