@@ -65,6 +65,11 @@ extension RunDatabase {
         try run(id, liveness: .current, counting: counting)
     }
 
+    /// One run by id with its counts, judged alive or crashed by `liveness`.
+    public func run(_ id: RunID, liveness: ProcessLiveness) throws(StoreError) -> StoredRun {
+        try run(id, liveness: liveness, counting: true)
+    }
+
     /// Resolves a run reference, counting every run.
     public func resolveRun(_ reference: String) throws(StoreError) -> RunID {
         try resolveRun(reference, completedOnly: false)
