@@ -1,4 +1,5 @@
 #if PostgreSQLStore
+    import Dispatch
     import Foundation
     import Logging
     import NIOConcurrencyHelpers
@@ -84,11 +85,25 @@
             }
         }
 
+        /// The value of `future`, waited for on the calling thread; fails as soon as the connection
+        /// has closed. (postgres-nio hands a statement to a channel that has just closed without
+        /// ever completing its future: waiting for it alone would wait for ever.)
+        func settled<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+            let done = DispatchSemaphore(value: 0)
+            future.whenComplete { _ in done.signal() }
+            while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+                if connectionClosed.withLockedValue({ $0 }) {
+                    throw StoreError.unreachable(location: location, detail: "the server closed the connection")
+                }
+            }
+            return try future.wait()
+        }
+
         /// Runs one statement and returns its rows.
         @discardableResult
         func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
             do {
-                return try connection.query(query, logger: logger).wait().rows
+                return try settled(connection.query(query, logger: logger)).rows
             } catch {
                 throw Self.storeError(error, url: url)
             }
@@ -98,7 +113,7 @@
         @discardableResult
         func execute(_ query: PostgresQuery) throws(StoreError) -> Int {
             do {
-                return try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+                return try settled(connection.query(query, logger: logger)).metadata.rows ?? 0
             } catch {
                 throw Self.storeError(error, url: url)
             }
@@ -123,7 +138,7 @@
                 defer { lock.unlock() }
                 let one = connection.query(first, logger: logger)
                 let two = other.query(second, logger: logger)
-                return (try one.wait().rows, try two.wait().rows)
+                return (try settled(one).rows, try settled(two).rows)
             } catch {
                 throw Self.storeError(error, url: url)
             }
@@ -141,11 +156,11 @@
             let begun = connection.query(begin, logger: logger)
             do throws(StoreError) {
                 let result = try body()
-                do { _ = try begun.wait() } catch { throw Self.storeError(error, url: url) }
+                do { _ = try settled(begun) } catch { throw Self.storeError(error, url: url) }
                 try execute("COMMIT")
                 return result
             } catch {
-                _ = try? begun.wait()
+                _ = try? settled(begun)
                 _ = try? execute("ROLLBACK")
                 throw error
             }
@@ -176,18 +191,19 @@
         }
 
         deinit {
-            // Not waited for: the last reference may go away anywhere, even on an event loop.
-            let closing: EventLoopFuture<Void> = connection.close()
-            _ = closing
-            if let reader = secondReader.withLockedValue({ $0 }) {
-                let closingReader: EventLoopFuture<Void> = reader.close()
-                _ = closingReader
+            // postgres-nio requires a connection closed before it goes away. Waited for unless the
+            // last reference went away on the connection's own event loop (a wait there would
+            // never end).
+            for open in [connection] + (secondReader.withLockedValue { $0 }.map { [$0] } ?? []) {
+                let closing: EventLoopFuture<Void> = open.close()
+                if !open.eventLoop.inEventLoop { _ = try? closing.wait() }
             }
         }
 
         /// What a failure of postgres-nio means for a person, in one line without the password.
         static func storeError(_ error: any Error, url: PostgresURL) -> StoreError {
             let location = url.redacted
+            if let error = error as? StoreError { return error }
             guard let error = error as? PSQLError else {
                 return .unreachable(location: location, detail: "\(error)")
             }

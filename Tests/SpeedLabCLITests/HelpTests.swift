@@ -4,7 +4,9 @@ import Testing
 /// The help of every command is pinned by a golden file, so a change to the CLI's surface is
 /// reviewed as a diff (`SPEEDLAB_RECORD_GOLDEN=1 swift test --filter HelpTests` records them).
 @Suite struct HelpTests {
-    @Test(arguments: ["", "run", "report", "compare", "history", "runs", "show", "scenarios", "services", "trace", "import"])
+    @Test(arguments: [
+        "", "run", "report", "compare", "history", "runs", "show", "scenarios", "services", "trace", "import",
+    ])
     func helpMatchesGoldenFile(command: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

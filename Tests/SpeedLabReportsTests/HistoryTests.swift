@@ -78,6 +78,19 @@ import Testing
         #expect(try store.history(HistoryFilter(since: since)).runs.map(\.id) == [10, 11, 12])
     }
 
+    /// The history of every point, as `speedlab history --out` writes it; the PostgreSQL store's
+    /// tests check that the same runs, copied into PostgreSQL, render these same files.
+    @Test func historyOfEveryPointMatchesGoldenFiles() throws {
+        let (store, folder) = try Self.store()
+        defer { folder.remove() }
+        let filter = HistoryFilter()
+        let files = HistoryRenderer().files(HistoryBuilder().build(try store.history(filter), filter: filter))
+        try expectMatchesGolden(
+            try #require(files.first { $0.name == "history.md" }).text, named: "history/history.md")
+        try expectMatchesGolden(
+            try #require(files.first { $0.name == "history.csv" }).text, named: "history/history.csv")
+    }
+
     @Test func historyRendersTrendLineCSVAndWellFormedChart() throws {
         let (store, folder) = try Self.store()
         defer { folder.remove() }
