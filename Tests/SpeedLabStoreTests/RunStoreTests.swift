@@ -51,6 +51,22 @@ import Testing
         #expect(try store.archive(ofRun: first).uuid != store.archive(ofRun: second).uuid)
     }
 
+    @Test func everyStoredRoundMovesTheRunsHeartbeat() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("beat.sqlite"))
+        let run = try store.createRun(SampleFactory.newRun())
+        let point = NewPoint(
+            ordinal: 0, scenario: "sequential", parameters: ParameterPoint(["tasks": .integer(1)]), baselineOrdinal: nil
+        )
+        let id = try #require(try store.registerPoints([point], run: run)[point.key])
+        let before = try #require(try store.run(run).heartbeatAt)
+        Thread.sleep(forTimeInterval: 0.05)
+        try store.record([PointSample(pointID: id, sample: SampleFactory.sample(repetition: 0, wallMillis: 1))])
+        let after = try #require(try store.run(run).heartbeatAt)
+        #expect(after > before)
+    }
+
     @Test func reopeningAnExistingDatabaseKeepsItsRuns() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
