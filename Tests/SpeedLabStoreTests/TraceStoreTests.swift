@@ -40,20 +40,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("previous.sqlite")
-        let files = try Migrations.all()
-        let previous = try #require(files.firstIndex { $0.identifier == "0007_traces" })
-        let queue = try DatabaseQueue(path: path)
-        var migrator = DatabaseMigrator()
-        for file in files[..<previous] {
-            migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
-        }
-        try migrator.migrate(queue)
-        try queue.write { db in
-            try db.execute(
-                sql: try String(
-                    contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/two-scenarios.sql"),
-                    encoding: .utf8))
-        }
+        let queue = try Self.database(at: path, migratedBefore: "0007_traces", filledFrom: "stores/two-scenarios.sql")
         try queue.close()
         let store = try RunStore(path: path)
         #expect(try store.tracedPoints(ofRun: 1).isEmpty)
@@ -69,19 +56,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("previous.sqlite")
-        let files = try Migrations.all()
-        let previous = try #require(files.firstIndex { $0.identifier == "0008_run_uuid" })
-        let queue = try DatabaseQueue(path: path)
-        var migrator = DatabaseMigrator()
-        for file in files[..<previous] {
-            migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
-        }
-        try migrator.migrate(queue)
-        try queue.write { db in
-            try db.execute(
-                sql: try String(
-                    contentsOf: FixturePaths.fixtures.appendingPathComponent("stores/compare.sql"), encoding: .utf8))
-        }
+        let queue = try Self.database(at: path, migratedBefore: "0008_run_uuid", filledFrom: "stores/compare.sql")
         let before = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") } ?? 0
         try queue.close()
         let store = try RunStore(path: path)
@@ -96,5 +71,24 @@ import Testing
             #expect("89ab".contains(Array(text)[19]))
         }
         #expect(try store.runUUIDs().count == before)
+    }
+
+    /// A database at `path` with every migration before `migration`, filled from `fixture`.
+    static func database(at path: String, migratedBefore migration: String, filledFrom fixture: String) throws
+        -> DatabaseQueue
+    {
+        let files = try Migrations.all()
+        let previous = try #require(files.firstIndex { $0.identifier == migration })
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        for file in files[..<previous] {
+            migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
+        }
+        try migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                sql: try String(contentsOf: FixturePaths.fixtures.appendingPathComponent(fixture), encoding: .utf8))
+        }
+        return queue
     }
 }
