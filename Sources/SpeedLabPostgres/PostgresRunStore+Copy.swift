@@ -35,12 +35,8 @@
                 }
                 done.signal()
             }
-            // A COPY handed to a connection that has just closed may never answer: look every second.
-            while done.wait(timeout: .now() + 1) == .timedOut {
-                if connectionClosed.withLockedValue({ $0 }) {
-                    throw .unreachable(location: location, detail: "the server closed the connection")
-                }
-            }
+            // A COPY handed to a connection that has just closed may never answer.
+            try waitForAnswer(done)
             if case .some(.some(let error)) = outcome.withLockedValue({ $0 }) {
                 throw Self.storeError(error, url: url)
             }

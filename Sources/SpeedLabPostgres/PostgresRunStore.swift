@@ -25,6 +25,14 @@
         let connection: PostgresConnection
         /// How to open another connection (the second reader of a large run's samples).
         let configuration: PostgresConnection.Configuration
+        /// How long one statement may wait for the server's answer: `SPEEDLAB_DB_TIMEOUT` seconds,
+        /// else 300 (a round, a migration or a large run's import answers well within it).
+        let answerTimeoutSeconds: Double = {
+            guard let text = ProcessInfo.processInfo.environment["SPEEDLAB_DB_TIMEOUT"], let seconds = Double(text),
+                seconds > 0, seconds.isFinite
+            else { return 300 }
+            return seconds
+        }()
         /// Whether the server or the network closed ``connection``.
         let connectionClosed = NIOLockedValueBox(false)
         /// A second connection, opened the first time a large read is split in two.
@@ -91,12 +99,27 @@
         func settled<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
             let done = DispatchSemaphore(value: 0)
             future.whenComplete { _ in done.signal() }
+            try waitForAnswer(done)
+            return try future.wait()
+        }
+
+        /// Waits for `done`, failing once the connection has closed, or when the server has not
+        /// answered within ``answerTimeoutSeconds`` (a server that stopped without closing its
+        /// connections: the connection is then closed, so nothing waits on it any more).
+        func waitForAnswer(_ done: DispatchSemaphore) throws(StoreError) {
+            let deadline = ContinuousClock.now.advanced(by: .seconds(answerTimeoutSeconds))
             while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
                 if connectionClosed.withLockedValue({ $0 }) {
-                    throw StoreError.unreachable(location: location, detail: "the server closed the connection")
+                    throw .unreachable(location: location, detail: "the server closed the connection")
+                }
+                if ContinuousClock.now >= deadline {
+                    let closing: EventLoopFuture<Void> = connection.close()
+                    _ = closing
+                    throw .unreachable(
+                        location: location,
+                        detail: "no answer within \(HumanSeconds.text(answerTimeoutSeconds)) (SPEEDLAB_DB_TIMEOUT)")
                 }
             }
-            return try future.wait()
         }
 
         /// Runs one statement and returns its rows.
