@@ -5,7 +5,7 @@ import Testing
 @testable import SpeedLabConcurrency
 
 @Suite struct SingleThreadExecutorTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func hundredTasksNeverOverlapAndAllRunOnTheLoopThread() async throws {
         let loop = SingleThreadExecutor()
         defer { loop.shutdown() }
@@ -33,7 +33,7 @@ import Testing
         #expect(loop.completedJobCount >= 300)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func taskExecutorPreferenceRunsTheBodyOnTheLoop() async throws {
         let loop = SingleThreadExecutor(name: "preference-loop")
         defer { loop.shutdown() }
@@ -45,7 +45,7 @@ import Testing
         #expect(onLoop)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func shutdownRunsQueuedJobsThenJoinsAndLaterJobsStillRun() async throws {
         let loop = SingleThreadExecutor()
         let ran = Recorder<Int>()
@@ -64,7 +64,7 @@ import Testing
 }
 
 @Suite struct ThreadPoolExecutorTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func twoWorkerPoolRunsJobsOnTwoDistinctThreads() async throws {
         let pool = ThreadPoolExecutor(threads: 2)
         defer { pool.shutdown() }
@@ -86,7 +86,7 @@ import Testing
         #expect(Set(names) == ["speedlab-cpu-1", "speedlab-cpu-2"])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func poolRunsAllJobsAndShutdownJoinsItsThreads() async throws {
         let pool = ThreadPoolExecutor(threads: 3, namePrefix: "test-pool")
         let total = await withTaskGroup(of: Int.self) { group in

@@ -5,7 +5,7 @@ import Testing
 @Suite struct GatherTests {
     struct Failed: Error, Equatable { let index: Int }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func gatherResultsKeepsOrderAndPartialFailures() async throws {
         let results = await gatherResults(count: 6) { index -> Int in
             // Later indices finish first, so order must come from the index, not completion.
@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func gatherResultsOfClosuresRunsThemAll() async throws {
         let operations: [@Sendable () async throws -> String] = [
             { "a" }, { throw Failed(index: 1) }, { "c" },
@@ -37,7 +37,7 @@ import Testing
         #expect(try results[2].get() == "c")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func failFastReturnsValuesInOrderWhenAllSucceed() async throws {
         let values = try await gatherFailFast(count: 5) { index in
             await Task.yield()
@@ -46,7 +46,7 @@ import Testing
         #expect(values == [0, 1, 4, 9, 16])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func failFastCancelsSiblingsAndReportsTheFirstRealError() async throws {
         let cancelledSiblings = Recorder<Int>()
         let waiting = AsyncSemaphore(permits: 0)
@@ -74,7 +74,7 @@ import Testing
         #expect(waiting.waitingCount == 0)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func failFastRunsChildrenOnThePreferredExecutor() async throws {
         let loop = SingleThreadExecutor(name: "gather-loop")
         defer { loop.shutdown() }

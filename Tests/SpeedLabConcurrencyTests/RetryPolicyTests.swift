@@ -19,7 +19,7 @@ import Testing
         #expect(noJitter.backoff(afterAttempt: 4) == .milliseconds(80))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func failsTwiceThenSucceedsAfterThreeAttemptsAndTheFormulaBackoff() async throws {
         let clock = TestClock()
         let policy = RetryPolicy(
@@ -43,7 +43,7 @@ import Testing
         #expect(clock.elapsed == expected)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func jitterDrawIsAskedForEachFailedAttempt() async throws {
         let clock = TestClock()
         let draws = Recorder<Int>()
@@ -61,7 +61,7 @@ import Testing
         #expect(clock.elapsed == .seconds(1) + .milliseconds(2_500))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func nonRetryableErrorStopsAtOnce() async throws {
         let clock = TestClock()
         let policy = RetryPolicy(attempts: 5, isRetryable: { !($0 is Fatal) })
@@ -75,7 +75,7 @@ import Testing
         #expect(clock.elapsed == .zero)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func exhaustedAttemptsReportTheCountAndLastError() async throws {
         let clock = TestClock()
         let policy = RetryPolicy(attempts: 4, baseBackoff: .milliseconds(10), jitterDraw: { _ in 0 })
@@ -90,7 +90,7 @@ import Testing
         #expect(failure.totalBackoff == .milliseconds(10 + 20 + 40))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func cancellationIsNotRetriedNorWrapped() async throws {
         let clock = TestClock()
         let calls = Atomic<Int>(0)

@@ -48,7 +48,7 @@ struct TestTimedOut: Error {}
 
 /// Polls `condition` on real time until it holds, for at most `limit`; returns whether it held.
 func eventually(
-    within limit: Duration = .seconds(10),
+    within limit: Duration = .seconds(120),
     _ condition: @Sendable () -> Bool
 ) async -> Bool {
     let clock = ContinuousClock()
@@ -74,9 +74,11 @@ func runOnTestClock<T: Sendable>(
         return try await body()
     }
     while !finished.isSet {
-        // run()'s default 500 ms budget fails pending sleeps with CancellationError on a
-        // loaded machine; the tests' time limits bound this instead.
-        await clock.run(timeout: .seconds(30))
+        // run()'s budget is real time: when it runs out it fails pending sleeps with
+        // CancellationError. While other suites' synchronous tests (subprocesses, a database
+        // server) hold both threads of the cooperative pool, this task may not run for tens of
+        // seconds: the budget is generous, and the tests' time limits catch a real hang.
+        await clock.run(timeout: .seconds(600))
         try? await Task.sleep(for: .milliseconds(1))
     }
     return await task.result

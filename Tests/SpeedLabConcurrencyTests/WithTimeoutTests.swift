@@ -4,7 +4,7 @@ import Testing
 @testable import SpeedLabConcurrency
 
 @Suite struct WithTimeoutTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func slowOperationTimesOutAndObservesCancellation() async throws {
         let clock = TestClock()
         let sawCancellation = Flag()
@@ -26,7 +26,7 @@ import Testing
         #expect(sawCancellation.isSet)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func fastOperationReturnsItsValue() async throws {
         let clock = TestClock()
         let result = await runOnTestClock(clock) {
@@ -40,7 +40,7 @@ import Testing
         #expect(try result.get() == 42)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func operationErrorIsRethrownAsIs() async throws {
         struct Boom: Error, Equatable {}
         let clock = TestClock()
@@ -49,7 +49,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func outsideCancellationIsNotReportedAsTimeout() async throws {
         let clock = TestClock()
         let started = Flag()
