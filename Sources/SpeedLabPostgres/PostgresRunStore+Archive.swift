@@ -74,23 +74,22 @@
                         pointOrdinal: ordinal, name: name, count: count, total: total, minimum: minimum,
                         maximum: maximum))
             }
-            var spansByPoint: [Int64: [PostgresRow]] = [:]
+            var spansByPoint: [Int64: [Span]] = [:]
             for row in rows.spans {
-                var cells = PostgresCells(row, location: location)
-                spansByPoint[try cells.next(Int64.self), default: []].append(row)
+                let (ordinal, kind, item, service, attempt, outcome, start, end, thread) = try decode(
+                    row, (Int64, String, Int64, Int64?, Int64?, String?, Int64, Int64, String).self)
+                spansByPoint[ordinal, default: []].append(
+                    Span(
+                        kind: Span.Kind(rawValue: kind) ?? .fetch, item: Int(item), service: service.map(Int.init),
+                        attempt: attempt.map(Int.init), outcome: outcome, startNanos: start, endNanos: end,
+                        thread: thread))
             }
             var traces: [RunArchive.Trace] = []
             for row in rows.traces {
                 let (ordinal, wall, count) = try decode(row, (Int64, Int64, Int64).self)
-                let spans = try (spansByPoint[ordinal] ?? []).map { (row) throws(StoreError) -> Span in
-                    let (_, kind, item, service, attempt, outcome, start, end, thread) = try decode(
-                        row, (Int64, String, Int64, Int64?, Int64?, String?, Int64, Int64, String).self)
-                    return Span(
-                        kind: Span.Kind(rawValue: kind) ?? .fetch, item: Int(item), service: service.map(Int.init),
-                        attempt: attempt.map(Int.init), outcome: outcome, startNanos: start, endNanos: end,
-                        thread: thread)
-                }
-                traces.append(RunArchive.Trace(pointOrdinal: ordinal, wallNanos: wall, spanCount: count, spans: spans))
+                traces.append(
+                    RunArchive.Trace(
+                        pointOrdinal: ordinal, wallNanos: wall, spanCount: count, spans: spansByPoint[ordinal] ?? []))
             }
             return RunArchive(
                 uuid: uuid, run: run, points: points, samples: samples, pointMetrics: metrics, traces: traces)

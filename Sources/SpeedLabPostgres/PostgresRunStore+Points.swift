@@ -31,16 +31,6 @@
             return points
         }
 
-        /// The identity of a stored point; text that is not canonical JSON is an error naming it.
-        func pointKey(run: RunID, point: PointID, scenario: String, parameters: String) throws(StoreError)
-            -> PointKey
-        {
-            guard let decoded = ParameterPoint(canonicalJSON: parameters) else {
-                throw .undecodablePoint(path: location, run: run, point: point, parameters: parameters)
-            }
-            return PointKey(scenario: scenario, parameters: decoded)
-        }
-
         /// Every sample of a run in stored order. Each half of the run's points is read on a
         /// connection of its own, at once, as one binary value: each sample's id and columns in
         /// PostgreSQL's binary send format, concatenated on the server; the two halves are then
@@ -143,8 +133,7 @@
                 let (point, name, count, total, minimum, maximum) = try decode(
                     row, (Int64, String, Int64, Double, Double, Double).self)
                 result[point, default: [:]][name] = MetricSummary(
-                    count: Int(count), mean: count > 0 ? total / Double(count) : .nan, minimum: minimum,
-                    maximum: maximum)
+                    count: Int(count), total: total, minimum: minimum, maximum: maximum)
             }
             return result
         }

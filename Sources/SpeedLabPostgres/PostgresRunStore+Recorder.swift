@@ -210,32 +210,21 @@
                         """)
                 )
             }
-            var repetitions: [PointID: Set<Int>] = [:]
-            var checksums: [PointID: UInt64] = [:]
-            var walls: [PointID: [Double]] = [:]
+            var builder = RecordedRunBuilder()
             for row in sampleRows {
                 let (point, repetition, warmup, checksum, wall) = try decode(
                     row, (Int64, Int64, Int16, Int64, Int64).self)
-                if warmup == 0 {
-                    repetitions[point, default: []].insert(Int(repetition))
-                    walls[point, default: []].append(Double(wall))
-                }
-                if checksums[point] == nil { checksums[point] = UInt64(bitPattern: checksum) }
+                builder.addSample(
+                    point: point, repetition: Int(repetition), isWarmup: warmup != 0, checksum: checksum,
+                    wallNanos: wall)
             }
             let traced = try tracedPoints(ofRun: id)
-            var points: [PointKey: RecordedPoint] = [:]
             for row in pointRows {
                 let (pointID, scenario, parameters) = try decode(row, (Int64, String, String).self)
                 let key = try pointKey(run: id, point: pointID, scenario: scenario, parameters: parameters)
-                points[key] = RecordedPoint(
-                    id: pointID, measuredRepetitions: repetitions[pointID] ?? [], checksum: checksums[pointID],
-                    measuredWallNanos: walls[pointID] ?? [], hasTrace: traced.contains(pointID))
+                builder.addPoint(pointID, key: key, hasTrace: traced.contains(pointID))
             }
-            return RecordedRun(
-                id: id, status: run.status, storedStatus: run.storedStatus, processID: run.environment.processID,
-                host: run.environment.host, sweepYAML: run.sweepYAML, sweepSource: run.sweepSource,
-                repetitions: run.repetitions, warmup: run.warmup, kernelNanosPerUnit: run.kernelNanosPerUnit,
-                adaptive: run.adaptive, httpRoundTripNanos: run.httpRoundTripNanos, points: points)
+            return builder.build(run)
         }
 
         public func reopenRun(_ recorded: RecordedRun, processID: Int32, host: String) throws(StoreError) -> Bool {

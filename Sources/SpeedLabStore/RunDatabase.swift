@@ -79,4 +79,15 @@ extension RunDatabase {
     public func measuredSamples(ofRun run: RunID) throws(StoreError) -> [PointID: PointTimings] {
         PointTimings.grouped(try samples(ofRun: run))
     }
+
+    /// The identity of a stored point, decoded from its row once; text that is not the
+    /// canonical JSON SpeedLab writes is an error naming the run and the point.
+    public func pointKey(run: RunID, point: PointID, scenario: String, parameters: String) throws(StoreError)
+        -> PointKey
+    {
+        guard let decoded = ParameterPoint(canonicalJSON: parameters) else {
+            throw .undecodablePoint(path: location, run: run, point: point, parameters: parameters)
+        }
+        return PointKey(scenario: scenario, parameters: decoded)
+    }
 }

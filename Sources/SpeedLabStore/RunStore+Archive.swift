@@ -152,31 +152,15 @@ extension RunStore: RunDatabase {
                     sql: "UPDATE point SET baselinePointId = ? WHERE id = ?",
                     arguments: [pointIDs[baseline], pointIDs[point.ordinal]])
             }
-            let insertSample = try PreparedStatement(
-                db,
-                sql: """
-                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            let insertSample = try SampleInsert(db, skippingStored: false)
             for sample in archive.samples {
                 guard let point = pointIDs[sample.pointOrdinal] else { continue }
-                insertSample.bind(1, point)
-                insertSample.bind(2, sample.repetition)
-                insertSample.bind(3, Int64(sample.isWarmup ? 1 : 0))
-                insertSample.bind(4, sample.wallNanos)
-                insertSample.bind(5, sample.userNanos)
-                insertSample.bind(6, sample.systemNanos)
-                insertSample.bind(7, sample.voluntarySwitches)
-                insertSample.bind(8, sample.involuntarySwitches)
-                insertSample.bind(9, sample.peakRSSBytes)
-                insertSample.bind(10, sample.checksum)
-                if let metrics = sample.metrics {
-                    insertSample.bind(11, text: Array(metrics.utf8))
-                } else {
-                    insertSample.bindNull(11)
-                }
-                _ = try insertSample.insert()
+                _ = try insertSample.insert(
+                    point: point, repetition: sample.repetition, isWarmup: sample.isWarmup,
+                    wallNanos: sample.wallNanos, userNanos: sample.userNanos, systemNanos: sample.systemNanos,
+                    voluntarySwitches: sample.voluntarySwitches, involuntarySwitches: sample.involuntarySwitches,
+                    peakRSSBytes: sample.peakRSSBytes, checksum: sample.checksum,
+                    metrics: sample.metrics.map { Array($0.utf8) })
             }
             for metric in archive.pointMetrics {
                 try db.execute(

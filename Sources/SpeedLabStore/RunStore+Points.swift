@@ -55,13 +55,4 @@ extension RunStore {
         }
         return points
     }
-
-    /// The identity of a stored point, decoded from its row once; text that is not the
-    /// canonical JSON SpeedLab writes is an error naming the run and the point.
-    func pointKey(run: RunID, point: PointID, scenario: String, parameters: String) throws(StoreError) -> PointKey {
-        guard let decoded = ParameterPoint(canonicalJSON: parameters) else {
-            throw .undecodablePoint(path: path, run: run, point: point, parameters: parameters)
-        }
-        return PointKey(scenario: scenario, parameters: decoded)
-    }
 }

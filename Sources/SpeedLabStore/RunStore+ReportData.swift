@@ -25,6 +25,11 @@ public struct MetricSummary: Sendable, Hashable {
         self.minimum = minimum
         self.maximum = maximum
     }
+
+    /// The summary of a `pointMetric` row's running totals (the mean of no values is NaN).
+    public init(count: Int, total: Double, minimum: Double, maximum: Double) {
+        self.init(count: count, mean: count > 0 ? total / Double(count) : .nan, minimum: minimum, maximum: maximum)
+    }
 }
 
 extension PointTimings {
@@ -124,11 +129,8 @@ extension RunStore {
                 arguments: [run])
             var result: [PointID: [String: MetricSummary]] = [:]
             for row in rows {
-                let count: Int = row["count"]
-                let total: Double = row["total"]
                 result[row["pointId"], default: [:]][row["name"]] = MetricSummary(
-                    count: count, mean: count > 0 ? total / Double(count) : .nan,
-                    minimum: row["minimum"], maximum: row["maximum"])
+                    count: row["count"], total: row["total"], minimum: row["minimum"], maximum: row["maximum"])
             }
             return result
         }

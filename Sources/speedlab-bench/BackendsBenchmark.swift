@@ -50,36 +50,10 @@ struct BackendsBenchmark {
         for (_, store) in stores { try store.close() }
     }
 
-    private func newRun(label: String) -> NewRun {
-        NewRun(
-            label: label, sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
-            repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: BenchStore.environment(),
-            kernelNanosPerUnit: 11)
-    }
-
     /// Stores `samples` samples in rounds of 1,000; returns the run and the seconds it took.
     private func insert(into store: any RunDatabase) throws -> (RunID, Double) {
-        let run = try store.createRun(newRun(label: "bench-insert"))
-        let newPoints = (0..<points).map { index in
-            NewPoint(
-                ordinal: index, scenario: index.isMultiple(of: 2) ? "sequential" : "concurrent",
-                parameters: ParameterPoint(["tasks": .integer(index / 2 + 1)]),
-                baselineOrdinal: index.isMultiple(of: 2) ? nil : index - 1,
-                idealNanos: 1_000_000, idealIONanos: 1_000_000, idealCPUNanos: 10_000)
-        }
-        let ids = try store.registerPoints(newPoints, run: run)
-        var generator = SystemRandomNumberGenerator()
-        let batch = (0..<samples).map { index in
-            let ordinal = index % points
-            let scale: Int64 = ordinal.isMultiple(of: 2) ? 8 : 1
-            return PointSample(
-                pointID: ids[newPoints[ordinal].key] ?? 0,
-                sample: Sample(
-                    repetition: index / points, isWarmup: false,
-                    wallNanos: scale * Int64.random(in: 1_000_000...1_200_000, using: &generator),
-                    userNanos: 500_000, systemNanos: 10_000, voluntarySwitches: 3, involuntarySwitches: 1,
-                    peakRSSBytes: 10 << 20, checksum: 7, metrics: ["calls": 16, "wake_late_p99_ms": 0.25]))
-        }
+        let synthetic = SyntheticRun(samples: samples, points: points, metricsPerSample: 2, path: "")
+        let (run, batch) = try synthetic.prepare(in: store, label: "bench-insert")
         let start = ContinuousClock.now
         var index = 0
         while index < batch.count {
@@ -105,7 +79,10 @@ struct BackendsBenchmark {
     private func history(in store: any RunDatabase) throws -> Double {
         let label = "bench-history-\(UUID().uuidString.prefix(8))"
         for index in 0..<historyRuns {
-            let run = try store.createRun(newRun(label: label))
+            let run = try store.createRun(
+                NewRun(
+                    label: label, sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench", repetitions: 5,
+                    warmup: 0, seed: 1, environment: BenchStore.environment(), kernelNanosPerUnit: 11))
             let newPoints = (0..<3).map { point in
                 NewPoint(
                     ordinal: point, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(point + 1)]),

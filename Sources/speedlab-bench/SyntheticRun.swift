@@ -11,14 +11,26 @@ struct SyntheticRun {
     var metricsPerSample: Int
     var path: String
 
-    /// Creates the run; returns the store, its id, and the seconds the sample insert took.
+    /// Creates the run in a fresh SQLite file and stores every sample in one batch; returns the
+    /// store, the run, and the seconds the sample insert took.
     func make() throws -> (store: RunStore, run: RunID, insertSeconds: Double) {
         let store = try BenchStore.fresh(at: path)
-        let environment = BenchStore.environment()
+        let (run, batch) = try prepare(in: store)
+        let start = ContinuousClock.now
+        try store.record(batch)
+        let insertSeconds = seconds(since: start)
+        // As when the writing process exits: the WAL is folded into the database file.
+        try store.checkpoint()
+        return (store, run, insertSeconds)
+    }
+
+    /// Opens the run in `store` and registers its points; returns the run and the samples to
+    /// store, which the caller times.
+    func prepare(in store: any RunDatabase, label: String = "bench") throws -> (run: RunID, samples: [PointSample]) {
         let run = try store.createRun(
             NewRun(
-                label: "bench", sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
-                repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: environment,
+                label: label, sweepName: "bench", sweepYAML: "name: bench\n", sweepSource: "bench",
+                repetitions: max(1, samples / points), warmup: 0, seed: 1, environment: BenchStore.environment(),
                 kernelNanosPerUnit: 11))
         let newPoints = (0..<points).map { index in
             NewPoint(
@@ -41,12 +53,7 @@ struct SyntheticRun {
                     userNanos: 500_000, systemNanos: 10_000, voluntarySwitches: 3, involuntarySwitches: 1,
                     peakRSSBytes: 10 << 20, checksum: UInt64(index), metrics: metrics))
         }
-        let start = ContinuousClock.now
-        try store.record(batch)
-        let insertSeconds = seconds(since: start)
-        // As when the writing process exits: the WAL is folded into the database file.
-        try store.checkpoint()
-        return (store, run, insertSeconds)
+        return (run, batch)
     }
 }
 

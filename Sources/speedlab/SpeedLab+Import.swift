@@ -28,7 +28,7 @@ extension SpeedLab {
         @Option(help: "Only runs started on or after this day (YYYY-MM-DD, UTC).") var since: CalendarDay?
 
         func validate() throws {
-            if StoreOpener.shown(source) == StoreOpener.shown(store.location) || source == store.location {
+            if StoreOpener.shown(source) == StoreOpener.shown(store.location) {
                 throw ValidationError("SOURCE and --db name the same store; import copies from one store into another.")
             }
         }
