@@ -77,20 +77,26 @@ public struct BootstrapCI: Sendable, Equatable {
         _ sorted: [Double], counts: inout [Int], using generator: inout SeededGenerator
     ) -> Double {
         let count = sorted.count
-        for index in 0..<count { counts[index] = 0 }
-        for _ in 0..<count { counts[generator.nextIndex(below: count)] += 1 }
-        let upper = count / 2  // 0-based rank of the upper middle
-        var seen = 0
-        var rank = 0
-        while seen + counts[rank] <= upper {
-            seen += counts[rank]
-            rank += 1
+        // The draws dominate a report's statistics: `counts` is as long as `sorted`, and every
+        // index below is a drawn rank (< count) or stays within the drawn ranks, so the buffer
+        // is used without bounds checks.
+        return counts.withUnsafeMutableBufferPointer { counts in
+            counts.update(repeating: 0)
+            let slots = counts.baseAddress!
+            for _ in 0..<count { slots[generator.nextIndex(below: count)] += 1 }
+            let upper = count / 2  // 0-based rank of the upper middle
+            var seen = 0
+            var rank = 0
+            while seen + slots[rank] <= upper {
+                seen += slots[rank]
+                rank += 1
+            }
+            if count % 2 == 1 { return sorted[rank] }
+            // The lower middle (rank upper − 1) is the same value unless it falls before `rank`.
+            if seen <= upper - 1 { return sorted[rank] }
+            var lower = rank - 1
+            while slots[lower] == 0 { lower -= 1 }
+            return (sorted[lower] + sorted[rank]) / 2
         }
-        if count % 2 == 1 { return sorted[rank] }
-        // The lower middle (rank upper − 1) is the same value unless it falls before `rank`.
-        if seen <= upper - 1 { return sorted[rank] }
-        var lower = rank - 1
-        while counts[lower] == 0 { lower -= 1 }
-        return (sorted[lower] + sorted[rank]) / 2
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import SpeedLabCore
 
@@ -59,13 +60,20 @@ extension RunStore {
         PointTimings.grouped(try samples(ofRun: run))
     }
 
-    /// Every sample of a run (warm-ups included), in the order they were measured, read in one
-    /// sequential pass over the run's rowid range (no index walk, no lookup per row).
+    /// Every sample of a run (warm-ups included), in the order they were measured, read in
+    /// sequential passes over the run's rowid range (no index walk, no lookup per row): a large
+    /// run's range is read in two halves at once, on two connections, and joined in order.
     /// Metrics are not read (reports use the `pointMetric` totals).
     public func samples(ofRun run: RunID) throws(StoreError) -> [PointSample] {
-        try read { db in
+        try samples(ofRun: run, readingInHalvesFrom: 200_000)
+    }
+
+    /// ``samples(ofRun:)``, reading the range in two halves at once when the run has at least
+    /// `threshold` samples: the same rows in the same order either way.
+    public func samples(ofRun run: RunID, readingInHalvesFrom threshold: Int) throws(StoreError) -> [PointSample] {
+        let (span, lowerHalf) = try read { db -> (SampleSpan?, [PointSample]) in
             let points = Set(try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ?", arguments: [run]))
-            guard !points.isEmpty else { return [] }
+            guard !points.isEmpty else { return (nil, []) }
             let range = try Row.fetchOne(
                 db,
                 sql: """
@@ -73,36 +81,30 @@ extension RunStore {
                     WHERE s.pointId IN (SELECT id FROM point WHERE runId = ?)
                     """,
                 arguments: [run])
-            let scan = try PreparedStatement(
-                db,
-                sql: """
-                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
-                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum
-                    FROM sample s WHERE s.id BETWEEN ? AND ?
-                    """)
-            scan.bind(1, (range?[0] as Int64?) ?? 0)
-            scan.bind(2, (range?[1] as Int64?) ?? -1)
-            var rows: [PointSample] = []
-            let first = (range?[0] as Int64?) ?? 0
-            let last = (range?[1] as Int64?) ?? -1
-            let count = (range?[2] as Int64?) ?? 0
-            // When another run wrote samples while this one ran, their rows sit in this range.
-            let isShared = last - first + 1 != count
-            rows.reserveCapacity(Int(count))
-            try scan.forEachRow { row in
-                let point = row.int64(0)
-                guard !isShared || points.contains(point) else { return }
-                rows.append(
-                    PointSample(
-                        pointID: point,
-                        sample: Sample(
-                            repetition: Int(row.int64(1)), isWarmup: row.int64(2) == 1,
-                            wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
-                            voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
-                            peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9)), metrics: [:])))
-            }
-            return rows
+            guard let first = range?[0] as Int64?, let last = range?[1] as Int64?, let count = range?[2] as Int64?
+            else { return (nil, []) }
+            let span = SampleSpan(points: points, first: first, last: last, count: Int(count), splitFrom: threshold)
+            guard span.isWorthSplitting else { return (span, try span.rows(from: first, to: last, in: db)) }
+            return (span, [])
         }
+        guard let span, span.isWorthSplitting else { return lowerHalf }
+        // The upper half is read by another thread on its own connection while this one reads
+        // the lower half; rows are only ever appended above the range, so both see the same rows.
+        let middle = span.first + (span.last - span.first) / 2
+        let upper = UpperHalfRead()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            upper.result = Result { () throws(StoreError) in
+                try self.read { db in try span.rows(from: middle + 1, to: span.last, in: db) }
+            }
+        }
+        let lower = Result { () throws(StoreError) in
+            try read { db in try span.rows(from: span.first, to: middle, in: db) }
+        }
+        group.wait()
+        var rows = try lower.get()
+        rows.append(contentsOf: try upper.result!.get())
+        return rows
     }
 
     /// The sum of the wall times of a run's measured samples, in nanoseconds (one SQL sum).
@@ -135,4 +137,58 @@ extension RunStore {
             return result
         }
     }
+}
+
+/// A run's samples as a rowid range of the `sample` table, and how to read part of it.
+private struct SampleSpan: Sendable {
+    /// The run's points: rows of other runs that wrote while it ran sit in the same range.
+    var points: Set<PointID>
+    var first: Int64
+    var last: Int64
+    /// The run's samples in the range.
+    var count: Int
+    /// From how many samples the range is read in two halves at once.
+    var splitFrom: Int
+
+    /// Whether the range holds rows of other runs too.
+    var isShared: Bool { last - first + 1 != Int64(count) }
+
+    /// Whether reading the range in two halves on two connections pays for the second one.
+    var isWorthSplitting: Bool { count >= splitFrom && last > first }
+
+    /// The run's samples with rowids in `from...to`, in rowid order.
+    func rows(from: Int64, to: Int64, in db: Database) throws -> [PointSample] {
+        let scan = try PreparedStatement(
+            db,
+            sql: """
+                SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
+                  s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum
+                FROM sample s WHERE s.id BETWEEN ? AND ?
+                """)
+        scan.bind(1, from)
+        scan.bind(2, to)
+        var rows: [PointSample] = []
+        rows.reserveCapacity(min(count, Int(to - from + 1)))
+        let isShared = self.isShared
+        try scan.forEachRow { row in
+            let point = row.int64(0)
+            guard !isShared || points.contains(point) else { return }
+            rows.append(
+                PointSample(
+                    pointID: point,
+                    sample: Sample(
+                        repetition: Int(row.int64(1)), isWarmup: row.int64(2) == 1,
+                        wallNanos: row.int64(3), userNanos: row.int64(4), systemNanos: row.int64(5),
+                        voluntarySwitches: row.int64(6), involuntarySwitches: row.int64(7),
+                        peakRSSBytes: row.int64(8), checksum: UInt64(bitPattern: row.int64(9)), metrics: [:])))
+        }
+        return rows
+    }
+}
+
+/// Where the thread reading the upper half of a run's samples leaves them.
+private final class UpperHalfRead: @unchecked Sendable {
+    // Safe to share: written once by the reading thread before it leaves the dispatch group,
+    // and read by the waiting thread only after `group.wait()` returns.
+    var result: Result<[PointSample], StoreError>?
 }

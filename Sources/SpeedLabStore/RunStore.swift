@@ -67,8 +67,10 @@ public final class RunStore: Sendable {
             }
             configuration.prepareDatabase { db in
                 // WAL makes NORMAL durable against application crashes; a bigger page cache keeps
-                // bulk inserts of a large round from spilling to the WAL page by page.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
+                // bulk inserts of a large round from spilling to the WAL page by page. A new
+                // database gets 16 KiB pages (an existing one keeps its own): a quarter of the
+                // b-tree pages to split and write per sample stored (docs/performance.md).
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
             }
             DiskReserve.removeAbandoned(database: path)
             let writer = try Self.openPool(path: path, configuration: configuration, busyTimeout: busyTimeout)

@@ -2,6 +2,7 @@ import Foundation
 import SpeedLabConcurrency
 import SpeedLabCore
 import SpeedLabScenarios
+import Synchronization
 
 /// Splits the cost of N concurrent simulated waits on the event loop into its parts:
 /// starting N empty tasks, N bare timer waits, and the whole `concurrent` scenario.
@@ -28,6 +29,33 @@ struct IOOverheadBenchmark {
                 }
             }
         }
+        let phaseClock = IOTimerClock()
+        var startPhases: [Double] = []
+        var tails: [Double] = []
+        for _ in 0..<repetitions {
+            let begin = ContinuousClock.now
+            let lastStart = LatestInstant(begin)
+            try await withTaskExecutorPreference(loop) {
+                try await withThrowingDiscardingTaskGroup { group in
+                    for _ in 0..<tasks {
+                        group.addTask {
+                            let now = ContinuousClock.now
+                            lastStart.raise(to: now)
+                            try await phaseClock.sleep(until: now.advanced(by: .milliseconds(latencyMs)))
+                        }
+                    }
+                }
+            }
+            let end = ContinuousClock.now
+            let last = lastStart.value
+            startPhases.append(seconds(since: begin) * 1e3 - seconds(since: last) * 1e3)
+            tails.append((last.advanced(by: .milliseconds(latencyMs))).duration(to: end).inMilliseconds)
+        }
+        startPhases.sort()
+        tails.sort()
+        print(
+            "  phases: last task started after \(format(startPhases[repetitions / 2])) ms; group ended \(format(tails[repetitions / 2])) ms after its deadline"
+        )
         let scenario = try ConcurrentScenario(
             point: ParameterPoint([
                 "tasks": .integer(tasks), "latency_ms": .real(latencyMs), "concurrency": .integer(tasks),
@@ -47,4 +75,16 @@ struct IOOverheadBenchmark {
         walls.sort()
         print("  \(name): median \(format(walls[walls.count / 2])) ms, min \(format(walls[0])) ms")
     }
+}
+
+extension Duration {
+    var inMilliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) * 1e-15 }
+}
+
+/// The latest of the instants reported to it, from any thread.
+final class LatestInstant: Sendable {
+    private let latest: Mutex<ContinuousClock.Instant>
+    init(_ start: ContinuousClock.Instant) { latest = Mutex(start) }
+    func raise(to instant: ContinuousClock.Instant) { latest.withLock { $0 = max($0, instant) } }
+    var value: ContinuousClock.Instant { latest.withLock { $0 } }
 }

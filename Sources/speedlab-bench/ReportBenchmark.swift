@@ -4,7 +4,8 @@ import SpeedLabStore
 
 /// Times the full report of a synthetic run, as `speedlab report` makes it: read the run once,
 /// compute every point's statistics (bootstrap CIs included) while `samples.csv` renders on
-/// another thread, render Markdown, `points.csv` and the SVG charts, and write the files.
+/// another thread, render Markdown, `points.csv` and the SVG charts, and write the files as
+/// `speedlab report` does.
 struct ReportBenchmark {
     var run: SyntheticRun
 
@@ -19,7 +20,7 @@ struct ReportBenchmark {
             data, formats: Set(ReportFiles.Format.allCases), scenarioOrder: ["sequential", "concurrent"])
         let renderedAt = seconds(since: start)
         for file in rendered.files {
-            try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name))
+            try file.write(to: folder.appendingPathComponent(file.name))
         }
         let total = seconds(since: start)
         print(

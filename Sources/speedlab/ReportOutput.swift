@@ -84,7 +84,7 @@ struct ReportOutput {
                 let temporary = folder.appendingPathComponent(".\(file.name).tmp-\(pid)")
                 temporaries.append((temporary, target))
                 do {
-                    try Data(file.text.utf8).write(to: temporary)
+                    try file.write(to: temporary)
                 } catch {
                     var failure = WriteError(path: folder.path, reason: Self.reason(error))
                     failure.isDiskFull =

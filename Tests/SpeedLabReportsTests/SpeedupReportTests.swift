@@ -83,4 +83,21 @@ import Testing
         #expect(CSVRenderer.field("a,b") == "\"a,b\"")
         #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
     }
+
+    @Test func aRenderedFileIsWrittenByteForByteAndAFailureCarriesItsErrno() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let text = "run,point,scenario\r\n1,2,\"a, b\"\r\nµs ≈ ✓\r\n" + String(repeating: "0123456789", count: 100_000)
+        let url = URL(fileURLWithPath: folder.path("samples.csv"))
+        try RenderedFile(name: "samples.csv", text: "a longer text that the next write must truncate entirely")
+            .write(to: url)
+        try RenderedFile(name: "samples.csv", text: text).write(to: url)
+        #expect(try Data(contentsOf: url) == Data(text.utf8))
+        let missing = URL(fileURLWithPath: folder.path("no-such-folder/report.md"))
+        let error = try #require(throws: NSError.self) {
+            try RenderedFile(name: "report.md", text: "x").write(to: missing)
+        }
+        #expect(error.domain == NSPOSIXErrorDomain)
+        #expect(error.code == Int(ENOENT))
+    }
 }

@@ -147,6 +147,68 @@ import Testing
         #expect(metricCount == 8)
     }
 
+    @Test func aRunReadInTwoHalvesAtOnceGivesTheSameSamplesInMeasuredOrder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("halves.sqlite"))
+        // Two runs writing in turns: each run's rowid range holds the other's rows too.
+        let runs = try (0..<2).map { _ in try store.createRun(SampleFactory.newRun()) }
+        var pointsByRun: [[PointID]] = []
+        for run in runs {
+            let points = (0..<3).map { index in
+                NewPoint(
+                    ordinal: index, scenario: "sequential", parameters: ParameterPoint(["tasks": .integer(index + 1)]),
+                    baselineOrdinal: nil)
+            }
+            let ids = try store.registerPoints(points, run: run)
+            pointsByRun.append(points.map { ids[$0.key]! })
+        }
+        var written: [[PointSample]] = [[], []]
+        for round in 0..<40 {
+            for (index, points) in pointsByRun.enumerated() {
+                let batch = points.reversed().map { point in
+                    PointSample(
+                        pointID: point,
+                        sample: SampleFactory.sample(
+                            repetition: round, wallMillis: Double(round * 10 + Int(point)), isWarmup: round < 2,
+                            checksum: UInt64(round)))
+                }
+                try store.record(batch)
+                written[index] += batch
+            }
+        }
+        for (index, run) in runs.enumerated() {
+            let whole = try store.samples(ofRun: run, readingInHalvesFrom: .max)
+            let halves = try store.samples(ofRun: run, readingInHalvesFrom: 1)
+            #expect(halves == whole)
+            #expect(whole.map(\.pointID) == written[index].map(\.pointID))
+            #expect(whole.map(\.sample.wallNanos) == written[index].map(\.sample.wallNanos))
+            #expect(whole.map(\.sample.isWarmup) == written[index].map(\.sample.isWarmup))
+        }
+    }
+
+    @Test func aNewDatabaseHasSixteenKiBPagesAndAnOlderOneKeepsItsOwn() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        _ = try RunStore(path: folder.path("new.sqlite"))
+        let fresh = try DatabaseQueue(path: folder.path("new.sqlite"))
+        #expect(try fresh.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16_384)
+        // A database made before pages grew: 4 KiB pages, every migration applied.
+        let older = try DatabaseQueue(path: folder.path("old.sqlite"))
+        try older.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 4096") }
+        var migrator = DatabaseMigrator()
+        for file in try Migrations.all() {
+            migrator.registerMigration(file.identifier) { db in try db.execute(sql: file.sql) }
+        }
+        try migrator.migrate(older)
+        try older.close()
+        let store = try RunStore(path: folder.path("old.sqlite"))
+        let run = try store.createRun(SampleFactory.newRun())
+        #expect(try store.run(run).id == run)
+        let reopened = try DatabaseQueue(path: folder.path("old.sqlite"))
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4_096)
+    }
+
     @Test func runReferencesResolveByIdLabelAndLatest() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -38,7 +38,9 @@ public struct ScenarioContext: Sendable {
     /// Performs one attempt of a service call over `transport`: a timer of the call's answer
     /// delay, or a real request through a pool of `connections`. Throws ``ServiceFailure``
     /// when the service answers with an error.
-    public func fetch(_ call: ServiceCall, over transport: Transport, connections: Int) async throws {
+    nonisolated(nonsending) public func fetch(_ call: ServiceCall, over transport: Transport, connections: Int)
+        async throws
+    {
         switch transport {
         case .simulated:
             let draw = call.draw
@@ -98,7 +100,7 @@ public struct ScenarioContext: Sendable {
     }
 
     /// Waits `nanos` of simulated I/O and records how late the task resumed.
-    public func simulateIO(nanos: Double) async throws {
+    nonisolated(nonsending) public func simulateIO(nanos: Double) async throws {
         if clock is IOTimerClock {  // the common case, without generic clock arithmetic
             let deadline = ContinuousClock.now.advanced(by: .nanoseconds(nanos))
             try await TimerQueue.shared.sleep(until: deadline)

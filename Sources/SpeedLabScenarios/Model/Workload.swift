@@ -33,7 +33,7 @@ public struct Workload: Sendable, Hashable {
 
     /// Fetches item `item` over the workload's transport through a pool of `connections`
     /// (a fetch span when tracing).
-    public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
+    nonisolated(nonsending) public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
         try await context.traceFetch(item: item, service: 0, attempt: 1) {
             try await context.fetch(call(item: item), over: transport, connections: connections)
         }

@@ -33,7 +33,7 @@ final class TimerQueue: @unchecked Sendable {
     static let shared = TimerQueue()
 
     /// Suspends until `deadline`; throws `CancellationError` when the task is cancelled first.
-    func sleep(until deadline: ContinuousClock.Instant) async throws {
+    nonisolated(nonsending) func sleep(until deadline: ContinuousClock.Instant) async throws {
         if deadline <= .now {
             try Task.checkCancellation()
             return
