@@ -71,40 +71,68 @@ extension RunStore {
     /// ``samples(ofRun:)``, reading the range in two halves at once when the run has at least
     /// `threshold` samples: the same rows in the same order either way.
     public func samples(ofRun run: RunID, readingInHalvesFrom threshold: Int) throws(StoreError) -> [PointSample] {
-        let (span, lowerHalf) = try read { db -> (SampleSpan?, [PointSample]) in
-            let points = Set(try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ?", arguments: [run]))
-            guard !points.isEmpty else { return (nil, []) }
-            let range = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT MIN(s.id), MAX(s.id), COUNT(*) FROM sample s
-                    WHERE s.pointId IN (SELECT id FROM point WHERE runId = ?)
-                    """,
-                arguments: [run])
-            guard let first = range?[0] as Int64?, let last = range?[1] as Int64?, let count = range?[2] as Int64?
-            else { return (nil, []) }
-            let span = SampleSpan(points: points, first: first, last: last, count: Int(count), splitFrom: threshold)
-            guard span.isWorthSplitting else { return (span, try span.rows(from: first, to: last, in: db)) }
-            return (span, [])
+        let points = try read { db in
+            try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ? ORDER BY id", arguments: [run])
         }
-        guard let span, span.isWorthSplitting else { return lowerHalf }
-        // The upper half is read by another thread on its own connection while this one reads
-        // the lower half; rows are only ever appended above the range, so both see the same rows.
+        guard let span = try sampleSpan(of: points, run: run, splitFrom: threshold) else { return [] }
+        guard span.isWorthSplitting else {
+            return try read { db in try span.rows(from: span.first, to: span.last, in: db) }
+        }
+        // Rows are only ever appended above the range, so both halves see the same rows.
         let middle = span.first + (span.last - span.first) / 2
-        let upper = UpperHalfRead()
+        var (rows, upper) = try bothAtOnce(
+            { db in try span.rows(from: span.first, to: middle, in: db) },
+            { db in try span.rows(from: middle + 1, to: span.last, in: db) })
+        rows.append(contentsOf: upper)
+        return rows
+    }
+
+    /// The rowid range of the samples of `points` (run `run`'s, in increasing order) and their count, or
+    /// nil when they have none. Finding it walks their entries of the sample index, a tenth of
+    /// a second per million samples: a run of many points does it for two halves of its points
+    /// at once.
+    private func sampleSpan(
+        of points: [PointID], run: RunID, splitFrom threshold: Int
+    ) throws(StoreError) -> SampleSpan? {
+        guard let lowest = points.first, let highest = points.last else { return nil }
+        let sql = """
+            SELECT MIN(s.id), MAX(s.id), COUNT(*) FROM sample s
+            WHERE s.pointId BETWEEN ? AND ? AND s.pointId IN (SELECT id FROM point WHERE runId = ?)
+            """
+        @Sendable func range(_ db: Database, _ from: PointID, _ to: PointID) throws -> (Int64, Int64, Int64)? {
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [from, to, run]),
+                let first = row[0] as Int64?, let last = row[1] as Int64?, let count = row[2] as Int64?
+            else { return nil }
+            return (first, last, count)
+        }
+        let found: [(Int64, Int64, Int64)]
+        if points.count >= 16 {
+            let cut = points[points.count / 2]
+            let (lower, upper) = try bothAtOnce(
+                { db in try range(db, lowest, cut - 1) }, { db in try range(db, cut, highest) })
+            found = [lower, upper].compactMap { $0 }
+        } else {
+            found = try read { db in try range(db, lowest, highest) }.map { [$0] } ?? []
+        }
+        guard let first = found.map(\.0).min(), let last = found.map(\.1).max() else { return nil }
+        return SampleSpan(
+            points: Set(points), first: first, last: last, count: Int(found.map(\.2).reduce(0, +)),
+            splitFrom: threshold)
+    }
+
+    /// Runs `lower` here and `upper` on another thread, each in a read of its own connection,
+    /// and returns both results (the first error, if any).
+    private func bothAtOnce<T: Sendable>(
+        _ lower: (Database) throws -> T, _ upper: @escaping @Sendable (Database) throws -> T
+    ) throws(StoreError) -> (T, T) {
+        let other = OtherThreadResult<T>()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            upper.result = Result { () throws(StoreError) in
-                try self.read { db in try span.rows(from: middle + 1, to: span.last, in: db) }
-            }
+            other.result = Result { () throws(StoreError) in try self.read(upper) }
         }
-        let lower = Result { () throws(StoreError) in
-            try read { db in try span.rows(from: span.first, to: middle, in: db) }
-        }
+        let here = Result { () throws(StoreError) in try read(lower) }
         group.wait()
-        var rows = try lower.get()
-        rows.append(contentsOf: try upper.result!.get())
-        return rows
+        return (try here.get(), try other.result!.get())
     }
 
     /// The sum of the wall times of a run's measured samples, in nanoseconds (one SQL sum).
@@ -186,9 +214,9 @@ private struct SampleSpan: Sendable {
     }
 }
 
-/// Where the thread reading the upper half of a run's samples leaves them.
-private final class UpperHalfRead: @unchecked Sendable {
+/// Where a read on another thread leaves its result.
+private final class OtherThreadResult<T: Sendable>: @unchecked Sendable {
     // Safe to share: written once by the reading thread before it leaves the dispatch group,
     // and read by the waiting thread only after `group.wait()` returns.
-    var result: Result<[PointSample], StoreError>?
+    var result: Result<T, StoreError>?
 }

@@ -155,7 +155,8 @@ import Testing
         let runs = try (0..<2).map { _ in try store.createRun(SampleFactory.newRun()) }
         var pointsByRun: [[PointID]] = []
         for run in runs {
-            let points = (0..<3).map { index in
+            // 20 points: enough for the range itself to be found in two halves of the points.
+            let points = (0..<20).map { index in
                 NewPoint(
                     ordinal: index, scenario: "sequential", parameters: ParameterPoint(["tasks": .integer(index + 1)]),
                     baselineOrdinal: nil)
@@ -164,7 +165,7 @@ import Testing
             pointsByRun.append(points.map { ids[$0.key]! })
         }
         var written: [[PointSample]] = [[], []]
-        for round in 0..<40 {
+        for round in 0..<12 {
             for (index, points) in pointsByRun.enumerated() {
                 let batch = points.reversed().map { point in
                     PointSample(
