@@ -59,7 +59,7 @@ public final class AsyncSemaphore: Sendable {
     /// Throws `CancellationError` if the task is cancelled before or while waiting; in that case
     /// no permit is held by the caller (a permit handed over at the moment of cancellation is
     /// passed on to the next waiter).
-    public func wait() async throws {
+    nonisolated(nonsending) public func wait() async throws {
         try Task.checkCancellation()
         let ticket: UInt64? = state.withLock { state in
             if state.permits > 0, state.waitingCount == 0 {
@@ -127,9 +127,8 @@ public final class AsyncSemaphore: Sendable {
     }
 
     /// Runs `body` holding a permit, and returns the permit when `body` returns or throws.
-    public func withPermit<T>(
-        isolation: isolated (any Actor)? = #isolation,
-        _ body: () async throws -> T
+    nonisolated(nonsending) public func withPermit<T>(
+        _ body: nonisolated(nonsending) () async throws -> T
     ) async throws -> T {
         try await wait()
         defer { signal() }

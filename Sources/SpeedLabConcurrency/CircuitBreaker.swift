@@ -65,9 +65,8 @@ public final class CircuitBreaker<C: Clock>: Sendable where C.Duration == Durati
     ///
     /// Throws `CircuitOpenError` without running `operation` while the circuit is open (or a
     /// half-open trial is in flight); otherwise returns or rethrows what `operation` does.
-    public func run<T>(
-        isolation: isolated (any Actor)? = #isolation,
-        _ operation: () async throws -> T
+    nonisolated(nonsending) public func run<T>(
+        _ operation: nonisolated(nonsending) () async throws -> T
     ) async throws -> T {
         let isTrial: Bool
         switch admit() {

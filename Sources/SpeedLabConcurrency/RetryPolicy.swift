@@ -46,10 +46,9 @@ public struct RetryPolicy: Sendable {
     /// Returns the value with the attempt count. Throws `RetryFailure` (attempts, last error)
     /// when it gives up, and `CancellationError` unwrapped when the task is cancelled while
     /// backing off or the operation reports cancellation.
-    public func run<T>(
-        isolation: isolated (any Actor)? = #isolation,
+    nonisolated(nonsending) public func run<T>(
         clock: some Clock<Duration>,
-        operation: (_ attempt: Int) async throws -> T
+        operation: nonisolated(nonsending) (_ attempt: Int) async throws -> T
     ) async throws -> RetryOutcome<T> {
         var totalBackoff = Duration.zero
         var attempt = 1

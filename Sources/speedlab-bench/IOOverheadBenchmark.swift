@@ -29,6 +29,49 @@ struct IOOverheadBenchmark {
                 }
             }
         }
+        let context = ScenarioContext()
+        try await report("N tasks each waiting once through ScenarioContext.simulateIO") {
+            try await withTaskExecutorPreference(loop) {
+                try await withThrowingDiscardingTaskGroup { group in
+                    for _ in 0..<tasks { group.addTask { try await context.simulateIO(nanos: latencyMs * 1e6) } }
+                }
+            }
+        }
+        let workload = try Workload(
+            point: ParameterPoint(["tasks": .integer(tasks), "latency_ms": .real(latencyMs)]), scenario: "concurrent")
+        try await report("N tasks each doing ScenarioContext.fetch") {
+            try await withTaskExecutorPreference(loop) {
+                try await withThrowingDiscardingTaskGroup { group in
+                    for item in 0..<tasks {
+                        group.addTask {
+                            try await context.fetch(workload.call(item: item), over: .simulated, connections: tasks)
+                        }
+                    }
+                }
+            }
+        }
+        try await report("N tasks each doing traceFetch around simulateIO") {
+            try await withTaskExecutorPreference(loop) {
+                try await withThrowingDiscardingTaskGroup { group in
+                    for item in 0..<tasks {
+                        group.addTask {
+                            try await context.traceFetch(item: item, service: 0, attempt: 1) {
+                                try await context.simulateIO(nanos: latencyMs * 1e6)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try await report("N tasks each doing Workload.fetch") {
+            try await withTaskExecutorPreference(loop) {
+                try await withThrowingDiscardingTaskGroup { group in
+                    for item in 0..<tasks {
+                        group.addTask { try await workload.fetch(item: item, in: context, connections: tasks) }
+                    }
+                }
+            }
+        }
         let phaseClock = IOTimerClock()
         var startPhases: [Double] = []
         var tails: [Double] = []
@@ -65,15 +108,22 @@ struct IOOverheadBenchmark {
         }
     }
 
+    /// Times `body` `repetitions` times and prints its median and minimum, with the jobs the
+    /// event loop ran per task (each start or resumption of a task on the loop is one job).
     private func report(_ name: String, _ body: () async throws -> Void) async throws {
+        let loop = ExecutorCache.shared.eventLoop
         var walls: [Double] = []
+        let jobsBefore = loop.completedJobCount
         for _ in 0..<repetitions {
             let start = ContinuousClock.now
             try await body()
             walls.append(seconds(since: start) * 1e3)
         }
+        let jobsPerTask = Double(loop.completedJobCount - jobsBefore) / Double(repetitions * tasks)
         walls.sort()
-        print("  \(name): median \(format(walls[walls.count / 2])) ms, min \(format(walls[0])) ms")
+        print(
+            "  \(name): median \(format(walls[walls.count / 2])) ms, min \(format(walls[0])) ms, "
+                + "\(format(jobsPerTask)) loop jobs per task")
     }
 }
 

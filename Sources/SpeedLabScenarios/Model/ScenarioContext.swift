@@ -67,9 +67,8 @@ public struct ScenarioContext: Sendable {
     }
 
     /// Runs `body` holding a permit of `limiter`; when tracing, the wait is a permit span.
-    public func withPermit<T>(
-        isolation: isolated (any Actor)? = #isolation, _ limiter: AsyncSemaphore, item: Int,
-        _ body: () async throws -> T
+    nonisolated(nonsending) public func withPermit<T>(
+        _ limiter: AsyncSemaphore, item: Int, _ body: nonisolated(nonsending) () async throws -> T
     ) async throws -> T {
         guard let tracer else { return try await limiter.withPermit(body) }
         let start = tracer.now()
@@ -81,9 +80,8 @@ public struct ScenarioContext: Sendable {
 
     /// Runs one attempt of a call; when tracing, it is a fetch span with its outcome (a
     /// rejection span when an open breaker refused it).
-    public func traceFetch<T>(
-        isolation: isolated (any Actor)? = #isolation, item: Int, service: Int, attempt: Int,
-        _ body: () async throws -> T
+    nonisolated(nonsending) public func traceFetch<T>(
+        item: Int, service: Int, attempt: Int, _ body: nonisolated(nonsending) () async throws -> T
     ) async throws -> T {
         guard let tracer else { return try await body() }
         let start = tracer.now()
