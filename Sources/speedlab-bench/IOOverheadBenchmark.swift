@@ -5,7 +5,9 @@ import SpeedLabScenarios
 import Synchronization
 
 /// Splits the cost of N concurrent simulated waits on the event loop into its parts:
-/// starting N empty tasks, N bare timer waits, and the whole `concurrent` scenario.
+/// starting N empty tasks, N bare timer waits, each step of the fetch path on top of them, the
+/// phases of the bare waits (until the last has started; from the last deadline until its task
+/// resumed and the group ended), and the whole `concurrent` scenario.
 struct IOOverheadBenchmark {
     var tasks: Int
     var latencyMs: Double
@@ -75,9 +77,11 @@ struct IOOverheadBenchmark {
         let phaseClock = IOTimerClock()
         var startPhases: [Double] = []
         var tails: [Double] = []
+        var wakes: [Double] = []
         for _ in 0..<repetitions {
             let begin = ContinuousClock.now
             let lastStart = LatestInstant(begin)
+            let lastWake = LatestInstant(begin)
             try await withTaskExecutorPreference(loop) {
                 try await withThrowingDiscardingTaskGroup { group in
                     for _ in 0..<tasks {
@@ -85,6 +89,7 @@ struct IOOverheadBenchmark {
                             let now = ContinuousClock.now
                             lastStart.raise(to: now)
                             try await phaseClock.sleep(until: now.advanced(by: .milliseconds(latencyMs)))
+                            lastWake.raise(to: ContinuousClock.now)
                         }
                     }
                 }
@@ -93,12 +98,15 @@ struct IOOverheadBenchmark {
             let last = lastStart.value
             startPhases.append(seconds(since: begin) * 1e3 - seconds(since: last) * 1e3)
             tails.append((last.advanced(by: .milliseconds(latencyMs))).duration(to: end).inMilliseconds)
+            wakes.append((last.advanced(by: .milliseconds(latencyMs))).duration(to: lastWake.value).inMilliseconds)
         }
         startPhases.sort()
         tails.sort()
+        wakes.sort()
         print(
-            "  phases: last task started after \(format(startPhases[repetitions / 2])) ms; group ended \(format(tails[repetitions / 2])) ms after its deadline"
-        )
+            "  phases: last task started after \(format(startPhases[repetitions / 2])) ms; "
+                + "the last deadline passed, its task resumed \(format(wakes[repetitions / 2])) ms later, "
+                + "the group ended \(format(tails[repetitions / 2])) ms after the deadline")
         let scenario = try ConcurrentScenario(
             point: ParameterPoint([
                 "tasks": .integer(tasks), "latency_ms": .real(latencyMs), "concurrency": .integer(tasks),
