@@ -1,6 +1,7 @@
 import Dispatch
 import GRDB
 import SpeedLabCore
+import Synchronization
 
 /// The measured wall and CPU times of one point, in storage order.
 public struct PointTimings: Sendable, Hashable {
@@ -74,8 +75,8 @@ extension RunStore {
         let points = try read { db in
             try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ? ORDER BY id", arguments: [run])
         }
-        guard let span = try sampleSpan(of: points, run: run, splitFrom: threshold) else { return [] }
-        guard span.isWorthSplitting else {
+        guard let span = try sampleSpan(of: points, run: run) else { return [] }
+        guard span.count >= threshold, span.last > span.first else {
             return try read { db in try span.rows(from: span.first, to: span.last, in: db) }
         }
         // Rows are only ever appended above the range, so both halves see the same rows.
@@ -91,9 +92,7 @@ extension RunStore {
     /// nil when they have none. Finding it walks their entries of the sample index, a tenth of
     /// a second per million samples: a run of many points does it for two halves of its points
     /// at once.
-    private func sampleSpan(
-        of points: [PointID], run: RunID, splitFrom threshold: Int
-    ) throws(StoreError) -> SampleSpan? {
+    private func sampleSpan(of points: [PointID], run: RunID) throws(StoreError) -> SampleSpan? {
         guard let lowest = points.first, let highest = points.last else { return nil }
         let sql = """
             SELECT MIN(s.id), MAX(s.id), COUNT(*) FROM sample s
@@ -116,8 +115,7 @@ extension RunStore {
         }
         guard let first = found.map(\.0).min(), let last = found.map(\.1).max() else { return nil }
         return SampleSpan(
-            points: Set(points), first: first, last: last, count: Int(found.map(\.2).reduce(0, +)),
-            splitFrom: threshold)
+            points: Set(points), first: first, last: last, count: Int(found.map(\.2).reduce(0, +)))
     }
 
     /// Runs `lower` here and `upper` on another thread, each in a read of its own connection,
@@ -125,14 +123,15 @@ extension RunStore {
     private func bothAtOnce<T: Sendable>(
         _ lower: (Database) throws -> T, _ upper: @escaping @Sendable (Database) throws -> T
     ) throws(StoreError) -> (T, T) {
-        let other = OtherThreadResult<T>()
+        let other = Mutex<Result<T, StoreError>?>(nil)
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            other.result = Result { () throws(StoreError) in try self.read(upper) }
+            let result = Result { () throws(StoreError) in try self.read(upper) }
+            other.withLock { $0 = result }
         }
         let here = Result { () throws(StoreError) in try read(lower) }
         group.wait()
-        return (try here.get(), try other.result!.get())
+        return (try here.get(), try other.withLock { $0 }!.get())
     }
 
     /// The sum of the wall times of a run's measured samples, in nanoseconds (one SQL sum).
@@ -175,14 +174,9 @@ private struct SampleSpan: Sendable {
     var last: Int64
     /// The run's samples in the range.
     var count: Int
-    /// From how many samples the range is read in two halves at once.
-    var splitFrom: Int
 
     /// Whether the range holds rows of other runs too.
     var isShared: Bool { last - first + 1 != Int64(count) }
-
-    /// Whether reading the range in two halves on two connections pays for the second one.
-    var isWorthSplitting: Bool { count >= splitFrom && last > first }
 
     /// The run's samples with rowids in `from...to`, in rowid order.
     func rows(from: Int64, to: Int64, in db: Database) throws -> [PointSample] {
@@ -212,11 +206,4 @@ private struct SampleSpan: Sendable {
         }
         return rows
     }
-}
-
-/// Where a read on another thread leaves its result.
-private final class OtherThreadResult<T: Sendable>: @unchecked Sendable {
-    // Safe to share: written once by the reading thread before it leaves the dispatch group,
-    // and read by the waiting thread only after `group.wait()` returns.
-    var result: Result<T, StoreError>?
 }

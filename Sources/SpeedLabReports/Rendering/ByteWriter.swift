@@ -33,8 +33,7 @@ struct ByteWriter {
     }
 
     /// The decimal digits of `value`, most significant first: written from the end of their
-    /// room backwards, two digits per division by the constant 100 (which compiles to a
-    /// multiplication) from a table of the hundred pairs.
+    /// room backwards (division by the constant 10 compiles to a multiplication).
     mutating func append(magnitude value: UInt64) {
         var digits = 1
         var probe = value
@@ -42,32 +41,13 @@ struct ByteWriter {
             probe /= 10
             digits += 1
         }
-        let output = buffer.baseAddress!
         var rest = value
-        var index = count + digits
-        Self.digitPairs.withUnsafeBufferPointer { pairs in
-            while rest >= 100 {
-                let pair = Int(rest % 100) * 2
-                rest /= 100
-                index -= 2
-                output[index] = pairs[pair]
-                output[index + 1] = pairs[pair + 1]
-            }
-            if rest >= 10 {
-                let pair = Int(rest) * 2
-                index -= 2
-                output[index] = pairs[pair]
-                output[index + 1] = pairs[pair + 1]
-            } else {
-                index -= 1
-                output[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
-            }
+        var index = count + digits - 1
+        while index >= count {
+            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            index -= 1
         }
         count += digits
-    }
-
-    /// "00", "01", … "99" back to back: the two digits of `n` are at `2n` and `2n + 1`.
-    private static let digitPairs: [UInt8] = (0..<100).flatMap {
-        [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)]
     }
 }

@@ -55,11 +55,11 @@ public struct CSVRenderer: Sendable {
     /// into one preallocated byte buffer, so a million rows take a fraction of a second.
     public func samples(run: RunID, rows: [PointSample], scenarios: [PointID: String]) -> String {
         let header = Array(Self.samplesHeader.utf8)
-        let quoted = QuotedScenarios(scenarios)
+        let quoted = scenarios.mapValues { Array(Self.field($0).utf8) }
         let runField = Array(String(run).utf8)
         // Most bytes a row can take: run id, point id and 9 numbers of at most 20 digits and a
         // sign each, the longest scenario field, 11 commas and CRLF.
-        let rowBound = runField.count + 11 * 21 + quoted.longest + 13
+        let rowBound = runField.count + 11 * 21 + (quoted.values.map(\.count).max() ?? 0) + 13
         let capacity = header.count + rows.count * rowBound
         // Written straight into the string's own storage: no second copy of tens of megabytes.
         return String(unsafeUninitializedCapacity: capacity) { buffer in
@@ -71,7 +71,7 @@ public struct CSVRenderer: Sendable {
                 writer.append(UInt8(ascii: ","))
                 writer.append(row.pointID)
                 writer.append(UInt8(ascii: ","))
-                writer.append(quoted[row.pointID])
+                writer.append(quoted[row.pointID] ?? [])
                 writer.appendField(Int64(sample.repetition))
                 writer.appendField(sample.isWarmup ? 1 : 0)
                 writer.appendField(sample.wallNanos)
@@ -117,38 +117,5 @@ public struct CSVRenderer: Sendable {
     static func probability(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         return String(format: "%.17g", value)
-    }
-}
-
-/// Each point's scenario as a CSV field in UTF-8, looked up by point id for every row of
-/// `samples.csv`: by offset in an array when the ids are close together (a run's points are
-/// registered at once), else in a dictionary.
-private struct QuotedScenarios {
-    private var lowest: PointID = 0
-    private var byOffset: [[UInt8]] = []
-    private var byID: [PointID: [UInt8]] = [:]
-    /// The longest field, in bytes.
-    private(set) var longest = 0
-
-    init(_ scenarios: [PointID: String]) {
-        let fields = scenarios.mapValues { Array(CSVRenderer.field($0).utf8) }
-        longest = fields.values.map(\.count).max() ?? 0
-        guard let low = fields.keys.min(), let high = fields.keys.max(), high - low < 4 * Int64(fields.count) + 64
-        else {
-            byID = fields
-            return
-        }
-        lowest = low
-        byOffset = Array(repeating: [], count: Int(high - low) + 1)
-        for (id, field) in fields { byOffset[Int(id - low)] = field }
-    }
-
-    /// The field of `point` (empty for a point without a scenario).
-    subscript(point: PointID) -> [UInt8] {
-        if !byOffset.isEmpty {
-            let offset = point &- lowest
-            return offset >= 0 && offset < byOffset.count ? byOffset[Int(offset)] : []
-        }
-        return byID[point] ?? []
     }
 }
