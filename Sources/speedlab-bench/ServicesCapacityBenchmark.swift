@@ -54,7 +54,8 @@
             let statistics = server.statistics.snapshot
             print(
                 "  \(held) requests held 1 s each, all at once: done in \(format(heldElapsed)) s, "
-                    + "most held at once \(statistics.maxInFlight), connections \(statistics.connections)")
+                    + "most held at once \(statistics.maxInFlight), connections \(statistics.connections) "
+                    + "(\(statistics.connectionsUsed) carried a request)")
             await client.shutdown()
             await server.shutdown()
         }

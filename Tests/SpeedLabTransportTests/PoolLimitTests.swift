@@ -31,7 +31,10 @@
             #expect(statistics.requests == 96)
             #expect(statistics.maxInFlight <= connections)
             #expect(statistics.connections <= connections)
-            #expect(context.fetches.snapshot.connectionsOpened == statistics.connections)
+            // The pool may open a connection ahead that never carries a request; the client
+            // counts the connections its answers came over, the server those that carried one.
+            #expect(statistics.connectionsUsed <= statistics.connections)
+            #expect(context.fetches.snapshot.connectionsOpened == statistics.connectionsUsed)
             #expect(context.fetches.snapshot.bodyBytes == 96 * 512)
             await client.shutdown()
             await server.shutdown()

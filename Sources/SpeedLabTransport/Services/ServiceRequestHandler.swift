@@ -32,6 +32,7 @@
                 guard let head else { return }
                 self.head = nil
                 requestsOnConnection += 1
+                if requestsOnConnection == 1 { statistics.connectionCarriedItsFirstRequest() }
                 route(head, context: context)
             }
         }

@@ -2,13 +2,16 @@ import SpeedLabScenarios
 import Synchronization
 
 /// What `speedlab services` has served since it started (or since the last reset): requests,
-/// connections accepted, requests held now and the most held at once, which a test reads
+/// connections accepted and those that carried a request, requests held now and the most held at once, which a test reads
 /// to check that a client never has more requests in flight than its pool allows.
 public final class ServicesStatistics: Sendable {
     /// A snapshot, as `/stats` returns it.
     public struct Snapshot: Sendable, Hashable, Codable {
         public var requests = 0
+        /// Connections accepted, including any a client opened ahead and never used.
         public var connections = 0
+        /// Connections that carried at least one request: what a client counts as opened.
+        public var connectionsUsed = 0
         public var inFlight = 0
         public var maxInFlight = 0
         public var errors = 0
@@ -18,6 +21,7 @@ public final class ServicesStatistics: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case requests, connections, errors, hangs
+            case connectionsUsed = "connections_used"
             case inFlight = "in_flight"
             case maxInFlight = "max_in_flight"
         }
@@ -31,6 +35,10 @@ public final class ServicesStatistics: Sendable {
 
     func connectionAccepted() {
         state.withLock { $0.connections += 1 }
+    }
+
+    func connectionCarriedItsFirstRequest() {
+        state.withLock { $0.connectionsUsed += 1 }
     }
 
     func requestArrived(_ draw: ServiceDraw) {
