@@ -40,14 +40,14 @@ public struct BootstrapCI: Sendable, Equatable {
         try StatisticsError.validate(denominator)
         try StatisticsError.validateProbability(level)
         guard resamples > 0 else { throw .invalidArgument("resamples must be positive") }
-        let denominatorMedian = OrderStatistics.median(sorted: denominator.sorted())
+        let sortedNumerator = numerator.sorted()
+        let sortedDenominator = denominator.sorted()
+        let denominatorMedian = OrderStatistics.median(sorted: sortedDenominator)
         guard denominatorMedian != 0 else { throw .zeroDenominator }
-        estimate = OrderStatistics.median(sorted: numerator.sorted()) / denominatorMedian
+        estimate = OrderStatistics.median(sorted: sortedNumerator) / denominatorMedian
         self.level = level
 
         var generator = SeededGenerator(seed: seed)
-        let sortedNumerator = numerator.sorted()
-        let sortedDenominator = denominator.sorted()
         var numeratorCounts = [Int](repeating: 0, count: numerator.count)
         var denominatorCounts = [Int](repeating: 0, count: denominator.count)
         var ratios: [Double] = []
@@ -83,7 +83,8 @@ public struct BootstrapCI: Sendable, Equatable {
         return counts.withUnsafeMutableBufferPointer { counts in
             counts.update(repeating: 0)
             let slots = counts.baseAddress!
-            for _ in 0..<count { slots[generator.nextIndex(below: count)] += 1 }
+            // A count never exceeds `count`, so it cannot overflow.
+            for _ in 0..<count { slots[generator.nextIndex(below: count)] &+= 1 }
             let upper = count / 2  // 0-based rank of the upper middle
             var seen = 0
             var rank = 0

@@ -188,6 +188,59 @@ import Testing
         }
     }
 
+    /// The read takes a run's range from the ends of each point's repetitions in the index; a
+    /// sample stored out of repetition order lies outside that range, and is still read.
+    @Test(arguments: [1, Int.max])
+    func aRunWhoseRepetitionsWereStoredOutOfOrderIsReadWhole(readingInHalvesFrom threshold: Int) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("order.sqlite"))
+        let runs = try (0..<2).map { _ in try store.createRun(SampleFactory.newRun()) }
+        // Registered in turns, so neither run's point ids are contiguous.
+        var pointsByRun: [[PointID]] = [[], []]
+        for part in 0..<2 {
+            for (index, run) in runs.enumerated() {
+                let points = (0..<3).map { offset in
+                    NewPoint(
+                        ordinal: part * 3 + offset, scenario: "sequential",
+                        parameters: ParameterPoint(["tasks": .integer(part * 3 + offset + 1)]), baselineOrdinal: nil)
+                }
+                let ids = try store.registerPoints(points, run: run)
+                pointsByRun[index] += points.map { ids[$0.key]! }
+            }
+        }
+        func sample(_ point: PointID, _ repetition: Int, warmup: Bool = false) -> PointSample {
+            PointSample(
+                pointID: point,
+                sample: SampleFactory.sample(
+                    repetition: repetition, wallMillis: Double(repetition * 100 + Int(point)), isWarmup: warmup))
+        }
+        var written: [[PointSample]] = [[], []]
+        func keep(_ batch: [PointSample], run index: Int) throws {
+            try store.record(batch)
+            written[index] += batch
+        }
+        // Repetition 7 of a point and a late warm-up of another first, then everything else.
+        try keep([sample(pointsByRun[0][4], 7)], run: 0)
+        try keep([sample(pointsByRun[1][0], 3, warmup: true)], run: 1)
+        for repetition in 0..<6 {
+            for index in 0..<2 {
+                try keep(pointsByRun[index].map { sample($0, repetition) }, run: index)
+            }
+        }
+        try keep([sample(pointsByRun[1][0], 0, warmup: true)], run: 1)
+        for (index, run) in runs.enumerated() {
+            let read = try store.samples(ofRun: run, readingInHalvesFrom: threshold)
+            #expect(read == written[index].map { PointSample(pointID: $0.pointID, sample: withoutMetrics($0.sample)) })
+        }
+    }
+
+    private func withoutMetrics(_ sample: Sample) -> Sample {
+        var sample = sample
+        sample.metrics = [:]
+        return sample
+    }
+
     @Test func aNewDatabaseHasSixteenKiBPagesAndAnOlderOneKeepsItsOwn() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

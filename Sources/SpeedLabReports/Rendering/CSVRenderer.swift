@@ -55,35 +55,39 @@ public struct CSVRenderer: Sendable {
     /// into one preallocated byte buffer, so a million rows take a fraction of a second.
     public func samples(run: RunID, rows: [PointSample], scenarios: [PointID: String]) -> String {
         let header = Array(Self.samplesHeader.utf8)
-        let quoted = scenarios.mapValues { Array(Self.field($0).utf8) }
+        let slots = PointSlots(Array(scenarios.keys))
+        let quoted = slots.ids.map { Array(Self.field(scenarios[$0] ?? "").utf8) }
         let runField = Array(String(run).utf8)
         // Most bytes a row can take: run id, point id and 9 numbers of at most 20 digits and a
         // sign each, the longest scenario field, 11 commas and CRLF.
-        let rowBound = runField.count + 11 * 21 + (quoted.values.map(\.count).max() ?? 0) + 13
+        let rowBound = runField.count + 11 * 21 + (quoted.map(\.count).max() ?? 0) + 13
         let capacity = header.count + rows.count * rowBound
         // Written straight into the string's own storage: no second copy of tens of megabytes.
+        // Fields are read in place: copying a whole sample would retain its metrics.
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var writer = ByteWriter(buffer: buffer)
             writer.append(header)
-            for row in rows {
-                let sample = row.sample
-                writer.append(runField)
-                writer.append(UInt8(ascii: ","))
-                writer.append(row.pointID)
-                writer.append(UInt8(ascii: ","))
-                writer.append(quoted[row.pointID] ?? [])
-                writer.appendField(Int64(sample.repetition))
-                writer.appendField(sample.isWarmup ? 1 : 0)
-                writer.appendField(sample.wallNanos)
-                writer.appendField(sample.userNanos)
-                writer.appendField(sample.systemNanos)
-                writer.appendField(sample.voluntarySwitches)
-                writer.appendField(sample.involuntarySwitches)
-                writer.appendField(sample.peakRSSBytes)
-                writer.append(UInt8(ascii: ","))
-                writer.append(magnitude: sample.checksum)
-                writer.append(UInt8(13))  // CR LF
-                writer.append(UInt8(10))
+            rows.withUnsafeBufferPointer { rows in
+                for index in rows.indices {
+                    let pointID = rows[index].pointID
+                    writer.append(runField)
+                    writer.append(UInt8(ascii: ","))
+                    writer.append(pointID)
+                    writer.append(UInt8(ascii: ","))
+                    if let slot = slots[pointID] { writer.append(quoted[slot]) }
+                    writer.appendField(Int64(rows[index].sample.repetition))
+                    writer.appendField(rows[index].sample.isWarmup ? 1 : 0)
+                    writer.appendField(rows[index].sample.wallNanos)
+                    writer.appendField(rows[index].sample.userNanos)
+                    writer.appendField(rows[index].sample.systemNanos)
+                    writer.appendField(rows[index].sample.voluntarySwitches)
+                    writer.appendField(rows[index].sample.involuntarySwitches)
+                    writer.appendField(rows[index].sample.peakRSSBytes)
+                    writer.append(UInt8(ascii: ","))
+                    writer.append(magnitude: rows[index].sample.checksum)
+                    writer.append(UInt8(13))  // CR LF
+                    writer.append(UInt8(10))
+                }
             }
             return writer.count
         }
