@@ -59,7 +59,6 @@ public final class RunStore: Sendable {
                 // Read-only first: a damaged database is refused before anything writes to it,
                 // and a reader that needs no migration never takes the write lock.
                 let reader = try Self.openReader(path: path, configuration: configuration)
-                try Self.checkIntegrity(reader.pool, path: path)
                 if access == .read, !reader.needsMigration {
                     pool = reader.pool
                     return
@@ -81,8 +80,8 @@ public final class RunStore: Sendable {
         }
     }
 
-    /// Opens the database read-only, and tells whether it needs a migration (which a writer
-    /// must apply). A database in a folder nobody may write, whose write-ahead log was
+    /// Opens the database read-only, checks that it is not damaged, and tells whether it needs a
+    /// migration (which a writer must apply). A database in a folder nobody may write, whose write-ahead log was
     /// checkpointed away, is opened as immutable: SQLite could not create its shared-memory
     /// file, and no process can be writing to it.
     private static func openReader(
@@ -92,6 +91,8 @@ public final class RunStore: Sendable {
         reading.readonly = true
         func open(_ name: String) throws -> (pool: DatabasePool, needsMigration: Bool) {
             let reader = try DatabasePool(path: name, configuration: reading)
+            // Checked before anything is read, the migrations table included.
+            try checkIntegrity(reader, path: path)
             return (reader, try StoreMigrator.needsMigration(reader, path: path, files: Migrations.all()))
         }
         do {

@@ -4,6 +4,11 @@ extension StoreError {
     /// Translates a SQLite error raised on `path` into the case a person can act on.
     static func from(_ error: any Error, path: String) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
+        // A value SpeedLab wrote that reads back as NULL or of another type: damage that
+        // `quick_check` cannot see, inside a page whose structure is intact.
+        if let decoding = error as? RowDecodingError {
+            return .corrupt(path: path, detail: "a stored value cannot be read: \(decoding)")
+        }
         guard let dbError = error as? DatabaseError else {
             return .sqlite(path: path, detail: String(describing: error))
         }

@@ -169,15 +169,43 @@ import Testing
         let db = folder.path("speedlab.sqlite")
         // The root page of the sample table: every command that reads samples passes through it.
         let root = try R.integer("SELECT rootpage FROM sqlite_master WHERE name = 'sample'", in: db)
+        let pageSize = try R.integer("PRAGMA page_size", in: db)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
-        try handle.seek(toOffset: UInt64((root - 1) * 4096))
-        handle.write(Data(repeating: 0xA5, count: 4096))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        handle.write(Data(repeating: 0xA5, count: pageSize))
         try handle.close()
         let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
         for command in [
             ["runs"], ["show", "1"], ["report", "1", "--out", "-"], ["compare", "1", "1"], ["history"],
             ["run", sweep, "--no-report"], ["run", "--resume", "1"],
         ] {
+            let result = try SpeedLabCommand.run(command, in: folder.url)
+            #expect(result.exitCode == 74, "\(command): \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("is damaged"), "\(command): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == damaged, "nothing was written")
+    }
+
+    /// Damage inside the cells of the table of applied migrations, the first thing a command
+    /// reads, is reported as damage too, before anything reads it.
+    @Test func damagedMigrationRecordsAreReportedAsDamageAndNeverWritten() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            "name: d\nrepetitions: 3\nwarmup: 0\nscenarios: [sequential]\nparameters:\n  tasks: [1, 2]\n"
+                + "  latency_ms: 0\n  work: 1\n", to: "d.yaml")
+        #expect(try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url).exitCode == 0)
+        let db = folder.path("speedlab.sqlite")
+        let root = try R.integer("SELECT rootpage FROM sqlite_master WHERE name = 'grdb_migrations'", in: db)
+        let pageSize = try R.integer("PRAGMA page_size", in: db)
+        // The end of the page holds the cells' records: zeroed, the page's structure stays whole.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        try handle.seek(toOffset: UInt64(root * pageSize - 200))
+        handle.write(Data(count: 200))
+        try handle.close()
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
+        for command in [["runs"], ["report", "1", "--out", "-"], ["run", sweep, "--no-report"]] {
             let result = try SpeedLabCommand.run(command, in: folder.url)
             #expect(result.exitCode == 74, "\(command): \(result.stdout) \(result.stderr)")
             #expect(result.stderr.contains("is damaged"), "\(command): \(result.stderr)")
