@@ -51,9 +51,12 @@ import Testing
         // would otherwise delay this task's own resumption, not the scenario.
         let timer = SingleThreadExecutor(name: "speedlab-test-timer")
         defer { timer.shutdown() }
+        // Its own event loop too: other tests' CPU work on the shared loop would delay its waits.
+        let executors = ExecutorCache()
+        defer { executors.shutdown() }
         let elapsed = try await withTaskExecutorPreference(timer) {
             let start = ContinuousClock.now
-            _ = try await scenario.run(in: ScenarioContext())
+            _ = try await scenario.run(in: ScenarioContext(executors: executors))
             return start.duration(to: .now)
         }
         #expect(elapsed >= .milliseconds(500))
@@ -61,13 +64,17 @@ import Testing
     }
 
     @Test func cancellingAConcurrentPointStopsItsTasks() async throws {
+        // An event loop of its own: the cancelled tasks resume on it, and another test's CPU
+        // work on the shared loop would hold them back, not the scenario.
+        let executors = ExecutorCache()
+        defer { executors.shutdown() }
         for dispatch in ["window", "batches"] {
             let scenario = try ConcurrentScenario(
                 point: ParameterPoint([
                     "tasks": .integer(50), "latency_ms": .integer(20_000), "concurrency": .integer(10),
                     "dispatch": .text(dispatch),
                 ]))
-            let task = Task { try await scenario.run(in: ScenarioContext()) }
+            let task = Task { try await scenario.run(in: ScenarioContext(executors: executors)) }
             try await Task.sleep(for: .milliseconds(30))
             let start = ContinuousClock.now
             task.cancel()
@@ -82,7 +89,9 @@ import Testing
             point: ParameterPoint([
                 "tasks": .integer(8), "latency_ms": .integer(10_000), "concurrency": .integer(4),
             ]))
-        let task = Task { try await scenario.run(in: ScenarioContext()) }
+        let executors = ExecutorCache()
+        defer { executors.shutdown() }
+        let task = Task { try await scenario.run(in: ScenarioContext(executors: executors)) }
         try await Task.sleep(for: .milliseconds(30))
         let start = ContinuousClock.now
         task.cancel()
