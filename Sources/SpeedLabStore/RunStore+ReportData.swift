@@ -1,7 +1,5 @@
-import Dispatch
 import GRDB
 import SpeedLabCore
-import Synchronization
 
 /// The measured wall and CPU times of one point, in storage order.
 public struct PointTimings: Sendable, Hashable {

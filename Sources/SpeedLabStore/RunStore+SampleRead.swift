@@ -25,10 +25,9 @@ extension RunStore {
             try PointID.fetchAll(db, sql: "SELECT id FROM point WHERE runId = ? ORDER BY id", arguments: [run])
         }
         let slots = PointSlots(points)
-        guard let likely = try read({ db in try SampleSpan.likely(of: points, slots: slots, run: run, in: db) })
-        else { return [] }
+        guard let likely = try read({ db in try SampleSpan.likely(of: slots, run: run, in: db) }) else { return [] }
         if let rows = try rows(in: likely, readingInHalvesFrom: threshold) { return rows }
-        guard let exact = try exactSpan(of: points, slots: slots, run: run) else { return [] }
+        guard let exact = try exactSpan(of: slots, run: run) else { return [] }
         return try rows(in: exact, readingInHalvesFrom: threshold) ?? []
     }
 
@@ -38,7 +37,7 @@ extension RunStore {
         if span.count >= threshold, span.last > span.first {
             // Rows are only ever added above the range, so both halves see the same rows.
             let middle = span.first + (span.last - span.first) / 2
-            var upper: [PointSample]
+            let upper: [PointSample]
             (rows, upper) = try bothAtOnce(
                 { db in try span.rows(from: span.first, to: middle, reserving: span.count, in: db) },
                 { db in
@@ -46,18 +45,18 @@ extension RunStore {
                         from: middle + 1, to: span.last, reserving: min(span.count, Int(span.last - middle)), in: db)
                 })
             rows.append(contentsOf: upper)
-            upper = []
         } else {
             rows = try read { db in try span.rows(from: span.first, to: span.last, reserving: span.count, in: db) }
         }
         return rows.count == span.count ? rows : nil
     }
 
-    /// The exact rowid range of the samples of `points` (run `run`'s, in increasing order) and
-    /// their count, or nil when they have none. Finding it walks their entries of the sample
+    /// The exact rowid range of the samples of the run's points (`slots`, in increasing order)
+    /// and their count, or nil when they have none. Finding it walks their entries of the sample
     /// index, a tenth of a second per million samples: a run of many points does it for two
     /// halves of its points at once.
-    private func exactSpan(of points: [PointID], slots: PointSlots, run: RunID) throws(StoreError) -> SampleSpan? {
+    private func exactSpan(of slots: PointSlots, run: RunID) throws(StoreError) -> SampleSpan? {
+        let points = slots.ids
         guard let lowest = points.first, let highest = points.last else { return nil }
         let sql = """
             SELECT MIN(s.id), MAX(s.id), COUNT(*) FROM sample s
@@ -111,7 +110,9 @@ private struct SampleSpan: Sendable {
 
     /// The range between the first and the last repetition of each point and phase in the sample
     /// index, with the run's count of samples, read in one snapshot; nil when the run has none.
-    static func likely(of points: [PointID], slots: PointSlots, run: RunID, in db: Database) throws -> SampleSpan? {
+    /// `slots` holds the run's point ids in increasing order.
+    static func likely(of slots: PointSlots, run: RunID, in db: Database) throws -> SampleSpan? {
+        let points = slots.ids
         guard let lowest = points.first, let highest = points.last else { return nil }
         guard
             let ends = try Row.fetchOne(

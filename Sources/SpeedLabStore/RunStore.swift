@@ -81,9 +81,9 @@ public final class RunStore: Sendable {
     }
 
     /// Opens the database read-only, checks that it is not damaged, and tells whether it needs a
-    /// migration (which a writer must apply). A database in a folder nobody may write, whose write-ahead log was
-    /// checkpointed away, is opened as immutable: SQLite could not create its shared-memory
-    /// file, and no process can be writing to it.
+    /// migration (which a writer must apply). A database in a folder nobody may write, whose
+    /// write-ahead log was checkpointed away, is opened as immutable: SQLite could not create
+    /// its shared-memory file, and no process can be writing to it.
     private static func openReader(
         path: String, configuration: Configuration
     ) throws -> (pool: DatabasePool, needsMigration: Bool) {

@@ -170,21 +170,12 @@ import Testing
         // The root page of the sample table: every command that reads samples passes through it.
         let root = try R.integer("SELECT rootpage FROM sqlite_master WHERE name = 'sample'", in: db)
         let pageSize = try R.integer("PRAGMA page_size", in: db)
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
-        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
-        handle.write(Data(repeating: 0xA5, count: pageSize))
-        try handle.close()
-        let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
-        for command in [
-            ["runs"], ["show", "1"], ["report", "1", "--out", "-"], ["compare", "1", "1"], ["history"],
-            ["run", sweep, "--no-report"], ["run", "--resume", "1"],
-        ] {
-            let result = try SpeedLabCommand.run(command, in: folder.url)
-            #expect(result.exitCode == 74, "\(command): \(result.stdout) \(result.stderr)")
-            #expect(result.stderr.contains("is damaged"), "\(command): \(result.stderr)")
-            #expect(result.stderr.split(separator: "\n").count == 1)
-        }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == damaged, "nothing was written")
+        try Self.overwrite(db, at: (root - 1) * pageSize, with: Data(repeating: 0xA5, count: pageSize))
+        try Self.expectEveryCommandRefusesTheDamage(
+            [
+                ["runs"], ["show", "1"], ["report", "1", "--out", "-"], ["compare", "1", "1"], ["history"],
+                ["run", sweep, "--no-report"], ["run", "--resume", "1"],
+            ], in: folder, db: db)
     }
 
     /// Damage inside the cells of the table of applied migrations, the first thing a command
@@ -200,12 +191,26 @@ import Testing
         let root = try R.integer("SELECT rootpage FROM sqlite_master WHERE name = 'grdb_migrations'", in: db)
         let pageSize = try R.integer("PRAGMA page_size", in: db)
         // The end of the page holds the cells' records: zeroed, the page's structure stays whole.
+        try Self.overwrite(db, at: root * pageSize - 200, with: Data(count: 200))
+        try Self.expectEveryCommandRefusesTheDamage(
+            [["runs"], ["report", "1", "--out", "-"], ["run", sweep, "--no-report"]], in: folder, db: db)
+    }
+
+    /// Writes `bytes` over the database file at byte `offset`.
+    private static func overwrite(_ db: String, at offset: Int, with bytes: Data) throws {
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
-        try handle.seek(toOffset: UInt64(root * pageSize - 200))
-        handle.write(Data(count: 200))
+        try handle.seek(toOffset: UInt64(offset))
+        handle.write(bytes)
         try handle.close()
+    }
+
+    /// Each command exits 74 with one line saying the database is damaged, and none of them
+    /// changes a byte of it.
+    private static func expectEveryCommandRefusesTheDamage(
+        _ commands: [[String]], in folder: TemporaryDirectory, db: String
+    ) throws {
         let damaged = try Data(contentsOf: URL(fileURLWithPath: db))
-        for command in [["runs"], ["report", "1", "--out", "-"], ["run", sweep, "--no-report"]] {
+        for command in commands {
             let result = try SpeedLabCommand.run(command, in: folder.url)
             #expect(result.exitCode == 74, "\(command): \(result.stdout) \(result.stderr)")
             #expect(result.stderr.contains("is damaged"), "\(command): \(result.stderr)")

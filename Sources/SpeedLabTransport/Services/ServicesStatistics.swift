@@ -2,8 +2,9 @@ import SpeedLabScenarios
 import Synchronization
 
 /// What `speedlab services` has served since it started (or since the last reset): requests,
-/// connections accepted and those that carried a request, requests held now and the most held at once, which a test reads
-/// to check that a client never has more requests in flight than its pool allows.
+/// connections accepted and those that carried a request, requests held now and the most held
+/// at once, which a test reads to check that a client never has more requests in flight than
+/// its pool allows.
 public final class ServicesStatistics: Sendable {
     /// A snapshot, as `/stats` returns it.
     public struct Snapshot: Sendable, Hashable, Codable {
