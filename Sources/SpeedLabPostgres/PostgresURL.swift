@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabCore
 import SpeedLabStore
 
 /// A `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE?sslmode=…&connect_timeout=…` address,
@@ -38,32 +39,37 @@ public struct PostgresURL: Sendable, Hashable {
         throws(StoreError)
     {
         let shown = Self.redacting(text)
-        guard Self.isPostgres(text), let components = URLComponents(string: text) else {
+        let url: EndpointURL
+        do throws(EndpointURLError) { url = try EndpointURL(text, schemes: ["postgres", "postgresql"]) } catch {
             throw .unsupportedLocation(
-                location: shown, reason: "expected postgres://USER@HOST:PORT/DATABASE?sslmode=disable|prefer|require")
+                location: shown,
+                reason: "\(error.reason); expected postgres://USER@HOST:PORT/DATABASE?sslmode=disable|prefer|require")
         }
-        user = components.user?.removingPercentEncoding ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
-        password = components.password?.removingPercentEncoding ?? environment["PGPASSWORD"]
-        host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
-        port = components.port ?? 5432
-        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        database = path.isEmpty ? user : (path.removingPercentEncoding ?? path)
+        user = url.user.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        password = url.password ?? environment["PGPASSWORD"]
+        host = url.host
+        port = url.port ?? 5432
+        let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        guard !path.contains("/") else {
+            throw .unsupportedLocation(location: shown, reason: "the database name '\(path)' holds a '/'")
+        }
+        database = path.isEmpty ? user : path
         sslMode = .prefer
         connectTimeoutSeconds = 10
-        for item in components.queryItems ?? [] {
+        for item in url.query {
             switch item.name {
             case "sslmode":
-                guard let mode = SSLMode(rawValue: item.value ?? "") else {
+                guard let mode = SSLMode(rawValue: item.value) else {
                     throw .unsupportedLocation(
                         location: shown,
-                        reason: "unknown sslmode '\(item.value ?? "")' (valid: "
+                        reason: "unknown sslmode '\(item.value)' (valid: "
                             + SSLMode.allCases.map(\.rawValue).joined(separator: ", ") + ")")
                 }
                 sslMode = mode
             case "connect_timeout":
-                guard let seconds = Int(item.value ?? ""), seconds > 0 else {
+                guard let seconds = Int(item.value), (1...86_400).contains(seconds) else {
                     throw .unsupportedLocation(
-                        location: shown, reason: "connect_timeout must be a whole number of seconds, 1 or more")
+                        location: shown, reason: "connect_timeout must be a whole number of seconds from 1 to 86400")
                 }
                 connectTimeoutSeconds = seconds
             default:
@@ -81,14 +87,9 @@ public struct PostgresURL: Sendable, Hashable {
         return text
     }
 
-    /// `text` with any password between `//user:` and `@` replaced by `***`, for messages about
-    /// a URL that could not be read.
+    /// `text` with everything between `://` and the last `@` replaced by `***`, for messages
+    /// about a URL that could not be read.
     public static func redacting(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"),
-            let at = text[scheme.upperBound...].firstIndex(of: "@")
-        else { return text }
-        let credentials = text[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at...])
+        EndpointURL.redacting(text)
     }
 }

@@ -41,6 +41,10 @@ public protocol RunDatabase: RunRecorder {
     /// The points matching `filter` across the runs it selects, with their measured samples.
     func history(_ filter: HistoryFilter) throws(StoreError) -> HistoryData
 
+    /// Checks the whole store for damage before it is copied from (SQLite: a full integrity
+    /// check of every page, index and constraint); throws the first problem.
+    func verifyWholeStore() throws(StoreError)
+
     /// Everything a run holds, to copy it into another store.
     func archive(ofRun run: RunID) throws(StoreError) -> RunArchive
 
@@ -57,6 +61,9 @@ public protocol RunDatabase: RunRecorder {
 }
 
 extension RunDatabase {
+    /// A server keeps its own pages consistent; the archives' values are still checked.
+    public func verifyWholeStore() throws(StoreError) {}
+
     /// Every run, judged alive or crashed from this host.
     public func runs() throws(StoreError) -> [StoredRun] { try runs(liveness: .current) }
 

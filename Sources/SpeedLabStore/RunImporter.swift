@@ -50,6 +50,12 @@ public struct RunImporter {
 
     /// The source's runs that `selection` names, oldest first.
     public func runs(_ selection: Selection) throws(StoreError) -> [StoredRun] {
+        try Self.selectedRuns(of: source, selection)
+    }
+
+    private static func selectedRuns(of source: any RunDatabase, _ selection: Selection) throws(StoreError)
+        -> [StoredRun]
+    {
         var runs = try source.runs()
         if !selection.references.isEmpty {
             var wanted = Set<RunID>()
@@ -61,16 +67,44 @@ public struct RunImporter {
         return runs
     }
 
-    /// Copies the selected runs, calling `progress` after each one.
+    /// The runs of `source` that `selection` names, once the whole source passed every check:
+    /// the store's own (for SQLite a full integrity check), then every selected run read in
+    /// full with every value checked (``RunArchive/problems()``). Call it before the target
+    /// is opened or created: a source that fails leaves the target as it was.
+    public static func checkedRuns(of source: any RunDatabase, _ selection: Selection) throws(StoreError)
+        -> [StoredRun]
+    {
+        try fromSource(source) { () throws(StoreError) in try source.verifyWholeStore() }
+        let runs = try fromSource(source) { () throws(StoreError) in try selectedRuns(of: source, selection) }
+        for run in runs where run.status != .running {
+            let archive = try fromSource(source) { () throws(StoreError) in try source.archive(ofRun: run.id) }
+            let problems = archive.problems()
+            guard problems.isEmpty else {
+                throw .importSource(
+                    location: source.location,
+                    detail: "run \(run.id) holds values SpeedLab cannot have written, so the source is damaged ("
+                        + problems.prefix(3).joined(separator: "; ") + ")",
+                    missing: false)
+            }
+        }
+        return runs
+    }
+
+    /// Checks the source (``checkedRuns(of:_:)``), then copies the selected runs.
     public func run(_ selection: Selection, progress: (Progress) -> Void = { _ in }) throws(StoreError) -> Summary {
-        let runs = try self.runs(selection)
+        try copy(try Self.checkedRuns(of: source, selection), progress: progress)
+    }
+
+    /// Copies `runs` (from ``checkedRuns(of:_:)``), one transaction each, calling `progress`
+    /// after each one; runs still being measured and runs the target holds are skipped.
+    public func copy(_ runs: [StoredRun], progress: (Progress) -> Void = { _ in }) throws(StoreError) -> Summary {
         let present = try target.runUUIDs()
         var summary = Summary()
         for (index, run) in runs.enumerated() {
             if run.status == .running {
                 summary.running += 1
             } else {
-                let archive = try source.archive(ofRun: run.id)
+                let archive = try Self.fromSource(source) { () throws(StoreError) in try source.archive(ofRun: run.id) }
                 if present.contains(archive.uuid) {
                     summary.skipped += 1
                 } else if let id = try target.insert(archive) {
@@ -86,5 +120,36 @@ public struct RunImporter {
                     samples: summary.samples))
         }
         return summary
+    }
+
+    /// Runs `body` against the source, naming the source in any error it gives.
+    private static func fromSource<T>(_ source: any RunDatabase, _ body: () throws(StoreError) -> T)
+        throws(StoreError) -> T
+    {
+        do { return try body() } catch { throw sourceError(error, location: source.location) }
+    }
+
+    /// `error` from reading an import source at `location`, told as the source's: a missing,
+    /// foreign or damaged file is named as the source, not as `--db` (a server's errors name
+    /// their location already).
+    public static func sourceError(_ error: StoreError, location: String) -> StoreError {
+        switch error {
+        case .missing:
+            return .importSource(location: location, detail: "it does not exist", missing: true)
+        case .notADatabase:
+            return .importSource(location: location, detail: "it is not a SQLite database", missing: false)
+        case .notAStore:
+            return .importSource(location: location, detail: "it is not a SpeedLab store", missing: false)
+        case .invalidPath(_, let reason):
+            return .importSource(location: location, detail: reason, missing: false)
+        case .corrupt(_, let detail), .sqlite(_, let detail):
+            return .importSource(location: location, detail: "it is damaged (\(detail))", missing: false)
+        case .undecodablePoint(_, let run, let point, _):
+            return .importSource(
+                location: location, detail: "it is damaged (point \(point) of run \(run) cannot be read)",
+                missing: false)
+        default:
+            return error
+        }
     }
 }

@@ -58,7 +58,12 @@ public final class RunStore: Sendable {
             if existed {
                 // Read-only first: a damaged database is refused before anything writes to it,
                 // and a reader that needs no migration never takes the write lock.
-                let reader = try Self.openReader(path: path, configuration: configuration)
+                let reader = try Self.openReader(path: path, configuration: configuration, access: access)
+                if !reader.isSpeedLabStore, access == .read || reader.holdsOtherTables {
+                    // An empty file or another program's database: reading never turns it into a
+                    // store, and writing never mixes SpeedLab's tables into someone else's.
+                    throw StoreError.notAStore(path: path)
+                }
                 if access == .read, !reader.needsMigration {
                     pool = reader.pool
                     return
@@ -76,35 +81,94 @@ public final class RunStore: Sendable {
             try StoreMigrator.migrate(writer, path: path, files: Migrations.all())
             pool = writer
         } catch {
+            // A database this call created and could not finish (a full disk, say) leaves no
+            // empty file behind for the next command to mistake for a store.
+            if !existed { Self.removeUnfinished(path) }
             throw StoreError.from(error, path: path)
         }
     }
 
+    /// Removes the file a failed creation left, with its side files, if it holds no store.
+    private static func removeUnfinished(_ path: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let hasSchema =
+            size > 0
+            && ((try? DatabaseQueue(path: path, configuration: readOnlyConfiguration()).read { db in
+                try db.tableExists("run")
+            }) ?? false)
+        guard !hasSchema else { return }
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    private static func readOnlyConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return configuration
+    }
+
+    /// What a read-only look at an existing database found.
+    private struct ReaderLook {
+        var pool: DatabasePool
+        var needsMigration: Bool
+        /// Whether SpeedLab's migrations table is there.
+        var isSpeedLabStore: Bool
+        /// Whether it holds tables that are not SpeedLab's (another program's database).
+        var holdsOtherTables: Bool
+    }
+
     /// Opens the database read-only, checks that it is not damaged, and tells whether it needs a
-    /// migration (which a writer must apply). A database in a folder nobody may write, whose
-    /// write-ahead log was checkpointed away, is opened as immutable: SQLite could not create
-    /// its shared-memory file, and no process can be writing to it.
-    private static func openReader(
-        path: String, configuration: Configuration
-    ) throws -> (pool: DatabasePool, needsMigration: Bool) {
+    /// migration (which a writer must apply). A database nobody may write to (no write
+    /// permission bits, or a folder nobody may write, whose write-ahead log was checkpointed
+    /// away) is opened as immutable: no process can be writing to it, and a reader must not
+    /// leave `-wal` and `-shm` files beside it that a later writer could not open. Side files
+    /// that a failed look created are removed.
+    private static func openReader(path: String, configuration: Configuration, access: Access) throws -> ReaderLook {
         var reading = configuration
         reading.readonly = true
-        func open(_ name: String) throws -> (pool: DatabasePool, needsMigration: Bool) {
+        func open(_ name: String) throws -> ReaderLook {
             let reader = try DatabasePool(path: name, configuration: reading)
             // Checked before anything is read, the migrations table included.
             try checkIntegrity(reader, path: path)
-            return (reader, try StoreMigrator.needsMigration(reader, path: path, files: Migrations.all()))
+            let (isStore, otherTables) = try reader.read { db in
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                return (tables.contains("grdb_migrations"), !tables.isEmpty && !tables.contains("grdb_migrations"))
+            }
+            let needsMigration =
+                isStore ? try StoreMigrator.needsMigration(reader, path: path, files: Migrations.all()) : true
+            return ReaderLook(
+                pool: reader, needsMigration: needsMigration, isSpeedLabStore: isStore, holdsOtherTables: otherTables)
         }
+        let sideFiles = ["-wal", "-shm"].filter { !FileManager.default.fileExists(atPath: path + $0) }
+        let walIsEmpty = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0
+        let immutable = "file:\(path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)?immutable=1"
         do {
+            if access == .read, walIsEmpty, !hasWritePermissionBits(path) { return try open(immutable) }
             return try open(path)
         } catch let error as DatabaseError
             where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode)
             && !FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-            && (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0
+            && walIsEmpty
         {
-            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            return try open("file:\(escaped)?immutable=1")
+            return try open(immutable)
+        } catch {
+            for suffix in sideFiles { removeIfEmpty(path + suffix) }
+            throw error
         }
+    }
+
+    /// Whether anyone may write the file, by its mode bits (root's access check says yes to all).
+    private static func hasWritePermissionBits(_ path: String) -> Bool {
+        guard let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int else {
+            return true
+        }
+        return mode & 0o222 != 0 && FileManager.default.isWritableFile(atPath: path)
+    }
+
+    /// Removes a `-wal` or `-shm` file a failed open created, unless it holds something.
+    private static func removeIfEmpty(_ path: String) {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else { return }
+        if size == 0 || path.hasSuffix("-shm") { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Refuses paths that cannot be a database before SQLite sees them, with what to do instead.
@@ -131,7 +195,7 @@ public final class RunStore: Sendable {
     /// database is reported before anything reads half of it or writes to it (about 0.6 s per
     /// 100 MB here).
     private static func checkIntegrity(_ reader: some DatabaseReader, path: String) throws {
-        let verdict = try reader.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check(1)") }
+        let verdict = try reader.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
         guard verdict == "ok" else {
             let detail = (verdict ?? "quick_check failed").split(whereSeparator: \.isNewline).joined(separator: " ")
             throw StoreError.corrupt(path: path, detail: detail)

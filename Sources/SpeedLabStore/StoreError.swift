@@ -7,6 +7,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case schemaIsNewer(path: String, unknownMigrations: [String])
     /// The file exists but is not a SQLite database.
     case notADatabase(path: String)
+    /// A SQLite database without SpeedLab's schema: an empty file, or another program's database.
+    case notAStore(path: String)
+    /// The source of an import is missing, damaged or holds values SpeedLab cannot have
+    /// written; nothing was imported.
+    case importSource(location: String, detail: String, missing: Bool)
     /// The file is a damaged SQLite database.
     case corrupt(path: String, detail: String)
     /// The file or its folder cannot be written.
@@ -48,6 +53,15 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notADatabase(let path):
             return
                 "\(path) is not a SQLite database. Point --db (or SPEEDLAB_DB) at a SpeedLab database or a new file name."
+        case .notAStore(let path):
+            return "\(path) is not a SpeedLab store (it holds no SpeedLab schema). Point --db (or SPEEDLAB_DB) at a "
+                + "SpeedLab database, or give `speedlab run` a new file name."
+        case .importSource(let location, let detail, true):
+            return "nothing to import: no store at \(location) (\(detail)). Give SOURCE as an existing SQLite file or "
+                + "a postgres:// URL."
+        case .importSource(let location, let detail, false):
+            return "cannot import from \(location): \(detail). Nothing was imported; repair or restore the source "
+                + "(a backup, or `sqlite3 SOURCE .recover`) and import again."
         case .corrupt(let path, let detail):
             return "\(path) is damaged (\(detail)). Restore it from a backup, or start a new database with --db."
         case .readOnly(let path):

@@ -18,6 +18,9 @@ final class CancellableTask: Sendable {
         if cancelNow { task.cancel() }
     }
 
+    /// Whether ``cancel()`` was called (a signal arrived).
+    var isCancelled: Bool { state.withLock { $0.isCancelled } }
+
     func cancel() {
         let cancel = state.withLock { state in
             state.isCancelled = true

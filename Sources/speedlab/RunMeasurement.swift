@@ -44,6 +44,11 @@ struct RunMeasurement {
             signals.remove()
         } catch {
             signals.remove()
+            if measuring.isCancelled, error is CancellationError || error is RealIOError {
+                // A signal before the run was opened (while the services start): nothing to keep.
+                FileHandle.standardError.write(Data("interrupted before the run started: nothing was stored.\n".utf8))
+                throw ExitCode(SpeedLabExitCode.interrupted.rawValue)
+            }
             throw SpeedLabExitCode.report(error)
         }
         try finish(outcome)
@@ -89,10 +94,13 @@ struct RunMeasurement {
             _ = try ReportOutput.writeAtomically(rendered.files, to: folder)
             print("report: \(folder.appendingPathComponent("report.md").path)")
         } catch let error as ReportOutput.WriteError {
+            // The run is complete in the store; the report that was asked for is not written, and
+            // a script must learn that from the exit code (73), not from a warning it never reads.
             FileHandle.standardError.write(
                 Data(
-                    "warning: \(error) The run is stored; write it later with `speedlab report \(id) --out DIR`.\n"
-                        .utf8))
+                    ("error: \(TerminalText.safe("\(error)")) The run is stored and completed; write its report "
+                        + "later with `speedlab report \(id) --out DIR`.\n").utf8))
+            throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
         }
     }
 }

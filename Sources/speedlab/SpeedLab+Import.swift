@@ -34,12 +34,18 @@ extension SpeedLab {
         }
 
         func run() async throws {
-            let origin = try SpeedLabExitCode.reporting { try StoreOpener.open(source, access: .read) }
+            let origin = try SpeedLabExitCode.reporting { () throws(StoreError) in
+                do throws(StoreError) { return try StoreOpener.open(source, access: .read) } catch {
+                    throw RunImporter.sourceError(error, location: StoreOpener.shown(source))
+                }
+            }
+            let selection = RunImporter.Selection(references: runs, label: label, since: since?.start)
+            // The whole source is checked before the target is opened: a damaged one changes nothing.
+            let checked = try SpeedLabExitCode.reporting { try RunImporter.checkedRuns(of: origin, selection) }
             let target = try store.open(.write(create: true))
             let importer = RunImporter(source: origin, target: target)
-            let selection = RunImporter.Selection(references: runs, label: label, since: since?.start)
             let bar = ImportProgressBar()
-            let summary = try SpeedLabExitCode.reporting { try importer.run(selection) { bar.show($0) } }
+            let summary = try SpeedLabExitCode.reporting { try importer.copy(checked) { bar.show($0) } }
             bar.finish()
             try? target.close()
             var line =

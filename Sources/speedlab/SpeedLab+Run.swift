@@ -63,10 +63,7 @@ extension SpeedLab {
                 throw ValidationError("--warmup must be from 0 to 10000 (got \(warmup)).")
             }
             if force, resume == nil { throw ValidationError("--force goes with --resume RUN.") }
-            if let services, !(services.hasPrefix("http://") && services.count > "http://".count) {
-                throw ValidationError(
-                    "--services takes an http:// URL, such as http://127.0.0.1:8080 (got \(services)).")
-            }
+            if let services { _ = try Self.servicesURL(services) }
             if resume != nil, sweep != nil || !only.isEmpty || repetitions != nil || warmup != nil || label != nil {
                 throw ValidationError(
                     "--resume takes the sweep of the stored run; give no sweep file, --only, --repetitions, --warmup or --label."
@@ -114,11 +111,31 @@ extension SpeedLab {
         /// The services of `transport: http` points: `--services`, or this binary's own
         /// `speedlab services`, started for the run.
         private var endpoint: ServicesEndpoint {
-            if let services { return .connect(services) }
+            if let services, let url = try? Self.servicesURL(services) { return .connect(url) }
             let executable =
                 (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
                 ?? CommandLine.arguments[0]
             return .launch(executable: executable)
+        }
+
+        /// `--services` as the base URL the client calls (`http://HOST:PORT`), or why it cannot
+        /// be one; the message never shows a password.
+        static func servicesURL(_ text: String) throws -> String {
+            let example = "--services takes an http://HOST:PORT URL, such as http://127.0.0.1:8080"
+            let url: EndpointURL
+            do throws(EndpointURLError) { url = try EndpointURL(text, schemes: ["http"]) } catch {
+                throw ValidationError(TerminalText.safe("\(example): \(error)"))
+            }
+            guard url.user == nil, url.password == nil else {
+                throw ValidationError(
+                    TerminalText.safe(
+                        "\(example) without a user or password (the services take no login; got \(EndpointURL.redacting(text)))."
+                    ))
+            }
+            guard url.path.isEmpty || url.path == "/", url.query.isEmpty else {
+                throw ValidationError(TerminalText.safe("\(example), with no path or query (got \(text))."))
+            }
+            return "http://\(url.hostInURL):\(url.port ?? 80)"
         }
 
         private func loadSweep() throws -> (sweep: Sweep, points: [PlannedPoint]) {

@@ -26,7 +26,7 @@ enum SpeedLabExitCode: Int32, CaseIterable {
     /// The code for an error, after printing it as one line on standard error.
     static func report(_ error: any Error) -> ExitCode {
         let code = code(for: error)
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)"))\n".utf8))
         return ExitCode(code.rawValue)
     }
 
@@ -51,7 +51,7 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             switch error {
             case .schemaIsNewer: return .databaseNewer
             case .locked: return .databaseLocked
-            case .missing, .noSuchDatabase: return .missingInput
+            case .missing, .noSuchDatabase, .importSource(_, _, true): return .missingInput
             case .unreachable: return .databaseUnreachable
             case .authenticationFailed: return .databaseLoginRefused
             case .unsupportedLocation: return .usage

@@ -52,6 +52,38 @@
             #expect(elapsed < Self.quickly)
         }
 
+        /// A password with every character that URL parsing trips on, typed raw (up to the last
+        /// `@`) or percent-encoded once, logs in; it is printed nowhere.
+        @Test(.timeLimit(.minutes(1)))
+        func aPasswordWithURLPunctuationLogsInAndIsNeverPrinted() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let database = try PostgresTestDatabase.make()
+            defer { database.drop() }
+            let role = "speedlab_tricky_\(UUID().uuidString.prefix(8).lowercased())"
+            let password = "p@ss:w0rd/?#x%y"
+            try database.query("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'")
+            defer { _ = try? database.query("DROP OWNED BY \(role); DROP ROLE \(role)") }
+            try database.query("GRANT ALL ON SCHEMA public TO \(role)")
+            let base = try #require(URLComponents(string: database.url))
+            let address = "\(base.host ?? "127.0.0.1"):\(base.port ?? 5432)\(base.path)?sslmode=disable"
+            // Typed as is but for `%` (the one character that must be escaped), and fully escaped.
+            let typed = password.replacingOccurrences(of: "%", with: "%25")
+            let escaped = [("%", "%25"), ("@", "%40"), (":", "%3A"), ("/", "%2F"), ("?", "%3F"), ("#", "%23")]
+                .reduce(password) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+            for url in ["postgres://\(role):\(typed)@\(address)", "postgres://\(role):\(escaped)@\(address)"] {
+                let result = try SpeedLabCommand.run(["runs", "--db", url], in: folder.url)
+                #expect(result.exitCode == 0, "\(result.stderr)")
+                for secret in ["p@ss", "w0rd", "x%"] {
+                    #expect(!(result.stdout + result.stderr).contains(secret), "\(result.stdout) \(result.stderr)")
+                }
+            }
+            let wrong = try SpeedLabCommand.run(
+                ["runs", "--db", "postgres://\(role):p@ss:w0rd@\(address)"], in: folder.url)
+            PostgresTesting.expectRefusal(
+                wrong, exitCode: 77, mentioning: "refused the login", secrets: ["p@ss", "w0rd"])
+        }
+
         @Test(.timeLimit(.minutes(1)))
         func missingDatabaseExits66Quickly() throws {
             let folder = try TemporaryDirectory()

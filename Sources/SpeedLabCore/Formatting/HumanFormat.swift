@@ -68,12 +68,23 @@ public enum HumanFormat {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n", "\r", "\t": out.append(" ")
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out.append(" ")
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
+            case _ where isBidiControl(scalar): continue
             default: out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// The invisible marks that reorder or isolate text (U+202A–U+202E, U+2066–U+2069, the
+    /// left-to-right, right-to-left and Arabic letter marks): a label holding them can make a
+    /// line read other than it is, so they are dropped like control characters.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 
     /// A relative change as a signed percentage with one decimal: `+12.3%`, `-0.4%`.

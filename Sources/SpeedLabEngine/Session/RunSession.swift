@@ -74,7 +74,18 @@ public struct RunSession: Sendable {
             throw RealIOError.servicesDidNotStart("this session has no way to start or reach services")
         }
         let database = points.contains { $0.parameters[ParameterCatalog.database.name]?.textValue == "sqlite" }
-        let realIO = try await RealIO.open(services, needsDatabase: database, roundTripNanos: roundTripNanos)
+        let realIO: RealIO
+        do {
+            realIO = try await RealIO.open(services, needsDatabase: database, roundTripNanos: roundTripNanos)
+        } catch {
+            // A signal while the services start makes their start fail; that is an interruption.
+            if Task.isCancelled { throw CancellationError() }
+            throw error
+        }
+        if Task.isCancelled {
+            await realIO.close()
+            throw CancellationError()
+        }
         onEvent(
             .servicesReady(
                 url: realIO.servicesURL, started: services.startsServices,

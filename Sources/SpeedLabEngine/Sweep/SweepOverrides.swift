@@ -15,14 +15,22 @@ public struct SweepOverrides: Sendable {
         self.label = label
     }
 
-    /// The sweep with these changes; `--only` names must be scenarios of the registry.
+    /// The sweep with these changes; `--only` names must be scenarios of the registry, and
+    /// keep every entry of theirs.
     public func apply(to sweep: Sweep, registry: ScenarioRegistry = .standard) throws(ScenarioError) -> Sweep {
         var result = sweep
         if !only.isEmpty {
             for name in only { _ = try registry.scenario(named: name) }
-            result.scenarios = only.map { name in
-                sweep.scenarios.first { $0.scenario == name } ?? Sweep.Selection(scenario: name)
+            // Every entry of a named scenario stays, in the sweep's order (a sweep may list one
+            // scenario several times with other values); a name the sweep lacks runs on defaults.
+            let named = Set(only)
+            var kept = sweep.scenarios.filter { named.contains($0.scenario) }
+            var added = Set(kept.map(\.scenario))
+            for name in only where !added.contains(name) {
+                kept.append(Sweep.Selection(scenario: name))
+                added.insert(name)
             }
+            result.scenarios = kept
         }
         switch repetitions {
         case .fixed(let count):

@@ -22,6 +22,10 @@
         /// answer delay: nothing waits forever on services that stopped answering.
         static let deadlineSlack = TimeAmount.seconds(30)
 
+        /// The most body read from an answer other than a call's own body (health, statistics,
+        /// an error page): enough for what the services send, never a flood.
+        static let errorBodyLimit = 65_536
+
         /// Whether ``shutdown()`` stops `group` (the client made it).
         private let ownsGroup: Bool
 
@@ -73,7 +77,31 @@
             }
             let late = answer.completed.duration(to: .now).components
             context.lateness.record(nanos: late.seconds * 1_000_000_000 + late.attoseconds / 1_000_000_000)
+            if let wrong = Self.wrongAnswer(answer, to: call) {
+                throw TransportError(
+                    "the services at \(baseURL) gave a wrong answer to service \(call.service), query \(call.query), "
+                        + "attempt \(call.attempt): \(wrong); the point's timings would not be of this workload")
+            }
             guard answer.status == 200 else { throw ServiceFailure(call, status: answer.status) }
+        }
+
+        /// Why `answer` is not what SpeedLab's services send for `call`, or nil when it is: the
+        /// status the seeded draw gives (503 for a drawn failure, else 200), the call's own
+        /// `x-speedlab-call` tag, and a body of exactly `responseBytes` bytes with 200.
+        static func wrongAnswer(_ answer: CallResponseDelegate.Answer, to call: ServiceCall) -> String? {
+            let expectedStatus = call.draw == .fail ? 503 : 200
+            guard answer.status == expectedStatus else {
+                return "HTTP \(answer.status) where its seeded draw gives \(expectedStatus)"
+            }
+            let tag = ServiceRoute.tag(of: call)
+            guard answer.answeredCall == tag else {
+                return answer.answeredCall.map { "it answers call \($0.prefix(80)), not \(tag)" }
+                    ?? "it does not say which call it answers (no \(ServiceRoute.callHeader) header)"
+            }
+            if answer.status == 200, answer.bodyBytes != call.responseBytes {
+                return "a body of \(answer.bodyBytes) bytes where response_bytes is \(call.responseBytes)"
+            }
+            return nil
         }
 
         /// Sends a GET for `target`; a broken transport becomes ``TransportError`` (counted in
@@ -85,8 +113,9 @@
                 throw TransportError("cannot request \(url): \(error)")
             }
             let delay = Int64(call?.answerDelayNanos.rounded() ?? 0)
+            let limit = max(call?.responseBytes ?? 0, Self.errorBodyLimit)
             let task = client(connections: connections).execute(
-                request: request, delegate: CallResponseDelegate(),
+                request: request, delegate: CallResponseDelegate(bodyLimit: limit),
                 deadline: .now() + .nanoseconds(delay) + Self.deadlineSlack)
             do {
                 return try await withTaskCancellationHandler {

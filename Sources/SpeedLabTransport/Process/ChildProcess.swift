@@ -67,17 +67,17 @@ final class ChildProcess: Sendable {
         return fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0 && fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0
     }
 
-    /// The first line the child writes to stdout, or nil when it closes stdout or `timeout`
-    /// passes first.
+    /// The first line the child writes to stdout, or nil when it closes stdout, `timeout`
+    /// passes first or the calling task is cancelled.
     func firstLine(timeout: Duration) -> String? {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while true {
             let left = ContinuousClock.now.duration(to: deadline)
-            guard left > .zero else { return nil }
+            guard left > .zero, !Task.isCancelled else { return nil }
             var poller = pollfd(fd: stdoutReader, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(min(left.components.seconds * 1000 + 1, 60_000))
+            let milliseconds = Int32(min(left.components.seconds * 1000 + 1, 50))
             let ready = poll(&poller, 1, milliseconds)
             if ready < 0, errno == EINTR { continue }
             guard ready > 0 else { continue }

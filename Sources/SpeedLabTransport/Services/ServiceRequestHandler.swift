@@ -76,32 +76,38 @@
             pending = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
                 self.pending = nil
                 self.statistics.requestEnded()
+                let tag = ServiceRoute.tag(of: call)
                 if draw == .fail {
-                    self.respond(head, .serviceUnavailable, text: "drawn to fail\n", context: context)
+                    self.respond(head, .serviceUnavailable, text: "drawn to fail\n", call: tag, context: context)
                 } else {
-                    self.respondBody(head, bytes: call.responseBytes, context: context)
+                    self.respondBody(head, bytes: call.responseBytes, call: tag, context: context)
                 }
             }
         }
 
-        private func respondBody(_ head: HTTPRequestHead, bytes: Int, context: ChannelHandlerContext) {
+        private func respondBody(_ head: HTTPRequestHead, bytes: Int, call: String, context: ChannelHandlerContext) {
             if body.readableBytes < bytes {
                 body = context.channel.allocator.buffer(repeating: UInt8(ascii: "s"), count: bytes)
             }
-            send(head, .ok, body: body.getSlice(at: body.readerIndex, length: bytes) ?? ByteBuffer(), context: context)
+            send(
+                head, .ok, body: body.getSlice(at: body.readerIndex, length: bytes) ?? ByteBuffer(), call: call,
+                context: context)
         }
 
         private func respond(
-            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, text: String, context: ChannelHandlerContext
+            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, text: String, call: String? = nil,
+            context: ChannelHandlerContext
         ) {
-            send(head, status, body: context.channel.allocator.buffer(string: text), context: context)
+            send(head, status, body: context.channel.allocator.buffer(string: text), call: call, context: context)
         }
 
         private func send(
-            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, body: ByteBuffer, context: ChannelHandlerContext
+            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, body: ByteBuffer, call: String? = nil,
+            context: ChannelHandlerContext
         ) {
             var headers = HTTPHeaders()
             headers.add(name: "content-length", value: String(body.readableBytes))
+            if let call { headers.add(name: ServiceRoute.callHeader, value: call) }
             headers.add(name: "x-speedlab-connection-request", value: String(requestsOnConnection))
             let keepAlive = head.isKeepAlive
             if !keepAlive { headers.add(name: "connection", value: "close") }

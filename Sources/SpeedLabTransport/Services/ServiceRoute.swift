@@ -10,6 +10,14 @@ public enum ServiceRoute {
     public static let health = "/health"
     public static let statistics = "/stats"
     public static let resetStatistics = "/stats/reset"
+    /// The header of every `/call` answer naming the call it answers (``tag(of:)``), so a
+    /// client can tell an answer to its own request from any other.
+    public static let callHeader = "x-speedlab-call"
+
+    /// `service/query/attempt/seed`: what ``callHeader`` carries for `call`.
+    public static func tag(of call: ServiceCall) -> String {
+        "\(call.service)/\(call.query)/\(call.attempt)/\(call.seed)"
+    }
 
     /// The path and query of `call`'s request.
     public static func target(of call: ServiceCall) -> String {

@@ -1,0 +1,90 @@
+#if HTTPTransport
+    import Foundation
+    import SpeedLabTestSupport
+    import Testing
+
+    /// Real I/O at the edges of trust, through the built binary: http points as an
+    /// unprivileged user, a signal while the services start, and services that answer wrongly.
+    @Suite(.serialized) struct TrustRealIOTests {
+        typealias R = ReliabilityTests
+
+        static func sweep(_ folder: TemporaryDirectory, repetitions: Int = 2) throws -> String {
+            try folder.write(
+                """
+                name: http-trust
+                repetitions: \(repetitions)
+                warmup: 0
+                baselines: false
+                scenarios:
+                  concurrent:
+                    tasks: 8
+                    concurrency: 4
+                    transport: http
+                    response_bytes: 512
+                parameters:
+                  latency_ms: 2
+                """, to: "http.yaml")
+        }
+
+        @Test(
+            .enabled(if: R.canTestPermissions, "needs setpriv and a build folder readable by nobody when run as root"),
+            .timeLimit(.minutes(2)))
+        func httpPointsRunForAnUnprivilegedUser() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+            let result = try SpeedLabCommand.runAsNobody(
+                ["run", try Self.sweep(folder), "--no-report", "--no-trace"], in: folder.url)
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("completed"), "\(result.stdout)")
+        }
+
+        @Test(
+            .timeLimit(.minutes(4)), arguments: [(0, SIGINT), (10, SIGTERM), (25, SIGINT), (50, SIGTERM), (90, SIGINT)])
+        func aSignalWhileTheServicesStartIsAnInterruption(afterMilliseconds delay: Int, signal: Int32) throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let process = try SpeedLabCommand.start(
+                ["run", try Self.sweep(folder, repetitions: 50), "--no-report"], in: folder.url)
+            usleep(UInt32(delay) * 1_000 + 30_000)  // the binary's own start-up first
+            kill(process.processIdentifier, signal)
+            let output = SpeedLabCommand.readToEnd(process)
+            process.waitUntilExit()
+            let stderr = String(decoding: output.stderr, as: UTF8.self)
+            #expect(
+                process.terminationStatus == 130 || process.terminationReason == .uncaughtSignal,
+                "\(process.terminationStatus): \(stderr)")
+            #expect(!stderr.contains("CancellationError"), "\(stderr)")
+            #expect(!stderr.contains("services"), "\(stderr)")
+        }
+
+        static let wrongAnswers = ["short", "html", "huge", "other-call", "no-tag", "status-418"]
+
+        @Test(.timeLimit(.minutes(3)), arguments: wrongAnswers)
+        func servicesThatAnswerWronglyFailThePointLoudly(mode: String) throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            server.arguments = [
+                "python3", FixturePaths.fixtures.appendingPathComponent("fake-services/wrong-answers.py").path, mode,
+            ]
+            let output = Pipe()
+            server.standardOutput = output
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer {
+                kill(server.processIdentifier, SIGKILL)
+                server.waitUntilExit()
+            }
+            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            let url = try #require(line.split(separator: " ").last.map { String($0.trimmingCharacters(in: .newlines)) })
+            let result = try SpeedLabCommand.run(
+                ["run", try Self.sweep(folder), "--services", url, "--no-report", "--no-trace"], in: folder.url)
+            // Refused while the round trip is calibrated (69, nothing stored) or by the point (1).
+            #expect([1, 69].contains(result.exitCode), "\(mode): \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("wrong answer") || result.stderr.contains("ran past"), "\(result.stderr)")
+            #expect(!result.stdout.contains("speedup"), "no speedup is claimed: \(result.stdout)")
+        }
+    }
+#endif
