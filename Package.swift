@@ -26,7 +26,7 @@ let package = Package(
         .trait(
             name: "PostgreSQLStore",
             description:
-                "A PostgreSQL store (postgres-nio) beside the SQLite file, so a team's machines share one history"
+                "A PostgreSQL store (the system's libpq) beside the SQLite file, so a team's machines share one history"
         ),
         .default(enabledTraits: ["HTTPTransport", "PostgreSQLStore"]),
     ],
@@ -37,9 +37,6 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: Library modules (dependencies point one way: Core + Concurrency ← Scenarios ← Engine; Core ← Store; Core + Statistics + Store ← Reports)
@@ -81,17 +78,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // PostgreSQL's own C client (Debian: libpq-dev), linked like libsqlite3: nothing to compile.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "SpeedLabPostgres",
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations", "SpeedLabConcurrency",
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQLStore"])),
-                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQLStore"])),
-                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
-                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
-                .product(
-                    name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["PostgreSQLStore"])),
-                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQLStore"])),
+                .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQLStore"])),
             ],
             swiftSettings: strictSettings
         ),

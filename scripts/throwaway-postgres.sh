@@ -2,6 +2,8 @@
 # Starts a throw-away PostgreSQL cluster for SpeedLab's tests and prints its URL.
 #
 #   scripts/throwaway-postgres.sh start DIR   # initdb in DIR, start on a free port, print the URL
+#   scripts/throwaway-postgres.sh start-tls DIR # the same, serving TLS with a self-signed certificate
+#                                               # for `localhost` made by openssl (DIR/server.crt)
 #   scripts/throwaway-postgres.sh stop DIR    # stop it (DIR can then be removed)
 #   scripts/throwaway-postgres.sh restart DIR # start a stopped cluster again, on the port in DIR/port
 #
@@ -27,7 +29,7 @@ serve() {
 }
 
 case "$command" in
-start)
+start | start-tls)
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -37,6 +39,14 @@ start)
     --pwfile="$dir/password" >"$dir/initdb.log" 2>&1
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   echo "$port" >"$dir/port"
+  if [ "$command" = start-tls ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
+      -keyout "$dir/server.key" -out "$dir/server.crt" >/dev/null 2>&1
+    chmod 600 "$dir/server.key"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir/server.key" "$dir/server.crt"
+    printf "ssl = on\nssl_cert_file = '%s'\nssl_key_file = '%s'\n" "$dir/server.crt" "$dir/server.key" \
+      >>"$dir/data/postgresql.conf"
+  fi
   serve "$port"
   ;;
 restart)
@@ -47,7 +57,7 @@ stop)
   [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
   ;;
 *)
-  echo "usage: throwaway-postgres.sh start|stop|restart DIR" >&2
+  echo "usage: throwaway-postgres.sh start|start-tls|stop|restart DIR" >&2
   exit 64
   ;;
 esac

@@ -1,10 +1,9 @@
 #if PostgreSQLStore
-    import PostgresNIO
     import SpeedLabStore
 
     /// Reads a row's columns in order, each as the type asked for.
     struct PostgresCells {
-        private var iterator: PostgresRow.Iterator
+        private var iterator: IndexingIterator<[PostgresRow.Cell]>
         private let location: String
 
         init(_ row: PostgresRow, location: String) {

@@ -1,7 +1,5 @@
 #if PostgreSQLStore
     import Foundation
-    import NIOCore
-    import PostgresNIO
     import SpeedLabCore
     import SpeedLabStore
 
@@ -74,19 +72,24 @@
         /// The samples of one packed value, with their ids, in id order.
         private func unpack(_ row: PostgresRow?) throws(StoreError) -> [(id: Int64, sample: PointSample)] {
             guard let row else { return [] }
-            let (count, packed) = try decode(row, (Int64, ByteBuffer?).self)
-            guard var bytes = packed else { return [] }
-            guard bytes.readableBytes == Int(count) * Self.packedSampleBytes else {
+            let (count, packed) = try decode(row, (Int64, [UInt8]?).self)
+            guard let bytes = packed else { return [] }
+            guard bytes.count == Int(count) * Self.packedSampleBytes else {
                 throw .server(location: location, detail: "unexpected size of the packed samples")
             }
             var samples: [(id: Int64, sample: PointSample)] = []
             samples.reserveCapacity(Int(count))
-            func next() -> Int64 { bytes.readInteger(endianness: .big, as: Int64.self) ?? 0 }
+            var offset = 0
+            func next() -> Int64 {
+                defer { offset += 8 }
+                return BigEndian.integer(bytes, at: offset, as: Int64.self)
+            }
             for _ in 0..<count {
                 let id = next()
                 let point = next()
                 let repetition = next()
-                let warmup = bytes.readInteger(endianness: .big, as: Int16.self) ?? 0
+                let warmup = BigEndian.integer(bytes, at: offset, as: Int16.self)
+                offset += 2
                 let wall = next()
                 let user = next()
                 let system = next()

@@ -1,6 +1,5 @@
 #if PostgreSQLStore
     import Foundation
-    import PostgresNIO
     import SpeedLabCore
     import SpeedLabStore
 

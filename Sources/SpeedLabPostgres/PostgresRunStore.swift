@@ -1,83 +1,50 @@
 #if PostgreSQLStore
-    import Dispatch
     import Foundation
-    import Logging
-    import NIOConcurrencyHelpers
-    import NIOCore
-    import NIOPosix
-    import NIOSSL
-    import PostgresNIO
     import SpeedLabCore
     import SpeedLabMigrations
     import SpeedLabStore
+    import Synchronization
 
     /// The runs of a team kept on a PostgreSQL server: the same tables, the same answers as the
     /// SQLite file, so many machines write one history.
     ///
-    /// One connection per process, from postgres-nio's event loops; the store's calls are
-    /// synchronous like the SQLite store's and wait for the server on the calling thread (never an
-    /// event loop thread), one transaction at a time. Opening it applies `migrations/postgres/`
-    /// under an advisory lock, so processes that open a new database at once migrate it once.
+    /// One connection per process through libpq, PostgreSQL's own synchronous C client; the
+    /// store's calls wait for the server on the calling thread, one transaction at a time, and
+    /// never longer than `SPEEDLAB_DB_TIMEOUT` for one answer. Opening it applies
+    /// `migrations/postgres/` under an advisory lock, so processes that open a new database at
+    /// once migrate it once.
     public final class PostgresRunStore: Sendable {
         /// The server and database, without the password.
         public let location: String
         let url: PostgresURL
         let connection: PostgresConnection
-        /// How to open another connection (the second reader of a large run's samples).
-        let configuration: PostgresConnection.Configuration
         /// How long one statement may wait for the server's answer: `SPEEDLAB_DB_TIMEOUT` seconds,
         /// else 300 (a round, a migration or a large run's import answers well within it).
-        let answerTimeoutSeconds: Double = {
-            guard let text = ProcessInfo.processInfo.environment["SPEEDLAB_DB_TIMEOUT"], let seconds = Double(text),
-                seconds > 0, seconds.isFinite
+        let answerTimeoutSeconds: Double
+        /// A second connection, opened the first time a large read is split in two.
+        let secondReader = Mutex<PostgresConnection?>(nil)
+        /// Serialises transactions on the one connection (a heartbeat may come from another task).
+        let lock = NSLock()
+
+        /// The answer timeout `environment` asks for (`SPEEDLAB_DB_TIMEOUT`), else 300 s.
+        static func answerTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Double {
+            guard let text = environment["SPEEDLAB_DB_TIMEOUT"], let seconds = Double(text), seconds > 0,
+                seconds.isFinite
             else { return 300 }
             return seconds
-        }()
-        /// Whether the server or the network closed ``connection``.
-        let connectionClosed = NIOLockedValueBox(false)
-        /// A second connection, opened the first time a large read is split in two.
-        let secondReader = NIOLockedValueBox<PostgresConnection?>(nil)
-        /// Serialises transactions on the one connection (a heartbeat may come from another task).
-        let lock = NIOLock()
-        let logger = Logger(label: "speedlab.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        }
 
         /// Connects to `url` (waiting at most its connect timeout) and brings its schema up to date,
         /// refusing a database migrated by a newer SpeedLab.
         public init(url: PostgresURL) throws(StoreError) {
             self.url = url
             location = url.redacted
-            let tls: PostgresConnection.Configuration.TLS
+            answerTimeoutSeconds = Self.answerTimeout()
             do {
-                switch url.sslMode {
-                case .disable:
-                    tls = .disable
-                case .prefer, .require:
-                    var configuration = TLSConfiguration.makeClientConfiguration()
-                    configuration.certificateVerification = .none
-                    let context = try NIOSSLContext(configuration: configuration)
-                    tls = url.sslMode == .prefer ? .prefer(context) : .require(context)
-                case .verifyFull:
-                    tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                }
-            } catch {
-                throw .unreachable(location: url.redacted, detail: "cannot set up TLS: \(error)")
-            }
-            var configuration = PostgresConnection.Configuration(
-                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-                tls: tls)
-            configuration.options.connectTimeout = .seconds(Int64(url.connectTimeoutSeconds))
-            self.configuration = configuration
-            let logger = logger
-            do {
-                connection = try PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1,
-                    logger: logger
-                ).wait()
+                connection = try PostgresConnection(url: url, answerTimeoutSeconds: answerTimeoutSeconds)
             } catch {
                 throw Self.storeError(error, url: url)
             }
-            let closed = connectionClosed
-            connection.closeFuture.whenComplete { _ in closed.withLockedValue { $0 = true } }
             do {
                 // A commit returns once the server has it, before its WAL reaches the disk: a crash
                 // of the server's machine may lose the last fraction of a second of rounds, never
@@ -85,61 +52,24 @@
                 try execute("SET synchronous_commit = off")
                 try PostgresMigrator(store: self).migrate(files: Migrations.postgres())
             } catch let error as StoreError {
-                try? connection.close().wait()
+                connection.close()
                 throw error
             } catch {
-                try? connection.close().wait()
+                connection.close()
                 throw .server(location: location, detail: "cannot read the bundled migrations: \(error)")
-            }
-        }
-
-        /// The value of `future`, waited for on the calling thread; fails as soon as the connection
-        /// has closed. (postgres-nio hands a statement to a channel that has just closed without
-        /// ever completing its future: waiting for it alone would wait for ever.)
-        func settled<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-            let done = DispatchSemaphore(value: 0)
-            future.whenComplete { _ in done.signal() }
-            try waitForAnswer(done)
-            return try future.wait()
-        }
-
-        /// Waits for `done`, failing once the connection has closed, or when the server has not
-        /// answered within ``answerTimeoutSeconds`` (a server that stopped without closing its
-        /// connections: the connection is then closed, so nothing waits on it any more).
-        func waitForAnswer(_ done: DispatchSemaphore) throws(StoreError) {
-            let deadline = ContinuousClock.now.advanced(by: .seconds(answerTimeoutSeconds))
-            while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
-                if connectionClosed.withLockedValue({ $0 }) {
-                    throw .unreachable(location: location, detail: "the server closed the connection")
-                }
-                if ContinuousClock.now >= deadline {
-                    let closing: EventLoopFuture<Void> = connection.close()
-                    _ = closing
-                    throw .unreachable(
-                        location: location,
-                        detail: "no answer within \(HumanSeconds.text(answerTimeoutSeconds)) (SPEEDLAB_DB_TIMEOUT)")
-                }
             }
         }
 
         /// Runs one statement and returns its rows.
         @discardableResult
         func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
-            do {
-                return try settled(connection.query(query, logger: logger)).rows
-            } catch {
-                throw Self.storeError(error, url: url)
-            }
+            do { return try connection.run(query).rows } catch { throw Self.storeError(error, url: url) }
         }
 
         /// Runs one statement and returns how many rows it changed.
         @discardableResult
         func execute(_ query: PostgresQuery) throws(StoreError) -> Int {
-            do {
-                return try settled(connection.query(query, logger: logger)).metadata.rows ?? 0
-            } catch {
-                throw Self.storeError(error, url: url)
-            }
+            do { return try connection.run(query).affectedRows } catch { throw Self.storeError(error, url: url) }
         }
 
         /// Runs two reads at once, on this connection and on a second one (opened once): the server
@@ -147,23 +77,36 @@
         func queryInParallel(_ first: PostgresQuery, _ second: PostgresQuery) throws(StoreError)
             -> ([PostgresRow], [PostgresRow])
         {
+            let other: PostgresConnection
             do {
-                let other = try secondReader.withLockedValue { reader in
-                    if let reader { return reader }
-                    let opened = try PostgresConnection.connect(
-                        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 2,
-                        logger: logger
-                    ).wait()
+                other = try secondReader.withLock { reader throws(PostgresFailure) in
+                    if let reader, !reader.isClosed { return reader }
+                    let opened = try PostgresConnection(url: url, answerTimeoutSeconds: answerTimeoutSeconds)
                     reader = opened
                     return opened
                 }
-                lock.lock()
-                defer { lock.unlock() }
-                let one = connection.query(first, logger: logger)
-                let two = other.query(second, logger: logger)
-                return (try settled(one).rows, try settled(two).rows)
             } catch {
                 throw Self.storeError(error, url: url)
+            }
+            lock.lock()
+            defer { lock.unlock() }
+            let secondAnswer = Mutex<Result<[PostgresRow], PostgresFailure>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                let result = Result { () throws(PostgresFailure) in try other.run(second).rows }
+                secondAnswer.withLock { $0 = result }
+                done.signal()
+            }
+            let firstRows: [PostgresRow]
+            do { firstRows = try connection.run(first).rows } catch {
+                done.wait()
+                throw Self.storeError(error, url: url)
+            }
+            done.wait()
+            switch secondAnswer.withLock({ $0 }) {
+            case .success(let rows): return (firstRows, rows)
+            case .failure(let error): throw Self.storeError(error, url: url)
+            case nil: throw .server(location: location, detail: "the second read gave no answer")
             }
         }
 
@@ -173,17 +116,12 @@
         func transaction<T>(readOnly: Bool = false, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
             lock.lock()
             defer { lock.unlock() }
-            // Not waited for: the body's first statement follows it on the same connection, and
-            // fails if it failed. One round trip less per transaction.
-            let begin: PostgresQuery = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
-            let begun = connection.query(begin, logger: logger)
+            try execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
             do throws(StoreError) {
                 let result = try body()
-                do { _ = try settled(begun) } catch { throw Self.storeError(error, url: url) }
                 try execute("COMMIT")
                 return result
             } catch {
-                _ = try? settled(begun)
                 _ = try? execute("ROLLBACK")
                 throw error
             }
@@ -201,63 +139,69 @@
             throws(StoreError) -> (repeat each Column)
         {
             do { return try row.decode(type) } catch {
-                throw .server(location: location, detail: "unexpected column type: \(String(reflecting: error))")
+                throw .server(location: location, detail: "unexpected column type: \(error)")
             }
         }
 
-        /// Closes the connection.
+        /// Closes the connections.
         public func close() throws(StoreError) {
-            if let reader = secondReader.withLockedValue({ $0 }) { try? reader.close().wait() }
-            do { try connection.close().wait() } catch {
-                // Already closed by the server: nothing is pending.
-            }
+            secondReader.withLock { $0?.close() }
+            connection.close()
         }
 
-        deinit {
-            // postgres-nio requires a connection closed before it goes away. Waited for unless the
-            // last reference went away on the connection's own event loop (a wait there would
-            // never end).
-            for open in [connection] + (secondReader.withLockedValue { $0 }.map { [$0] } ?? []) {
-                let closing: EventLoopFuture<Void> = open.close()
-                if !open.eventLoop.inEventLoop { _ = try? closing.wait() }
-            }
-        }
-
-        /// What a failure of postgres-nio means for a person, in one line without the password.
-        static func storeError(_ error: any Error, url: PostgresURL) -> StoreError {
+        /// What a failure of libpq means for a person, in one line without the password.
+        static func storeError(_ error: PostgresFailure, url: PostgresURL) -> StoreError {
             let location = url.redacted
-            if let error = error as? StoreError { return error }
-            guard let error = error as? PSQLError else {
-                return .unreachable(location: location, detail: "\(error)")
-            }
-            switch error.code {
-            case .server:
-                let state = error.serverInfo?[.sqlState] ?? ""
-                let message = error.serverInfo?[.message] ?? "server error"
+            switch error {
+            case .refused(let message):
+                return refusal(message, url: url)
+            case .connection(let message):
+                return .unreachable(location: location, detail: firstLine(message))
+            case .timeout:
+                return .unreachable(location: location, detail: error.description)
+            case .server(let state, let message):
                 switch state {
                 case "28P01", "28000": return .authenticationFailed(location: location, detail: message)
                 case "3D000": return .noSuchDatabase(location: location, database: url.database)
-                case "57P01", "57P02", "57P03", "08006", "08003":
+                case "57P01", "57P02", "57P03", "08006", "08003", "08000", "08001":
                     return .unreachable(location: location, detail: message)
                 case "53100": return .server(location: location, detail: "the server's disk is full: \(message)")
                 default: return .server(location: location, detail: "\(message) (SQLSTATE \(state))")
                 }
-            case .sslUnsupported:
+            }
+        }
+
+        /// A connection libpq could not open, told by its message (libpq reports no SQLSTATE
+        /// for a refused connection).
+        private static func refusal(_ message: String, url: PostgresURL) -> StoreError {
+            let location = url.redacted
+            let line = firstLine(message)
+            let lowered = message.lowercased()
+            if lowered.contains("password authentication failed") || lowered.contains("no password supplied")
+                || lowered.contains("authentication failed")
+                || (lowered.contains("role") && lowered.contains("does not exist"))
+            {
+                return .authenticationFailed(location: location, detail: line)
+            }
+            if lowered.contains("database") && lowered.contains("does not exist") {
+                return .noSuchDatabase(location: location, database: url.database)
+            }
+            if lowered.contains("server does not support ssl") {
                 return .unreachable(
                     location: location, detail: "the server does not accept TLS; use sslmode=disable or prefer")
-            case .authMechanismRequiresPassword:
-                return .authenticationFailed(
-                    location: location, detail: "the server asks for a password: put it in the URL or PGPASSWORD")
-            case .saslError, .unsupportedAuthMechanism:
-                return .authenticationFailed(location: location, detail: "\(error.code)")
-            case .connectionError:
-                let reason = error.underlying.map { "\($0)" } ?? "connection failed"
-                return .unreachable(location: location, detail: reason)
-            case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-                return .unreachable(location: location, detail: "the server closed the connection")
-            default:
-                return .server(location: location, detail: "\(error.code)")
             }
+            return .unreachable(location: location, detail: line)
+        }
+
+        /// libpq's message on one line (`FATAL:` prefixes dropped); it never holds the password.
+        private static func firstLine(_ message: String) -> String {
+            let lines = message.split(whereSeparator: \.isNewline).map { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return trimmed.hasPrefix("FATAL:")
+                    ? String(trimmed.dropFirst(6)).trimmingCharacters(in: .whitespaces) : trimmed
+            }
+            let text = lines.filter { !$0.isEmpty }.joined(separator: " ")
+            return text.isEmpty ? "connection failed" : text
         }
     }
 #endif

@@ -25,9 +25,12 @@ public struct PostgresURL: Sendable, Hashable {
     public var sslMode: SSLMode
     /// Seconds to wait for the server to answer before giving up.
     public var connectTimeoutSeconds: Int
+    /// The certificate (or bundle) that `verify-full` checks the server's against
+    /// (`sslrootcert=PATH`); libpq's default is `~/.postgresql/root.crt`.
+    public var sslRootCertificate: String?
 
     /// The query parameters understood after `?`.
-    public static let parameters = ["sslmode", "connect_timeout"]
+    public static let parameters = ["sslmode", "connect_timeout", "sslrootcert"]
 
     /// Whether `text` names a PostgreSQL store (and not a SQLite file).
     public static func isPostgres(_ text: String) -> Bool {
@@ -56,6 +59,7 @@ public struct PostgresURL: Sendable, Hashable {
         database = path.isEmpty ? user : path
         sslMode = .prefer
         connectTimeoutSeconds = 10
+        sslRootCertificate = nil
         for item in url.query {
             switch item.name {
             case "sslmode":
@@ -72,6 +76,11 @@ public struct PostgresURL: Sendable, Hashable {
                         location: shown, reason: "connect_timeout must be a whole number of seconds from 1 to 86400")
                 }
                 connectTimeoutSeconds = seconds
+            case "sslrootcert":
+                guard !item.value.isEmpty else {
+                    throw .unsupportedLocation(location: shown, reason: "sslrootcert names no file")
+                }
+                sslRootCertificate = item.value
             default:
                 throw .unsupportedLocation(
                     location: shown,

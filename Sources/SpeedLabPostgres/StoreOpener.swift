@@ -2,7 +2,6 @@ import Foundation
 import SpeedLabStore
 
 #if PostgreSQLStore
-    import PostgresNIO
 #endif
 
 /// Chooses the store `--db` (or `SPEEDLAB_DB`) names, once, at the edge of a command: a

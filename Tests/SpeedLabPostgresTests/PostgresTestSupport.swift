@@ -129,6 +129,22 @@
             }
         }
 
+        /// Starts a new cluster on a free port that serves TLS with a self-signed certificate
+        /// for `localhost` (``certificate``).
+        static func startTLS() throws -> ThrowawayCluster {
+            var cluster = ThrowawayCluster(folder: try TemporaryDirectory(prefix: "speedlab-cluster"), adminURL: "")
+            do {
+                cluster.adminURL = try cluster.run("start-tls")
+                return cluster
+            } catch {
+                cluster.remove()
+                throw error
+            }
+        }
+
+        /// The server's certificate (a cluster started by ``startTLS()``).
+        var certificate: String { "\(directory)/server.crt" }
+
         /// Stops the server (fast shutdown: every session is ended).
         func stop() throws { try run("stop") }
 
