@@ -11,7 +11,7 @@
                 try query(
                     """
                     SELECT id, ordinal, scenario, parameters, baselinePointId, idealNanos, idealIONanos, idealCPUNanos,
-                      status, error
+                      status, error, command
                     FROM point WHERE runId = \(run) ORDER BY ordinal
                     """)
             }
@@ -26,7 +26,8 @@
                     StoredPoint(
                         id: id, ordinal: Int(ordinal), key: key, baselinePointID: try cells.next(),
                         idealNanos: try cells.next(), idealIONanos: try cells.next(), idealCPUNanos: try cells.next(),
-                        status: PointStatus(rawValue: try cells.next()) ?? .pending, error: try cells.next()))
+                        status: PointStatus(rawValue: try cells.next()) ?? .pending, error: try cells.next(),
+                        command: try cells.next()))
             }
             return points
         }

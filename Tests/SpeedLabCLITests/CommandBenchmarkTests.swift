@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import SpeedLabTestSupport
+import Testing
+
+/// Command points end to end against the built binary: real processes (the scripts of
+/// `fixtures/commands/`), a real store, real signals.
+@Suite(.serialized) struct CommandBenchmarkTests {
+    static let scripts = FixturePaths.fixtures.appendingPathComponent("commands").path
+
+    static func integer(_ sql: String, in path: String) throws -> Int {
+        try ReliabilityTests.integer(sql, in: path)
+    }
+
+    static func text(_ sql: String, in path: String) throws -> String? {
+        try ReliabilityTests.text(sql, in: path)
+    }
+
+    /// Whether `pid` is a live (not zombie) process.
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return false }
+        return !["Z", "X"].contains(stat[stat.index(close, offsetBy: 2)...].prefix(1))
+    }
+
+    static func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    static func pid(in path: String) -> Int32? {
+        var pid: Int32?
+        _ = waitFor(seconds: 30) {
+            pid = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return pid != nil
+        }
+        return pid
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func commandPointsAreStoredReportedAndFailuresAreData() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            """
+            name: mine
+            repetitions: 3
+            warmup: 1
+            scenarios:
+              - command:
+                  name: sleeper
+                  run: sleep {seconds}
+                  seconds: [0.01, 0.02]
+                  baseline: {seconds: 0.02}
+              - command:
+                  name: metrics
+                  run: \(Self.scripts)/metrics.sh {concurrency}
+                  concurrency: [2]
+              - command:
+                  name: failing
+                  run: \(Self.scripts)/exit-with.sh {code}
+                  code: [3]
+              - command:
+                  name: piped
+                  run: echo {word} | cat > /dev/null
+                  word: ["a;b"]
+            """, to: "mine.yaml")
+        let result = try SpeedLabCommand.run(["run", sweep, "--report-dir", "out"], in: folder.url)
+        #expect(result.exitCode == 1, "\(result.stderr)")  // a point failed; the others were measured
+        #expect(result.stderr.contains("exited with code 3 in repetition"), "\(result.stderr)")
+        #expect(result.stderr.contains("leaving with status 3"), "\(result.stderr)")
+        #expect(result.stderr.contains("not NAME=VALUE"), "\(result.stderr)")
+        let db = folder.path("speedlab.sqlite")
+        #expect(try Self.integer("SELECT COUNT(*) FROM point WHERE status = 'measured'", in: db) == 4)
+        #expect(try Self.text("SELECT error FROM point WHERE scenario = 'failing'", in: db)?.contains("code 3") == true)
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 12)
+        #expect(
+            try Self.integer(
+                "SELECT COUNT(*) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'metrics' "
+                    + "AND json_extract(s.metrics, '$.tokens_per_s') > 100", in: db) == 4)
+        #expect(
+            try Self.integer(
+                "SELECT COUNT(*) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'piped' "
+                    + "AND json_extract(s.metrics, '$.shell_overhead_ms') > 0", in: db) == 4)
+        // Sleeping 10 ms takes at least 10 ms, and RSS is the command's own (far below speedlab's).
+        #expect(
+            try Self.integer(
+                "SELECT MIN(s.wallNanos) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'sleeper'",
+                in: db) >= 10_000_000)
+        #expect(try Self.integer("SELECT MAX(peakRSSBytes) FROM sample", in: db) < 20 << 20)
+        let report = try String(contentsOfFile: folder.path("out/run-1/report.md"), encoding: .utf8)
+        #expect(report.contains("sleeper"), "\(report.prefix(2000))")
+        #expect(report.contains("no timeline: command points have no spans"), "\(report.prefix(4000))")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aMissingProgramStopsTheRunBeforeItIsCreated() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            "name: x\nscenarios:\n  - command:\n      run: no-such-program-xyz {n}\n      n: [1]\n", to: "x.yaml")
+        let result = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+        #expect(result.exitCode == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("'no-such-program-xyz' was not found"), "\(result.stderr)")
+        if FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")) {
+            #expect(try Self.integer("SELECT COUNT(*) FROM run", in: folder.path("speedlab.sqlite")) == 0)
+        }
+    }
+
+    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, and while one whose
+    /// grandchild ignores SIGTERM runs: neither outlives speedlab.
+    @Test(.timeLimit(.minutes(2)), arguments: ["ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay"])
+    func noCommandOutlivesASigkilledSpeedLab(command: String) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let pidFile = folder.path("pid")
+        let sweep = try folder.write(
+            """
+            name: kill
+            repetitions: 1
+            warmup: 0
+            scenarios:
+              - command:
+                  name: blocking
+                  run: \(Self.scripts)/\(command)
+                  pidfile: "\(pidFile)"
+            """, to: "kill.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let pid = try #require(Self.pid(in: pidFile), "the blocking command never started")
+        #expect(Self.isAlive(pid))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func aSigkilledRunOfCommandsResumesWithOnlyTheMissingRepetitions() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            """
+            name: resume
+            repetitions: 15
+            warmup: 0
+            scenarios:
+              - command:
+                  run: sleep {seconds}
+                  seconds: [0.02, 0.03]
+            """, to: "resume.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let db = folder.path("speedlab.sqlite")
+        try await ReliabilityTests.waitForSamples(4, in: db)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let kept = try Self.integer("SELECT COUNT(*) FROM sample", in: db)
+        #expect(kept >= 4 && kept < 30)
+        let resumed = try SpeedLabCommand.run(["run", "--resume", "latest", "--no-report"], in: folder.url)
+        #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 30)
+        #expect(try Self.text("SELECT status FROM run", in: db) == "completed")
+        #expect(
+            try Self.integer("SELECT COUNT(*) FROM (SELECT DISTINCT pointId, repetition FROM sample)", in: db) == 30)
+    }
+}
