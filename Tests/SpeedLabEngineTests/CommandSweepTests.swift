@@ -17,7 +17,7 @@ import Testing
               baseline: {concurrency: 1}
               timeout_s: 60
           - command:
-              run: ./agent --concurrency {concurrency} --tasks {tasks}
+              run: ./agent-swift --concurrency {concurrency} --tasks {tasks}
               concurrency: [1, 8]
               baseline: agent-py
               ignore_failure: [3]
@@ -28,20 +28,20 @@ import Testing
     @Test func commandEntriesBecomePointsWithTheirBaselines() throws {
         let sweep = try SweepFile.parse(Self.yaml, source: "mine.yaml")
         let commands = sweep.scenarios.compactMap(\.command)
-        #expect(commands.map(\.name) == ["agent-py", "agent"])
+        #expect(commands.map(\.name) == ["agent-py", "agent-swift"])
         #expect(commands[0].parameters["tasks"] == [.integer(16)])  // from the sweep's parameters
         #expect(commands[0].timeoutSeconds == 60)
         #expect(commands[1].ignoredFailures == .codes([3]))
         let points = try ParameterGrid().expand(sweep)
         let commandPoints = points.filter { $0.scenario is CommandScenario }
         #expect(commandPoints.map(\.title).sorted() == [
-            "agent concurrency=1 tasks=16", "agent concurrency=8 tasks=16",
             "agent-py concurrency=1 tasks=16", "agent-py concurrency=8 tasks=16",
+            "agent-swift concurrency=1 tasks=16", "agent-swift concurrency=8 tasks=16",
         ])
         func ordinal(_ title: String) -> Int? { points.first { $0.title == title }?.ordinal }
         let fast = try #require(points.first { $0.title == "agent-py concurrency=8 tasks=16" })
         #expect(fast.baselineOrdinal == ordinal("agent-py concurrency=1 tasks=16"))
-        let other = try #require(points.first { $0.title == "agent concurrency=8 tasks=16" })
+        let other = try #require(points.first { $0.title == "agent-swift concurrency=8 tasks=16" })
         #expect(other.baselineOrdinal == ordinal("agent-py concurrency=8 tasks=16"))
         #expect(points.first { $0.title == "agent-py concurrency=1 tasks=16" }?.baselineOrdinal == nil)
         #expect(!fast.hasSpans)
@@ -49,26 +49,26 @@ import Testing
     }
 
     @Test func aPlaceholderWithoutParameterNamesItsColumn() {
-        let yaml = "name: x\nscenarios:\n  - command:\n      run: ./agent {concurency}\n      concurrency: 1\n"
+        let yaml = "name: x\nscenarios:\n  - command:\n      run: ./agent-go {concurency}\n      concurrency: 1\n"
         #expect(throws: SweepFileError.self) { try SweepFile.parse(yaml, source: "x.yaml") }
         do {
             _ = try SweepFile.parse(yaml, source: "x.yaml")
         } catch {
             #expect(
                 error.description
-                    == "x.yaml:4:20: placeholder '{concurency}' of command 'agent' has no parameter. Did you mean "
+                    == "x.yaml:4:23: placeholder '{concurency}' of command 'agent-go' has no parameter. Did you mean "
                     + "'concurrency'? Its parameters: concurrency. Give it a value (`concurency: [..]`) or remove the placeholder."
             )
         }
     }
 
     @Test func aParameterNoPlaceholderUsesIsRefused() {
-        let yaml = "name: x\nscenarios:\n  - command:\n      run: ./agent\n      tasks: [1, 2]\n"
+        let yaml = "name: x\nscenarios:\n  - command:\n      run: ./agent-go\n      tasks: [1, 2]\n"
         do {
             _ = try SweepFile.parse(yaml, source: "x.yaml")
             Issue.record("accepted")
         } catch {
-            #expect(error.description.hasPrefix("x.yaml:5:7: parameter 'tasks' of command 'agent' is used by no placeholder"))
+            #expect(error.description.hasPrefix("x.yaml:5:7: parameter 'tasks' of command 'agent-go' is used by no placeholder"))
         }
     }
 

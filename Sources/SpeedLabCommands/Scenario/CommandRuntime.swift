@@ -10,7 +10,8 @@ public final class CommandRuntime: Sendable {
 
     private let spawnerResult: Result<CommandSpawner, CommandError>
     private let resolved = Mutex<[String: ResolvedExecutable]>([:])
-    private let overhead = Mutex<Int64?>(nil)
+    private let overhead = Mutex<ShellOverhead?>(nil)
+    private let warned = Mutex<Set<String>>([])
     private let setUpPoints = Mutex<Set<String>>([])
 
     public init(helper: String? = nil) {
@@ -35,22 +36,30 @@ public final class CommandRuntime: Sendable {
         return found
     }
 
-    /// The median wall time of `/bin/sh -c ''` under the same helper, measured on first use.
-    public func shellOverheadNanos() async throws -> Int64 {
+    /// The median wall, user and system time of `/bin/sh -c ''` under the same helper, measured
+    /// on first use (3 warm-ups, then ``overheadRuns`` runs).
+    public func shellOverhead() async throws -> ShellOverhead {
         if let known = overhead.withLock({ $0 }) { return known }
         let spawner = try spawner()
         let request = SpawnRequest(
             executable: Self.shell, arguments: [Self.shell, "-c", ""], environment: [],
             workingDirectory: FileManager.default.currentDirectoryPath)
-        var walls: [Int64] = []
+        var usages: [ProcessUsage] = []
         for run in 0..<(Self.overheadRuns + 3) {
             let usage = try await spawner.run(request, name: "/bin/sh -c ''")
-            if run >= 3 { walls.append(usage.wallNanos) }
+            if run >= 3 { usages.append(usage) }
         }
-        walls.sort()
-        let median = walls[walls.count / 2]
-        overhead.withLock { $0 = median }
-        return median
+        func median(_ values: [Int64]) -> Int64 { values.sorted()[values.count / 2] }
+        let measured = ShellOverhead(
+            wallNanos: median(usages.map(\.wallNanos)), userNanos: median(usages.map(\.userNanos)),
+            systemNanos: median(usages.map(\.systemNanos)))
+        overhead.withLock { $0 = measured }
+        return measured
+    }
+
+    /// Whether `warning` is new in this run (a warning repeated every repetition is said once).
+    func isNewWarning(_ warning: String) -> Bool {
+        warned.withLock { $0.insert(warning).inserted }
     }
 
     /// Whether this is the first time `point` asks (its setup runs then).
@@ -60,4 +69,12 @@ public final class CommandRuntime: Sendable {
 
     /// The points whose setup ran, for their cleanup at the end of the run.
     func pointsSetUp() -> Set<String> { setUpPoints.withLock { $0 } }
+}
+
+/// What `/bin/sh -c ''` costs under the helper: subtracted from every repetition of a command
+/// that runs under the shell.
+public struct ShellOverhead: Sendable, Hashable {
+    public var wallNanos: Int64
+    public var userNanos: Int64
+    public var systemNanos: Int64
 }

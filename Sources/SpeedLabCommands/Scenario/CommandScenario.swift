@@ -7,7 +7,7 @@ import SpeedLabScenarios
 ///
 /// Its parameter values fill the template's placeholders and the environment
 /// (`SPEEDLAB_PARAM_<NAME>`, `SPEEDLAB_REPETITION`, `SPEEDLAB_METRICS`). Under `/bin/sh -c`
-/// the shell's start-up (``CommandRuntime/shellOverheadNanos()``) is subtracted from the wall
+/// the shell's start-up (``CommandRuntime/shellOverhead()``) is subtracted from the wall
 /// time. Its checksum is 0 (it does no kernel work the engine could check).
 public struct CommandScenario: SelfMeasuringScenario {
     public static let name = "command"
@@ -100,22 +100,26 @@ public struct CommandScenario: SelfMeasuringScenario {
             "major_faults": Double(usage.majorFaults), "peak_rss_mib": Double(usage.peakRSSBytes) / 1_048_576,
         ]
         if usage.signal != 0 { metrics["signal"] = Double(usage.signal) }
-        var wall = usage.wallNanos
+        var measured = usage
         if definition.template.usesShell {
-            let overhead = try await runtime.shellOverheadNanos()
-            metrics["shell_overhead_ms"] = Double(overhead) / 1e6
-            wall = max(0, wall - overhead)
+            let overhead = try await runtime.shellOverhead()
+            metrics["shell_overhead_ms"] = Double(overhead.wallNanos) / 1e6
+            measured.wallNanos = max(0, usage.wallNanos - overhead.wallNanos)
+            measured.userNanos = max(0, usage.userNanos - overhead.userNanos)
+            measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)
         }
         if let text = try? String(contentsOfFile: metricsPath, encoding: .utf8) {
             let reported = MetricsFile.parse(text)
-            for message in reported.warnings { warn("\(title): \(message)") }
+            for message in reported.warnings where runtime.isNewWarning(title + message) {
+                warn("\(title): \(message) (said once per point)")
+            }
             metrics.merge(reported.metrics) { own, _ in own }
         } else if FileManager.default.fileExists(atPath: metricsPath) {
             warn("\(title): the metrics file is not UTF-8 text; it is ignored.")
         }
         return Sample(
-            repetition: repetition, isWarmup: isWarmup, wallNanos: wall, userNanos: usage.userNanos,
-            systemNanos: usage.systemNanos, voluntarySwitches: usage.voluntarySwitches,
+            repetition: repetition, isWarmup: isWarmup, wallNanos: measured.wallNanos, userNanos: measured.userNanos,
+            systemNanos: measured.systemNanos, voluntarySwitches: usage.voluntarySwitches,
             involuntarySwitches: usage.involuntarySwitches, peakRSSBytes: usage.peakRSSBytes, checksum: 0,
             metrics: metrics)
     }

@@ -98,9 +98,6 @@ extension SweepNodeReader {
     ) throws(SweepFileError) {
         let steps = [definition.setup, definition.cleanup, definition.prepare, definition.conclude].compactMap { $0 }
         let used = Set(definition.template.placeholders + steps.flatMap(\.placeholders))
-        for (key, keyNode) in parameterKeys where !used.contains(key) {
-            throw .unusedParameter(location(keyNode), name: key, command: definition.name)
-        }
         for name in definition.template.placeholders + steps.flatMap(\.placeholders)
         where definition.parameters[name] == nil {
             if let values = shared[name] {
@@ -110,6 +107,9 @@ extension SweepNodeReader {
                     placeholderLocation(name, in: runNode), name: name, command: definition.name,
                     valid: definition.parameters.keys.sorted())
             }
+        }
+        for (key, keyNode) in parameterKeys where !used.contains(key) {
+            throw .unusedParameter(location(keyNode), name: key, command: definition.name)
         }
     }
 

@@ -48,7 +48,7 @@ public struct ReportFiles: Sendable {
             commands.append(point.scenario)
         }
         guard !traced.isEmpty || !commands.isEmpty else { return }
-        var section = """
+        var section = traced.isEmpty ? "\n## Timelines\n" : """
 
             ## Timelines
 

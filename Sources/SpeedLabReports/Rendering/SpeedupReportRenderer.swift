@@ -53,6 +53,14 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         out += headline(report.headline)
         for section in report.sections { out += table(section, charts: charts[section.scenario] ?? []) }
         out += method
+        if report.sections.contains(where: CommandSectionText.isCommand) {
+            var blankLines = ""  // the method's trailing blank lines go after the commands' bullet
+            while out.hasSuffix("\n") {
+                out.removeLast()
+                blankLines += "\n"
+            }
+            out += "\n" + CommandSectionText.methodBullet + blankLines
+        }
         return out
     }
 
