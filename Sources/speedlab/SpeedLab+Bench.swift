@@ -22,9 +22,13 @@ extension SpeedLab {
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Option(name: .customShort("L"), help: "A parameter's values: NAME=a,b,c (fills {NAME}).")
+        @Option(
+            name: .customShort("L"),
+            help: ArgumentHelp("A parameter's values (fills {NAME}); repeatable.", valueName: "NAME=a,b,c"))
         var list: [String] = []
-        @Option(name: .customShort("P"), help: "A parameter's range: NAME=FROM..TO[:STEP] (fills {NAME}).")
+        @Option(
+            name: .customShort("P"),
+            help: ArgumentHelp("A parameter's range (fills {NAME}); repeatable.", valueName: "NAME=FROM..TO[:STEP]"))
         var range: [String] = []
         @Option(help: "Measured repetitions per point, 1 to 100000, or `auto` (default 10).")
         var runs: RepetitionsArgument?
