@@ -70,7 +70,8 @@ extension SpeedLab {
             }
             let runs = try store.open(.write(create: true))
             let executable =
-                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0]
             try await RunMeasurement(
                 store: runs, writesReport: !noReport, services: .launch(executable: executable), traces: false
             ).measure { try await $0.start(sweep, points: points) }

@@ -179,28 +179,36 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let result = try SpeedLabCommand.run(
-            ["bench", "-L", "n=1,2", "--runs", "3", "--warmup", "0", "--no-report", "--", "sleep 0.0{n}",
-             "sleep 0.00{n}"], in: folder.url)
+            [
+                "bench", "-L", "n=1,2", "--runs", "3", "--warmup", "0", "--no-report", "--", "sleep 0.0{n}",
+                "sleep 0.00{n}",
+            ], in: folder.url)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("speedups"), "\(result.stdout)")
         let db = folder.path("speedlab.sqlite")
         let yaml = try #require(try ReliabilityTests.text("SELECT sweepYAML FROM run", in: db))
-        #expect(yaml.contains("  - command:\n      name: \"sleep\"\n      run: \"sleep 0.0{n}\"\n      \"n\": [1, 2]\n"))
-        #expect(yaml.contains("      name: \"sleep-2\"\n      run: \"sleep 0.00{n}\"\n      \"n\": [1, 2]\n      baseline: \"sleep\"\n"))
+        #expect(
+            yaml.contains("  - command:\n      name: \"sleep\"\n      run: \"sleep 0.0{n}\"\n      \"n\": [1, 2]\n"))
+        #expect(
+            yaml.contains(
+                "      name: \"sleep-2\"\n      run: \"sleep 0.00{n}\"\n      \"n\": [1, 2]\n      baseline: \"sleep\"\n"
+            ))
         #expect(try ReliabilityTests.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 12)
         #expect(
             try ReliabilityTests.integer(
                 "SELECT COUNT(*) FROM point p JOIN point b ON b.id = p.baselinePointId WHERE p.scenario = 'sleep-2' "
                     + "AND b.scenario = 'sleep' AND b.parameters = p.parameters", in: db) == 2)
         #expect(
-            try ReliabilityTests.text("SELECT json_extract(command, '$.argv[1]') FROM point WHERE parameters = '{\"n\":2}' "
-                + "AND scenario = 'sleep'", in: db) == "0.02")
+            try ReliabilityTests.text(
+                "SELECT json_extract(command, '$.argv[1]') FROM point WHERE parameters = '{\"n\":2}' "
+                    + "AND scenario = 'sleep'", in: db) == "0.02")
         // The same sweep from a file makes the same points.
         let file = try folder.write(yaml, to: "same.yaml")
         let again = try SpeedLabCommand.run(["run", file, "--no-report", "--db", "file.sqlite"], in: folder.url)
         #expect(again.exitCode == 0, "\(again.stderr)")
         let points = "SELECT group_concat(scenario || parameters, ';') FROM (SELECT * FROM point ORDER BY ordinal)"
-        #expect(try ReliabilityTests.text(points, in: db) == ReliabilityTests.text(points, in: folder.path("file.sqlite")))
+        #expect(
+            try ReliabilityTests.text(points, in: db) == ReliabilityTests.text(points, in: folder.path("file.sqlite")))
     }
 
     @Test func aParameterNoCommandUsesIsAUsageError() throws {

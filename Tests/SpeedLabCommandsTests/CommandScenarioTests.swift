@@ -24,7 +24,8 @@ final class Warnings: Sendable {
     @Test func aValueWithQuotesAndSemicolonsReachesTheProgramAsOneArgument() async throws {
         let folder = try TemporaryFolder()
         let value = #"a "b" 'c'; touch injected $(touch injected2) `touch injected3`"#
-        for run in ["./args.sh {out} {v} end", "./args.sh {out} {v} end | cat", #"./args.sh {out} "{v}" '{v}' ; true"#] {
+        for run in ["./args.sh {out} {v} end", "./args.sh {out} {v} end | cat", #"./args.sh {out} "{v}" '{v}' ; true"#]
+        {
             let scenario = try Self.scenario(run, ["out": .text(folder.path + "/args.txt"), "v": .text(value)])
             _ = try await scenario.measure(repetition: 1, isWarmup: false, warn: { _ in })
             let lines = try String(contentsOfFile: folder.path + "/args.txt", encoding: .utf8).split(separator: "\n")
@@ -84,7 +85,9 @@ final class Warnings: Sendable {
         #expect(overhead < 1_000)
         #expect(sample.wallNanos >= 0)
         let direct = try Self.scenario("true")
-        #expect(try await direct.measure(repetition: 1, isWarmup: false, warn: { _ in }).metrics["shell_overhead_ms"] == nil)
+        #expect(
+            try await direct.measure(repetition: 1, isWarmup: false, warn: { _ in }).metrics["shell_overhead_ms"] == nil
+        )
     }
 
     @Test func setupRunsOncePerPointAndPrepareEveryRepetition() async throws {
@@ -97,7 +100,9 @@ final class Warnings: Sendable {
             $0.conclude = try! CommandTemplate("./count-runs.sh {log} conclude")
             $0.cleanup = try! CommandTemplate("./count-runs.sh {log} cleanup")
         }
-        for repetition in 1...2 { _ = try await scenario.measure(repetition: repetition, isWarmup: false, warn: { _ in }) }
+        for repetition in 1...2 {
+            _ = try await scenario.measure(repetition: repetition, isWarmup: false, warn: { _ in })
+        }
         try await scenario.finish()
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines == ["setup", "prepare", "conclude", "prepare", "conclude", "cleanup"])

@@ -60,7 +60,9 @@ import Testing
         let size = 256 << 20
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
         defer { block.deallocate() }
-        for offset in stride(from: 0, to: size, by: 4096) { block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self) }
+        for offset in stride(from: 0, to: size, by: 4096) {
+            block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self)
+        }
         let spawner = try TestCommands.spawner()
         let small = try await spawner.run(TestCommands.request(["/bin/true"]), name: "true")
         #expect(small.succeeded)
@@ -124,7 +126,9 @@ final class TemporaryFolder {
         let size = 256 << 20
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
         defer { block.deallocate() }
-        for offset in stride(from: 0, to: size, by: 4096) { block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self) }
+        for offset in stride(from: 0, to: size, by: 4096) {
+            block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self)
+        }
         var pid = pid_t()
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
         defer { free(argv[0]) }

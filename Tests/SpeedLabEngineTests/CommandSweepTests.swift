@@ -34,10 +34,11 @@ import Testing
         #expect(commands[1].ignoredFailures == .codes([3]))
         let points = try ParameterGrid().expand(sweep)
         let commandPoints = points.filter { $0.scenario is CommandScenario }
-        #expect(commandPoints.map(\.title).sorted() == [
-            "agent-py concurrency=1 tasks=16", "agent-py concurrency=8 tasks=16",
-            "agent-swift concurrency=1 tasks=16", "agent-swift concurrency=8 tasks=16",
-        ])
+        #expect(
+            commandPoints.map(\.title).sorted() == [
+                "agent-py concurrency=1 tasks=16", "agent-py concurrency=8 tasks=16",
+                "agent-swift concurrency=1 tasks=16", "agent-swift concurrency=8 tasks=16",
+            ])
         func ordinal(_ title: String) -> Int? { points.first { $0.title == title }?.ordinal }
         let fast = try #require(points.first { $0.title == "agent-py concurrency=8 tasks=16" })
         #expect(fast.baselineOrdinal == ordinal("agent-py concurrency=1 tasks=16"))
@@ -68,7 +69,9 @@ import Testing
             _ = try SweepFile.parse(yaml, source: "x.yaml")
             Issue.record("accepted")
         } catch {
-            #expect(error.description.hasPrefix("x.yaml:5:7: parameter 'tasks' of command 'agent-go' is used by no placeholder"))
+            #expect(
+                error.description.hasPrefix(
+                    "x.yaml:5:7: parameter 'tasks' of command 'agent-go' is used by no placeholder"))
         }
     }
 

@@ -60,9 +60,10 @@ public struct CommandScenario: SelfMeasuringScenario {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw CommandError.workingDirectoryMissing(command: definition.name, path: directory) }
         _ = try runtime.spawner()
-        for template in [definition.template, definition.setup, definition.prepare, definition.conclude,
-            definition.cleanup].compactMap({ $0 })
-        {
+        for template in [
+            definition.template, definition.setup, definition.prepare, definition.conclude,
+            definition.cleanup,
+        ].compactMap({ $0 }) {
             _ = try invocation(template)
         }
     }

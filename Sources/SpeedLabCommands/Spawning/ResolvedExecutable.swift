@@ -21,7 +21,8 @@ public struct ResolvedExecutable: Sendable, Hashable {
         if program.contains("/") {
             candidates = [program.hasPrefix("/") ? program : directory + "/" + program]
         } else {
-            let folders = (searchPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+            let folders = (searchPath ?? "/usr/local/bin:/usr/bin:/bin").split(
+                separator: ":", omittingEmptySubsequences: false)
             candidates = folders.map { ($0.isEmpty ? directory : String($0)) + "/" + program }
         }
         for candidate in candidates {

@@ -61,7 +61,8 @@ final class SpawnedHelper: Sendable {
         sigemptyset(&unmasked)
         posix_spawnattr_setsigmask(&attributes, &unmasked)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let arguments = [helper, String(request.timeoutMilliseconds), request.workingDirectory, request.executable]
+        let arguments =
+            [helper, String(request.timeoutMilliseconds), request.workingDirectory, request.executable]
             + request.arguments.dropFirst()
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = request.environment.map { strdup($0) } + [nil]
@@ -70,7 +71,8 @@ final class SpawnedHelper: Sendable {
         }
         var pid = pid_t()
         let status = posix_spawn(&pid, helper, &actions, &attributes, argv, envp)
-        for fd in Set([lifelinePipe[0], lifelineSource, reportPipe[1], reportSource, drainPipe[1], drainSource]) where fd >= 0 {
+        for fd in Set([lifelinePipe[0], lifelineSource, reportPipe[1], reportSource, drainPipe[1], drainSource])
+        where fd >= 0 {
             close(fd)
         }
         if errorSource != standardError { close(errorSource) }

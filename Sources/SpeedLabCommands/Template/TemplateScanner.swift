@@ -2,7 +2,9 @@
 /// context, its placeholders and whether it needs a shell.
 struct TemplateScanner {
     /// Characters that make a command need `/bin/sh` when they stand outside quotes.
-    static let shellCharacters: Set<Character> = ["|", "&", ";", "<", ">", "(", ")", "$", "`", "*", "?", "[", "#", "~", "\n"]
+    static let shellCharacters: Set<Character> = [
+        "|", "&", ";", "<", ">", "(", ")", "$", "`", "*", "?", "[", "#", "~", "\n",
+    ]
 
     private let characters: [Character]
     private var index = 0
@@ -34,7 +36,7 @@ struct TemplateScanner {
                 index += name.count + 2
                 continue
             }
-            if (character == "{" || character == "}"), next == character {
+            if character == "{" || character == "}", next == character {
                 literal.append(character)
                 shellLiteral.append(character)
                 inWord = true
@@ -98,7 +100,8 @@ struct TemplateScanner {
         var name = ""
         while end < characters.count, characters[end] != "}" {
             let character = characters[end]
-            let allowed = character == "_" || (character.isASCII && (character.isLetter || (character.isNumber && !name.isEmpty)))
+            let allowed =
+                character == "_" || (character.isASCII && (character.isLetter || (character.isNumber && !name.isEmpty)))
             guard allowed else { return nil }
             name.append(character)
             end += 1

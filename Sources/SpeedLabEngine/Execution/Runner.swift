@@ -106,7 +106,8 @@ public struct Runner: Sendable {
         for entry in plan.entries {
             guard let own = entry.point.scenario as? any SelfMeasuringScenario else { continue }
             do { try await own.finish() } catch {
-                try fail(entry.point, plan: plan, message: "\(entry.point.title): \(error)", checks: &checks,
+                try fail(
+                    entry.point, plan: plan, message: "\(entry.point.title): \(error)", checks: &checks,
                     failures: &failures)
             }
         }

@@ -59,7 +59,8 @@ public struct BenchSweep: Sendable {
         }
         text += "warmup: \(warmup)\nscenarios:\n"
         for (index, template) in templates.enumerated() {
-            text += "  - command:\n      name: \(JSONText.quote(names[index]))\n      run: \(JSONText.quote(template.text))\n"
+            text +=
+                "  - command:\n      name: \(JSONText.quote(names[index]))\n      run: \(JSONText.quote(template.text))\n"
             for (name, values) in parameters where template.placeholders.contains(name) {
                 text += "      \(JSONText.quote(name)): [\(values.map(Self.yamlValue).joined(separator: ", "))]\n"
             }

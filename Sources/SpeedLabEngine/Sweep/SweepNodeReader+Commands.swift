@@ -38,9 +38,10 @@ extension SweepNodeReader {
         }
         let runText = try word(runNode, what: "the command line (text)")
         let template = try readTemplate(runText, at: runNode, command: "run")
-        let name = try field("name").map { entry throws(SweepFileError) in
-            try word(entry.value, what: "the command's name (text)")
-        } ?? CommandDefinition.derivedName(from: template)
+        let name =
+            try field("name").map { entry throws(SweepFileError) in
+                try word(entry.value, what: "the command's name (text)")
+            } ?? CommandDefinition.derivedName(from: template)
         var definition = CommandDefinition(name: name, template: template)
         var parameterKeys: [(String, Node)] = []
         for (key, keyNode, value) in fields where !Self.commandKeys.contains(key) {
@@ -75,7 +76,8 @@ extension SweepNodeReader {
             definition.timeoutSeconds = seconds
         }
         if let output = field("output")?.value {
-            definition.output = isNull(output) ? .null : OutputMode(try word(output, what: "null, pipe, inherit or a file"))
+            definition.output =
+                isNull(output) ? .null : OutputMode(try word(output, what: "null, pipe, inherit or a file"))
         }
         if let directory = field("directory")?.value {
             definition.workingDirectory = try word(directory, what: "a working directory (text)")
@@ -119,7 +121,8 @@ extension SweepNodeReader {
         guard case .scalar(let scalar) = node, !scalar.string.contains("\n"),
             let range = scalar.string.range(of: "{\(name)}")
         else { return at }
-        at.column += scalar.string.distance(from: scalar.string.startIndex, to: range.lowerBound)
+        at.column +=
+            scalar.string.distance(from: scalar.string.startIndex, to: range.lowerBound)
             + (scalar.style == .plain ? 0 : 1)
         return at
     }
@@ -150,7 +153,8 @@ extension SweepNodeReader {
         for item in items {
             let value = try scalarValue(item, what: "a value for '\(name)' (a number or a word, or a list of them)")
             if let number = value.realValue, !number.isFinite {
-                throw .invalidValue(location(item), parameter: name, value: value.canonicalText, expected: "a finite number")
+                throw .invalidValue(
+                    location(item), parameter: name, value: value.canonicalText, expected: "a finite number")
             }
             if !values.contains(value) { values.append(value) }
         }
@@ -204,7 +208,8 @@ extension SweepNodeReader {
             if case .command(let other) = command.baseline, !names.contains(other) {
                 throw .badCommand(
                     location(node), command: command.name,
-                    problem: "its baseline '\(other)' is not a command of this sweep.\(CloseMatch.hint(for: other, among: names.sorted()))"
+                    problem:
+                        "its baseline '\(other)' is not a command of this sweep.\(CloseMatch.hint(for: other, among: names.sorted()))"
                 )
             }
         }

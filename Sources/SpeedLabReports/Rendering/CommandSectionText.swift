@@ -25,8 +25,11 @@ enum CommandSectionText {
             + "fork to `wait4`, CPU, switches and peak RSS from `wait4` of the command itself."
         if commands.contains(where: \.shell) {
             let overheads = section.rows.compactMap { $0.counters["shell_overhead_ms"] }
-            let overhead = overheads.isEmpty ? "" : " (\(HumanFormat.fixed(overheads.reduce(0, +) / Double(overheads.count), 2)) ms)"
-            line += " Run by `/bin/sh -c`; the shell's start-up\(overhead), the median of 21 runs of `/bin/sh -c ''` "
+            let overhead =
+                overheads.isEmpty
+                ? "" : " (\(HumanFormat.fixed(overheads.reduce(0, +) / Double(overheads.count), 2)) ms)"
+            line +=
+                " Run by `/bin/sh -c`; the shell's start-up\(overhead), the median of 21 runs of `/bin/sh -c ''` "
                 + "under the same helper during the run, is subtracted from every wall time (and its median CPU from the CPU time)."
         } else {
             line += " Exec'd directly (no shell, nothing subtracted)."

@@ -48,7 +48,10 @@ public struct ReportFiles: Sendable {
             commands.append(point.scenario)
         }
         guard !traced.isEmpty || !commands.isEmpty else { return }
-        var section = traced.isEmpty ? "\n## Timelines\n" : """
+        var section =
+            traced.isEmpty
+            ? "\n## Timelines\n"
+            : """
 
             ## Timelines
 
