@@ -1,0 +1,46 @@
+#if PostgreSQLStore
+    import Foundation
+    import SpeedLabCore
+    import SpeedLabPostgres
+    import SpeedLabStore
+    import SpeedLabTestSupport
+    import Testing
+
+    /// A command point's record (migration 0009) is kept and read back by PostgreSQL as by SQLite.
+    @Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs SPEEDLAB_TEST_POSTGRES"))
+    struct PostgresCommandPointTests {
+        @Test func aCommandPointsRecordIsStoredAndReadBackLikeSQLite() throws {
+            let database = try PostgresTestDatabase.make()
+            defer { database.drop() }
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let stores: [any RunDatabase] = [
+                try StoreOpener.open(database.url, access: .write(create: true)),
+                try RunStore(path: folder.path("same.sqlite")),
+            ]
+            let record = CommandRecord(
+                template: "sleep {s}", argv: ["sleep", "0.01"], directory: "/tmp", executable: "/usr/bin/sleep",
+                executableHash: "0123456789abcdef", shell: false)
+            var read: [[String?]] = []
+            for store in stores {
+                let run = try store.createRun(SampleFactory.newRun(label: "command"))
+                let points = [
+                    NewPoint(
+                        ordinal: 0, scenario: "sleep", parameters: ParameterPoint(["s": .real(0.01)]),
+                        baselineOrdinal: nil, command: record.json),
+                    NewPoint(
+                        ordinal: 1, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(4)]),
+                        baselineOrdinal: nil),
+                ]
+                _ = try store.registerPoints(points, run: run)
+                _ = try store.registerPoints(points, run: run)  // a resumed run registers them again
+                let stored = try store.points(ofRun: run)
+                read.append(stored.map(\.command))
+                try store.close()
+            }
+            #expect(read[0] == read[1])
+            #expect(read[0].first.flatMap { $0.flatMap(CommandRecord.init(json:)) } == record)
+            #expect(read[0].last == .some(nil))
+        }
+    }
+#endif
