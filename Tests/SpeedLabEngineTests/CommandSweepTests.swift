@@ -2,6 +2,7 @@ import SpeedLabCommands
 import SpeedLabCore
 import SpeedLabEngine
 import SpeedLabScenarios
+import SpeedLabTestSupport
 import Testing
 
 @Suite struct CommandSweepTests {
@@ -83,5 +84,23 @@ import Testing
         } catch {
             #expect(error.description.contains("two commands have this name"))
         }
+    }
+
+    @Test func pythonVersusSwiftSweepSetsBothAtTheSameWorkload() throws {
+        let path = FixturePaths.sweeps.appendingPathComponent("python-vs-swift.yaml").path
+        let points = try ParameterGrid().expand(try SweepFile.load(path: path))
+        let python = points.filter { $0.scenarioName == "python-asyncio" }
+        let swift = points.filter { $0.scenarioName == "concurrent" }
+        #expect(python.count == 6 && swift.count == 4)
+        for point in swift {
+            let twin = python.first {
+                ["tasks", "latency_ms", "concurrency"].allSatisfy { name in $0.parameters[name] == point.parameters[name] }
+            }
+            #expect(twin != nil, "no python point at \(point.title)")
+        }
+        let command = try #require(python.first?.scenario as? CommandScenario)
+        #expect(command.definition.template.arguments(["tasks": "64", "concurrency": "8", "latency_ms": "20"]) == [
+            "python3", "examples/agent.py", "--tasks", "64", "--concurrency", "8", "--latency-ms", "20",
+        ])
     }
 }
