@@ -1,3 +1,4 @@
+import Foundation
 import SpeedLabCommands
 import SpeedLabCore
 import SpeedLabEngine
@@ -93,8 +94,8 @@ import Testing
         let swift = points.filter { $0.scenarioName == "concurrent" }
         #expect(python.count == 6 && swift.count == 4)
         for point in swift {
-            let twin = python.first {
-                ["tasks", "latency_ms", "concurrency"].allSatisfy { name in $0.parameters[name] == point.parameters[name] }
+            let twin = python.first { candidate in
+                ["tasks", "latency_ms", "concurrency"].allSatisfy { candidate.parameters[$0] == point.parameters[$0] }
             }
             #expect(twin != nil, "no python point at \(point.title)")
         }
