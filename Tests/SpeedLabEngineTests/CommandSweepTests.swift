@@ -100,8 +100,9 @@ import Testing
             #expect(twin != nil, "no python point at \(point.title)")
         }
         let command = try #require(python.first?.scenario as? CommandScenario)
-        #expect(command.definition.template.arguments(["tasks": "64", "concurrency": "8", "latency_ms": "20"]) == [
-            "python3", "examples/agent.py", "--tasks", "64", "--concurrency", "8", "--latency-ms", "20",
-        ])
+        #expect(
+            command.definition.template.arguments(["tasks": "64", "concurrency": "8", "latency_ms": "20"]) == [
+                "python3", "examples/agent.py", "--tasks", "64", "--concurrency", "8", "--latency-ms", "20",
+            ])
     }
 }
