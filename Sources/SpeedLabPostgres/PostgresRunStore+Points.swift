@@ -139,6 +139,24 @@
             return result
         }
 
+        public func sampleMetric(_ name: String, ofPoints points: [PointID]) throws(StoreError) -> [PointID: [Double]] {
+            guard !points.isEmpty else { return [:] }
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT pointId, (metrics ->> \(name))::FLOAT8 FROM sample
+                    WHERE isWarmup = 0 AND pointId = ANY(\(points)::BIGINT[]) AND (metrics ->> \(name)) IS NOT NULL
+                    ORDER BY pointId, repetition
+                    """)
+            }
+            var result: [PointID: [Double]] = [:]
+            for row in rows {
+                let (point, value) = try decode(row, (Int64, Double).self)
+                result[point, default: []].append(value)
+            }
+            return result
+        }
+
         public func trace(of point: PointID) throws(StoreError) -> PointTrace? {
             let (wallRows, spanRows) = try transaction(readOnly: true) { () throws(StoreError) in
                 (

@@ -228,3 +228,36 @@ import Testing
         #expect(result.stderr.contains("'no-such-program-xyz' was not found"), "\(result.stderr)")
     }
 }
+
+/// `compare --metric NAME` and `history --metric NAME` follow a command's own metrics.
+@Suite(.serialized) struct CommandMetricComparisonTests {
+    @Test(.timeLimit(.minutes(2)))
+    func compareAndHistoryFollowACommandsOwnMetric() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let script = FixturePaths.fixtures.appendingPathComponent("commands/metrics.sh").path
+        let sweep = try folder.write(
+            "name: m\nrepetitions: 6\nwarmup: 0\nscenarios:\n  - command:\n      name: my-agent\n"
+                + "      run: \(script) {concurrency}\n      concurrency: [2, 4]\n", to: "m.yaml")
+        for _ in 0..<2 {
+            let run = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let compared = try SpeedLabCommand.run(
+            ["compare", "1", "2", "--metric", "tokens_per_s:higher"], in: folder.url)
+        #expect(compared.exitCode == 0, "\(compared.stderr)")
+        #expect(compared.stdout.contains("tokens_per_s:higher"), "\(compared.stdout)")
+        #expect(compared.stdout.contains("my-agent `concurrency=2`"), "\(compared.stdout)")
+        #expect(!compared.stdout.contains("Not comparable"), "\(compared.stdout)")
+        let seen = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "concurrency_seen"], in: folder.url)
+        #expect(seen.stdout.contains("unchanged"), "\(seen.stdout)")
+        let missing = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "no_such_metric"], in: folder.url)
+        #expect(missing.stdout.contains("no measured sample has metric no_such_metric"), "\(missing.stdout)")
+        let history = try SpeedLabCommand.run(["history", "--metric", "tokens_per_s:higher"], in: folder.url)
+        #expect(history.exitCode == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("tokens_per_s"), "\(history.stdout)")
+        #expect(history.stdout.contains("concurrency=4"), "\(history.stdout)")
+        let bad = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "bad name"], in: folder.url)
+        #expect(bad.exitCode == 64, "\(bad.stderr)")
+    }
+}

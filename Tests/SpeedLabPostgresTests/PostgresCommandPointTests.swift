@@ -22,6 +22,7 @@
                 template: "sleep {s}", argv: ["sleep", "0.01"], directory: "/tmp", executable: "/usr/bin/sleep",
                 executableHash: "0123456789abcdef", shell: false)
             var read: [[String?]] = []
+            var metrics: [[Double]] = []
             for store in stores {
                 let run = try store.createRun(SampleFactory.newRun(label: "command"))
                 let points = [
@@ -32,13 +33,24 @@
                         ordinal: 1, scenario: "concurrent", parameters: ParameterPoint(["tasks": .integer(4)]),
                         baselineOrdinal: nil),
                 ]
-                _ = try store.registerPoints(points, run: run)
+                let ids = try store.registerPoints(points, run: run)
                 _ = try store.registerPoints(points, run: run)  // a resumed run registers them again
+                let id = try #require(ids[points[0].key])
+                try store.record(
+                    (0...3).map { repetition in
+                        var sample = SampleFactory.sample(repetition: repetition, wallMillis: 10)
+                        sample.isWarmup = repetition == 0
+                        sample.metrics = repetition == 2 ? [:] : ["tokens_per_s": Double(100 + repetition)]
+                        return PointSample(pointID: id, sample: sample)
+                    })
+                metrics.append(try store.sampleMetric("tokens_per_s", ofPoints: [id])[id] ?? [])
                 let stored = try store.points(ofRun: run)
                 read.append(stored.map(\.command))
                 try store.close()
             }
             #expect(read[0] == read[1])
+            #expect(metrics[0] == [101, 103])  // measured samples that have it, in repetition order
+            #expect(metrics[1] == metrics[0])
             #expect(read[0].first.flatMap { $0.flatMap(CommandRecord.init(json:)) } == record)
             #expect(read[0].last == .some(nil))
         }

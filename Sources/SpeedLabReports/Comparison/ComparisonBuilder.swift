@@ -94,7 +94,8 @@ public struct ComparisonBuilder: Sendable {
 
     /// The metric's per-repetition values of every point of a run, or why it has none.
     private func values(_ data: ReportData) -> [PointID: Result<[Double], ComparisonMetric.Unavailable>] {
-        let samples = PointTimings.grouped(data.samples)
+        var samples = PointTimings.grouped(data.samples)
+        for (point, values) in data.sampleMetric { samples[point, default: PointTimings()].metric = values }
         let medians = samples.mapValues { (try? SortedSample($0.wallNanos))?.median }
         var result: [PointID: Result<[Double], ComparisonMetric.Unavailable>] = [:]
         for point in data.points {
