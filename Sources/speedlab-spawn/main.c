@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,44 +66,6 @@ static void fail(const char *stage, int error) {
     _exit(70);
 }
 
-static pid_t watched_child;
-static long long watch_deadline;
-static int watch_timed_out, watch_stopped;
-
-// Kills the command's group when the lifeline closes (SpeedLab stopped the repetition or
-// died) or a signal reaches this helper, and TERM then KILL when the timeout passes.
-static void *watch(void *unused) {
-    (void)unused;
-    int term_sent = 0;
-    for (;;) {
-        int wait_ms = -1;
-        if (watch_deadline >= 0) {
-            long long left = watch_deadline - now_ns();
-            if (left <= 0) {
-                if (!term_sent) {
-                    __atomic_store_n(&watch_timed_out, 1, __ATOMIC_SEQ_CST);
-                    term_sent = 1;
-                    kill(-watched_child, SIGTERM);
-                    watch_deadline = now_ns() + KILL_GRACE_NS;
-                } else {
-                    kill(-watched_child, SIGKILL);
-                    watch_deadline = -1;
-                }
-                continue;
-            }
-            wait_ms = (int)((left + 999999) / 1000000);
-        }
-        struct pollfd fds[2] = {{LIFELINE, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
-        int ready = poll(fds, 2, wait_ms);
-        if (ready < 0 && errno != EINTR) return NULL;
-        if (ready > 0 && ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) || (fds[1].revents & POLLIN))) {
-            __atomic_store_n(&watch_stopped, 1, __ATOMIC_SEQ_CST);
-            kill(-watched_child, SIGKILL);
-            return NULL;
-        }
-    }
-}
-
 int main(int argc, char **argv) {
     if (argc < 4) {
         fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]\n");
@@ -119,13 +80,14 @@ int main(int argc, char **argv) {
     int exec_pipe[2];
     if (pipe2(exec_pipe, O_CLOEXEC) != 0) fail("pipe", errno);
 
-    // SIGINT/SIGTERM/SIGHUP (a Ctrl-C at the terminal reaches this helper's group) stop the
-    // command like a closed lifeline does.
+    // SIGCHLD wakes the wait; SIGINT/SIGTERM/SIGHUP (a Ctrl-C at the terminal reaches this
+    // helper's group) stop the command like a closed lifeline does.
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
+    action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    sigaction(SIGCHLD, &action, NULL);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
@@ -139,6 +101,7 @@ int main(int argc, char **argv) {
         struct sigaction defaults;
         memset(&defaults, 0, sizeof defaults);
         defaults.sa_handler = SIG_DFL;
+        sigaction(SIGCHLD, &defaults, NULL);
         sigaction(SIGINT, &defaults, NULL);
         sigaction(SIGTERM, &defaults, NULL);
         sigaction(SIGHUP, &defaults, NULL);
@@ -166,21 +129,55 @@ int main(int argc, char **argv) {
     }
     close(exec_pipe[0]);
 
-    // The main thread blocks in wait4, so the command's end is seen at once; a watcher thread
-    // handles the lifeline, the timeout and SpeedLab's signals meanwhile.
-    watched_child = child;
-    watch_deadline = timeout_ms > 0 ? start + timeout_ms * 1000000LL : -1;
-    pthread_t watcher;
-    if (pthread_create(&watcher, NULL, watch, NULL) != 0) fail("pthread_create", errno);
+    long long deadline = timeout_ms > 0 ? start + timeout_ms * 1000000LL : -1;
+    int timed_out = 0, stopped = 0, term_sent = 0;
     int status = 0;
     struct rusage usage;
     memset(&usage, 0, sizeof usage);
-    while (wait4(child, &status, 0, &usage) < 0) {
-        if (errno != EINTR) fail("wait4", errno);
+    long long end = 0;
+    for (;;) {
+        pid_t reaped = wait4(child, &status, WNOHANG, &usage);
+        if (reaped == child) {
+            end = now_ns();
+            break;
+        }
+        if (reaped < 0 && errno != EINTR) fail("wait4", errno);
+        struct pollfd fds[2] = {{LIFELINE, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+        int wait_ms = -1;
+        if (deadline >= 0) {
+            long long left = deadline - now_ns();
+            if (left <= 0) {
+                if (!term_sent) {
+                    timed_out = 1;
+                    term_sent = 1;
+                    kill(-child, SIGTERM);
+                    deadline = now_ns() + KILL_GRACE_NS;
+                } else {
+                    kill(-child, SIGKILL);
+                    deadline = -1;
+                }
+                continue;
+            }
+            wait_ms = (int)((left + 999999) / 1000000);
+        }
+        int ready = poll(fds, 2, wait_ms);
+        if (ready < 0 && errno != EINTR) fail("poll", errno);
+        if (ready > 0 && (fds[1].revents & POLLIN)) {
+            unsigned char bytes[64];
+            ssize_t count = read(wake_pipe[0], bytes, sizeof bytes);
+            for (ssize_t i = 0; i < count; i++) {
+                if (bytes[i] != SIGCHLD) {
+                    stopped = 1;
+                    kill(-child, SIGKILL);
+                }
+            }
+        }
+        if (ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+            stopped = 1;
+            kill(-child, SIGKILL);
+            deadline = -1;
+        }
     }
-    long long end = now_ns();
-    int timed_out = __atomic_load_n(&watch_timed_out, __ATOMIC_SEQ_CST);
-    int stopped = __atomic_load_n(&watch_stopped, __ATOMIC_SEQ_CST);
     kill(-child, SIGKILL);  // anything the command left running in its group
 
     char line[512];
