@@ -205,7 +205,7 @@
             let (pointRows, sampleRows) = try transaction(readOnly: true) { () throws(StoreError) in
                 let points = try query(
                     """
-                    SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos FROM point
+                    SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos, command FROM point
                     WHERE runId = ANY(\(runIDs)) AND (\(scenario)::TEXT IS NULL OR scenario = \(scenario))
                     ORDER BY runId, ordinal
                     """)
@@ -232,7 +232,7 @@
                     StoredPoint(
                         id: id, ordinal: Int(ordinal), key: key, baselinePointID: nil, idealNanos: try cells.next(),
                         idealIONanos: try cells.next(), idealCPUNanos: try cells.next(), status: .measured,
-                        error: nil))
+                        error: nil, command: try cells.next()))
                 runOfPoint[id] = runID
             }
             var samples: [PointID: PointTimings] = [:]

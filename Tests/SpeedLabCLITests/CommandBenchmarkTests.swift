@@ -261,3 +261,29 @@ import Testing
         #expect(bad.exitCode == 64, "\(bad.stderr)")
     }
 }
+
+/// `history` names a command's program when it changed between the runs on either side of a step.
+@Suite(.serialized) struct CommandHistoryTests {
+    @Test(.timeLimit(.minutes(3)))
+    func aStepAfterTheProgramChangedNamesTheNewHash() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let program = folder.path("work.sh")
+        func write(seconds: String) throws {
+            try "#!/bin/sh\nsleep \(seconds)\n".write(toFile: program, atomically: true, encoding: .utf8)
+            chmod(program, 0o755)
+        }
+        let sweep = try folder.write(
+            "name: h\nrepetitions: 5\nwarmup: 0\nscenarios:\n  - command:\n      name: work\n"
+                + "      run: \(program) {n}\n      n: [1]\n", to: "h.yaml")
+        for index in 0..<10 {
+            if index == 0 { try write(seconds: "0.01") }
+            if index == 5 { try write(seconds: "0.08") }
+            let run = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let history = try SpeedLabCommand.run(["history"], in: folder.url)
+        #expect(history.exitCode == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("executable \(program) changed (hash "), "\(history.stdout)")
+    }
+}
