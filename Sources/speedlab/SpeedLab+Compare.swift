@@ -51,11 +51,15 @@ extension SpeedLab {
             do {
                 let baseID = try runs.resolveRun(base.text, completedOnly: !includeIncomplete)
                 let headID = try runs.resolveRun(head.text, completedOnly: !includeIncomplete)
-                comparison = ComparisonBuilder(
-                    metric: metric.value, alpha: alpha, threshold: threshold / 100
-                ).compare(
-                    base: try ReportData(run: baseID, from: runs, sampleMetric: metric.value.sampleMetric),
-                    head: try ReportData(run: headID, from: runs, sampleMetric: metric.value.sampleMetric))
+                let baseData = try ReportData(run: baseID, from: runs, sampleMetric: metric.value.sampleMetric)
+                let headData = try ReportData(run: headID, from: runs, sampleMetric: metric.value.sampleMetric)
+                if let missing = ComparisonBuilder.missingSampleMetric(metric.value, base: baseData, head: headData) {
+                    throw ValidationError(missing)
+                }
+                comparison = ComparisonBuilder(metric: metric.value, alpha: alpha, threshold: threshold / 100)
+                    .compare(base: baseData, head: headData)
+            } catch let error as ValidationError {
+                throw error
             } catch {
                 throw SpeedLabExitCode.report(error)
             }

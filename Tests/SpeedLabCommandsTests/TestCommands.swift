@@ -43,7 +43,9 @@ enum TestCommands {
     }
 
     /// A pid a fixture wrote to `path`, once it is there.
-    static func pid(in path: String, seconds: Double = 10) -> Int32? {
+    /// (60 s by default: under a full parallel test run, the task that spawns may wait for a
+    /// thread of the cooperative pool for many seconds.)
+    static func pid(in path: String, seconds: Double = 60) -> Int32? {
         var found: Int32?
         _ = eventually(seconds: seconds) {
             found = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
