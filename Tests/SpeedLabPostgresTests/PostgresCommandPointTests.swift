@@ -54,5 +54,31 @@
             #expect(read[0].first.flatMap { $0.flatMap(CommandRecord.init(json:)) } == record)
             #expect(read[0].last == .some(nil))
         }
+
+        @Test func importCarriesTheRecordToPostgreSQLAndBack() throws {
+            let database = try PostgresTestDatabase.make()
+            defer { database.drop() }
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let source = try RunStore(path: folder.path("source.sqlite"))
+            let run = try source.createRun(SampleFactory.newRun(label: "command"))
+            let record = CommandRecord(
+                template: "sh -c {x} | cat", argv: ["/bin/sh", "-c", "sh -c 'x' | cat"], directory: "/tmp",
+                executable: "/bin/sh", executableHash: "5bf51d93e9ae62ee", shell: true)
+            let point = NewPoint(
+                ordinal: 0, scenario: "piped", parameters: ParameterPoint(["x": .text("x")]), baselineOrdinal: nil,
+                command: record.json)
+            _ = try source.registerPoints([point], run: run)
+            try source.finishRun(run, status: .completed)
+            let postgres = try StoreOpener.open(database.url, access: .write(create: true))
+            _ = try RunImporter(source: source, target: postgres).run(RunImporter.Selection())
+            let back = try RunStore(path: folder.path("back.sqlite"))
+            _ = try RunImporter(source: postgres, target: back).run(RunImporter.Selection())
+            let there = try postgres.points(ofRun: try postgres.resolveRun("latest", completedOnly: false))
+            let returned = try back.points(ofRun: try back.resolveRun("latest", completedOnly: false))
+            #expect(there.first?.command.flatMap(CommandRecord.init(json:)) == record)
+            #expect(returned.first?.command.flatMap(CommandRecord.init(json:)) == record)
+            try postgres.close()
+        }
     }
 #endif
