@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "speedlab", targets: ["speedlab"]),
         .executable(name: "speedlab-bench", targets: ["speedlab-bench"]),
+        .executable(name: "speedlab-spawn", targets: ["speedlab-spawn"]),
         .library(name: "SpeedLabKit", targets: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabScenarios"]),
     ],
     traits: [
@@ -49,6 +50,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SpeedLabCommands",
+            dependencies: ["SpeedLabCore", "SpeedLabScenarios"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SpeedLabTransport",
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabConcurrency",
@@ -65,7 +71,7 @@ let package = Package(
             name: "SpeedLabEngine",
             dependencies: [
                 "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabScenarios", "SpeedLabStatistics", "SpeedLabTransport",
-                "Yams",
+                "SpeedLabCommands", "Yams",
             ],
             swiftSettings: strictSettings
         ),
@@ -105,17 +111,20 @@ let package = Package(
                 .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
                 .copy("0004_adaptive_repetitions.sql"), .copy("0005_sample_metrics_json.sql"),
                 .copy("0006_run_http_round_trip.sql"), .copy("0007_traces.sql"),
-                .copy("0008_run_uuid.sql"), .copy("postgres"),
+                .copy("0008_run_uuid.sql"), .copy("0009_point_command.sql"), .copy("postgres"),
             ],
             swiftSettings: strictSettings
         ),
 
-        // MARK: Command-line executable
+        // MARK: Command-line executables
+        // The process helper of command benchmarks (C: a few hundred KiB of RSS, so the commands it
+        // forks start from a small address space and report their own peak RSS).
+        .executableTarget(name: "speedlab-spawn", path: "Sources/speedlab-spawn"),
         .executableTarget(
             name: "speedlab",
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
-                "SpeedLabReports", "SpeedLabPostgres",
+                "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -159,6 +168,13 @@ let package = Package(
         .testTarget(
             name: "SpeedLabStoreTests",
             dependencies: ["SpeedLabStore", "SpeedLabTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabCommandsTests",
+            dependencies: [
+                "SpeedLabCommands", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabTestSupport", "speedlab-spawn",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -11,7 +11,7 @@
                     points: try query(
                         """
                         SELECT p.ordinal, p.scenario, p.parameters, b.ordinal, p.idealNanos, p.idealIONanos,
-                          p.idealCPUNanos, p.status, p.error
+                          p.idealCPUNanos, p.status, p.error, p.command
                         FROM point p LEFT JOIN point b ON b.id = p.baselinePointId
                         WHERE p.runId = \(id) ORDER BY p.ordinal
                         """),
@@ -44,13 +44,22 @@
             let (_, run, uuid) = try archivedRun(&cells)
             var points: [RunArchive.Point] = []
             for row in rows.points {
-                let (ordinal, scenario, parameters, baseline, ideal, idealIO, idealCPU, status, error) = try decode(
-                    row, (Int64, String, String, Int64?, Int64?, Int64?, Int64?, String, String?).self)
+                var cells = PostgresCells(row, location: location)
+                let ordinal: Int64 = try cells.next()
+                let scenario: String = try cells.next()
+                let parameters: String = try cells.next()
+                let baseline: Int64? = try cells.next()
+                let ideal: Int64? = try cells.next()
+                let idealIO: Int64? = try cells.next()
+                let idealCPU: Int64? = try cells.next()
+                let status: String = try cells.next()
+                let error: String? = try cells.next()
+                let command: String? = try cells.next()
                 points.append(
                     RunArchive.Point(
                         ordinal: ordinal, scenario: scenario, parameters: parameters, baselineOrdinal: baseline,
                         idealNanos: ideal, idealIONanos: idealIO, idealCPUNanos: idealCPU, status: status,
-                        error: error))
+                        error: error, command: command))
             }
             var samples: [RunArchive.Sample] = []
             samples.reserveCapacity(rows.samples.count)
@@ -122,13 +131,15 @@
                 let pointRows = try query(
                     """
                     INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos,
-                      status, error)
-                    SELECT \(runID), o, s, p, NULLIF(i, -1), NULLIF(io, -1), NULLIF(c, -1), st, NULLIF(e, E'\\x01')
+                      status, error, command)
+                    SELECT \(runID), o, s, p, NULLIF(i, -1), NULLIF(io, -1), NULLIF(c, -1), st, NULLIF(e, E'\\x01'),
+                      NULLIF(cm, E'\\x01')
                     FROM unnest(\(points.map(\.ordinal))::BIGINT[], \(points.map(\.scenario))::TEXT[],
                       \(points.map(\.parameters))::TEXT[], \(points.map { $0.idealNanos ?? -1 })::BIGINT[],
                       \(points.map { $0.idealIONanos ?? -1 })::BIGINT[], \(points.map { $0.idealCPUNanos ?? -1 })::BIGINT[],
-                      \(points.map(\.status))::TEXT[], \(points.map { $0.error ?? "\u{1}" })::TEXT[])
-                      AS u(o, s, p, i, io, c, st, e)
+                      \(points.map(\.status))::TEXT[], \(points.map { $0.error ?? "\u{1}" })::TEXT[],
+                      \(points.map { $0.command ?? "\u{1}" })::TEXT[])
+                      AS u(o, s, p, i, io, c, st, e, cm)
                     ORDER BY o
                     RETURNING ordinal, id
                     """)

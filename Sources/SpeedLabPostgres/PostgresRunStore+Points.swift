@@ -9,7 +9,7 @@
                 try query(
                     """
                     SELECT id, ordinal, scenario, parameters, baselinePointId, idealNanos, idealIONanos, idealCPUNanos,
-                      status, error
+                      status, error, command
                     FROM point WHERE runId = \(run) ORDER BY ordinal
                     """)
             }
@@ -24,7 +24,8 @@
                     StoredPoint(
                         id: id, ordinal: Int(ordinal), key: key, baselinePointID: try cells.next(),
                         idealNanos: try cells.next(), idealIONanos: try cells.next(), idealCPUNanos: try cells.next(),
-                        status: PointStatus(rawValue: try cells.next()) ?? .pending, error: try cells.next()))
+                        status: PointStatus(rawValue: try cells.next()) ?? .pending, error: try cells.next(),
+                        command: try cells.next()))
             }
             return points
         }
@@ -141,6 +142,24 @@
             return result
         }
 
+        public func sampleMetric(_ name: String, ofPoints points: [PointID]) throws(StoreError) -> [PointID: [Double]] {
+            guard !points.isEmpty else { return [:] }
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT pointId, (metrics ->> \(name))::FLOAT8 FROM sample
+                    WHERE isWarmup = 0 AND pointId = ANY(\(points)::BIGINT[]) AND (metrics ->> \(name)) IS NOT NULL
+                    ORDER BY pointId, repetition
+                    """)
+            }
+            var result: [PointID: [Double]] = [:]
+            for row in rows {
+                let (point, value) = try decode(row, (Int64, Double).self)
+                result[point, default: []].append(value)
+            }
+            return result
+        }
+
         public func trace(of point: PointID) throws(StoreError) -> PointTrace? {
             let (wallRows, spanRows) = try transaction(readOnly: true) { () throws(StoreError) in
                 (
@@ -189,7 +208,7 @@
             let (pointRows, sampleRows) = try transaction(readOnly: true) { () throws(StoreError) in
                 let points = try query(
                     """
-                    SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos FROM point
+                    SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos, command FROM point
                     WHERE runId = ANY(\(runIDs)) AND (\(scenario)::TEXT IS NULL OR scenario = \(scenario))
                     ORDER BY runId, ordinal
                     """)
@@ -216,7 +235,7 @@
                     StoredPoint(
                         id: id, ordinal: Int(ordinal), key: key, baselinePointID: nil, idealNanos: try cells.next(),
                         idealIONanos: try cells.next(), idealCPUNanos: try cells.next(), status: .measured,
-                        error: nil))
+                        error: nil, command: try cells.next()))
                 runOfPoint[id] = runID
             }
             var samples: [PointID: PointTimings] = [:]

@@ -37,10 +37,12 @@
                     let parameters = point.parameters.canonicalJSON
                     try execute(
                         """
-                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos)
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos,
+                          command)
                         VALUES (\(run), \(Int64(point.ordinal)), \(point.scenario), \(parameters), \(point.idealNanos),
-                          \(point.idealIONanos), \(point.idealCPUNanos))
-                        ON CONFLICT (runId, scenario, parameters) DO NOTHING
+                          \(point.idealIONanos), \(point.idealCPUNanos), \(point.command))
+                        ON CONFLICT (runId, scenario, parameters) DO UPDATE SET command = excluded.command
+                          WHERE excluded.command IS NOT NULL
                         """)
                     let rows = try query(
                         """

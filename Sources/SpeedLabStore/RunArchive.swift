@@ -88,11 +88,14 @@ public struct RunArchive: Sendable, Hashable {
         public var idealCPUNanos: Int64?
         public var status: String
         public var error: String?
+        /// What a command point ran (JSON); nil for the built-in scenarios.
+        public var command: String?
 
         public init(
             ordinal: Int64, scenario: String, parameters: String, baselineOrdinal: Int64?, idealNanos: Int64?,
-            idealIONanos: Int64?, idealCPUNanos: Int64?, status: String, error: String?
+            idealIONanos: Int64?, idealCPUNanos: Int64?, status: String, error: String?, command: String? = nil
         ) {
+            self.command = command
             self.ordinal = ordinal
             self.scenario = scenario
             self.parameters = parameters

@@ -45,6 +45,10 @@ public protocol RunDatabase: RunRecorder {
     /// check of every page, index and constraint); throws the first problem.
     func verifyWholeStore() throws(StoreError)
 
+    /// The values of sample metric `name` in the measured samples of `points`, in repetition
+    /// order (a sample without it is left out): what `compare` and `history --metric NAME` read.
+    func sampleMetric(_ name: String, ofPoints points: [PointID]) throws(StoreError) -> [PointID: [Double]]
+
     /// Everything a run holds, to copy it into another store.
     func archive(ofRun run: RunID) throws(StoreError) -> RunArchive
 
@@ -63,6 +67,16 @@ public protocol RunDatabase: RunRecorder {
 extension RunDatabase {
     /// A server keeps its own pages consistent; the archives' values are still checked.
     public func verifyWholeStore() throws(StoreError) {}
+
+    /// ``history(_:)`` with the values of sample metric `name` in every point's timings.
+    public func history(_ filter: HistoryFilter, sampleMetric name: String?) throws(StoreError) -> HistoryData {
+        var data = try history(filter)
+        guard let name else { return data }
+        for (point, values) in try sampleMetric(name, ofPoints: data.points.map(\.id)) {
+            data.samples[point, default: PointTimings()].metric = values
+        }
+        return data
+    }
 
     /// Every run, judged alive or crashed from this host.
     public func runs() throws(StoreError) -> [StoredRun] { try runs(liveness: .current) }

@@ -27,7 +27,8 @@ extension RunStore: RunDatabase {
                     ordinal: row["ordinal"], scenario: row["scenario"], parameters: row["parameters"],
                     baselineOrdinal: (row["baselinePointId"] as PointID?).flatMap { ordinalOf[$0] },
                     idealNanos: row["idealNanos"], idealIONanos: row["idealIONanos"],
-                    idealCPUNanos: row["idealCPUNanos"], status: row["status"], error: row["error"])
+                    idealCPUNanos: row["idealCPUNanos"], status: row["status"], error: row["error"],
+                    command: row["command"])
             }
             var samples: [RunArchive.Sample] = []
             let sampleRows = try Row.fetchCursor(
@@ -138,11 +139,11 @@ extension RunStore: RunDatabase {
                 try db.execute(
                     sql: """
                         INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos,
-                          status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          status, error, command) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         runID, point.ordinal, point.scenario, point.parameters, point.idealNanos, point.idealIONanos,
-                        point.idealCPUNanos, point.status, point.error,
+                        point.idealCPUNanos, point.status, point.error, point.command,
                     ])
                 pointIDs[point.ordinal] = db.lastInsertedRowID
             }

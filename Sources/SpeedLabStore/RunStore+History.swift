@@ -87,7 +87,7 @@ extension RunStore {
         let runIDs = runs.map(\.id)
         return try read { db in
             var sql =
-                "SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos FROM point "
+                "SELECT id, runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos, command FROM point "
                 + "WHERE runId IN (\(runIDs.map(String.init).joined(separator: ",")))"
             var arguments: StatementArguments = []
             if let scenario = filter.scenario {
@@ -105,7 +105,7 @@ extension RunStore {
                     id: row["id"], ordinal: row["ordinal"], key: key, baselinePointID: nil,
                     idealNanos: row["idealNanos"],
                     idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"], status: .measured,
-                    error: nil)
+                    error: nil, command: row["command"])
                 points.append(point)
                 runOfPoint[point.id] = runID
             }

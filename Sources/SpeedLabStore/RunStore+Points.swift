@@ -13,13 +13,15 @@ extension RunStore {
                 let parameters = point.parameters.canonicalJSON
                 try db.execute(
                     sql: """
-                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (runId, scenario, parameters) DO NOTHING
+                        INSERT INTO point (runId, ordinal, scenario, parameters, idealNanos, idealIONanos, idealCPUNanos,
+                          command)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (runId, scenario, parameters) DO UPDATE SET command = excluded.command
+                          WHERE excluded.command IS NOT NULL
                         """,
                     arguments: [
                         run, point.ordinal, point.scenario, parameters, point.idealNanos, point.idealIONanos,
-                        point.idealCPUNanos,
+                        point.idealCPUNanos, point.command,
                     ])
                 let id = try PointID.fetchOne(
                     db, sql: "SELECT id FROM point WHERE runId = ? AND scenario = ? AND parameters = ?",
@@ -51,7 +53,8 @@ extension RunStore {
                         run: run, point: row["id"], scenario: row["scenario"], parameters: row["parameters"]),
                     baselinePointID: row["baselinePointId"], idealNanos: row["idealNanos"],
                     idealIONanos: row["idealIONanos"], idealCPUNanos: row["idealCPUNanos"],
-                    status: PointStatus(rawValue: row["status"]) ?? .pending, error: row["error"]))
+                    status: PointStatus(rawValue: row["status"]) ?? .pending, error: row["error"],
+                    command: row["command"]))
         }
         return points
     }

@@ -5,10 +5,13 @@ import SpeedLabCore
 public struct PointTimings: Sendable, Hashable {
     public var wallNanos: [Double] = []
     public var cpuNanos: [Double] = []
+    /// The values of the one sample metric a comparison or history follows (empty otherwise).
+    public var metric: [Double] = []
 
-    public init(wallNanos: [Double] = [], cpuNanos: [Double] = []) {
+    public init(wallNanos: [Double] = [], cpuNanos: [Double] = [], metric: [Double] = []) {
         self.wallNanos = wallNanos
         self.cpuNanos = cpuNanos
+        self.metric = metric
     }
 }
 
@@ -86,6 +89,33 @@ extension RunStore {
             for row in rows {
                 result[row["pointId"], default: [:]][row["name"]] = MetricSummary(
                     count: row["count"], total: row["total"], minimum: row["minimum"], maximum: row["maximum"])
+            }
+            return result
+        }
+    }
+}
+
+extension RunStore {
+    public func sampleMetric(_ name: String, ofPoints points: [PointID]) throws(StoreError) -> [PointID: [Double]] {
+        guard !points.isEmpty else { return [:] }
+        return try read { db in
+            var result: [PointID: [Double]] = [:]
+            for chunk in stride(from: 0, to: points.count, by: 500).map({
+                Array(points[$0..<min($0 + 500, points.count)])
+            }) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT pointId, json_extract(metrics, '$."' || ? || '"') AS value FROM sample
+                        WHERE isWarmup = 0 AND pointId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        ORDER BY pointId, repetition
+                        """,
+                    arguments: StatementArguments(
+                        [name] + chunk.map { DatabaseValue(value: $0) as any DatabaseValueConvertible }))
+                for row in rows {
+                    guard let value = row["value"] as Double? else { continue }
+                    result[row["pointId"], default: []].append(value)
+                }
             }
             return result
         }

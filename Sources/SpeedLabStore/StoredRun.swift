@@ -51,12 +51,15 @@ public struct StoredPoint: Sendable, Hashable {
     public var idealCPUNanos: Int64?
     public var status: PointStatus
     public var error: String?
+    /// What a command point ran (JSON, see ``CommandRecord``); nil for the built-in scenarios.
+    public var command: String?
 
     /// A point as any store keeps it.
     public init(
         id: PointID, ordinal: Int, key: PointKey, baselinePointID: PointID?, idealNanos: Int64?,
-        idealIONanos: Int64?, idealCPUNanos: Int64?, status: PointStatus, error: String?
+        idealIONanos: Int64?, idealCPUNanos: Int64?, status: PointStatus, error: String?, command: String? = nil
     ) {
+        self.command = command
         self.id = id
         self.ordinal = ordinal
         self.key = key

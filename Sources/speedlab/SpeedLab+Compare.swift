@@ -25,7 +25,10 @@ extension SpeedLab {
         var includeIncomplete = false
         @Argument(help: "The baseline run.") var base: RunReference
         @Argument(help: "The run checked against the baseline.") var head: RunReference
-        @Option(help: "What to compare.") var metric = Choice(ComparisonMetric.wall)
+        @Option(
+            help:
+                "What to compare: wall, cpu, speedup, efficiency, or a sample metric NAME (a command's own; lower is better, NAME:higher when higher is)."
+        ) var metric = Choice(ComparisonMetric.wall)
         @Option(help: "Significance level, after Benjamini-Hochberg adjustment across points.") var alpha = 0.05
         @Option(help: "Smallest relative change that counts, in percent.") var threshold = 5.0
         @Option(
@@ -48,9 +51,15 @@ extension SpeedLab {
             do {
                 let baseID = try runs.resolveRun(base.text, completedOnly: !includeIncomplete)
                 let headID = try runs.resolveRun(head.text, completedOnly: !includeIncomplete)
-                comparison = ComparisonBuilder(
-                    metric: metric.value, alpha: alpha, threshold: threshold / 100
-                ).compare(base: try ReportData(run: baseID, from: runs), head: try ReportData(run: headID, from: runs))
+                let baseData = try ReportData(run: baseID, from: runs, sampleMetric: metric.value.sampleMetric)
+                let headData = try ReportData(run: headID, from: runs, sampleMetric: metric.value.sampleMetric)
+                if let missing = ComparisonBuilder.missingSampleMetric(metric.value, base: baseData, head: headData) {
+                    throw ValidationError(missing)
+                }
+                comparison = ComparisonBuilder(metric: metric.value, alpha: alpha, threshold: threshold / 100)
+                    .compare(base: baseData, head: headData)
+            } catch let error as ValidationError {
+                throw error
             } catch {
                 throw SpeedLabExitCode.report(error)
             }

@@ -36,7 +36,10 @@ extension SpeedLab {
         var allHosts = false
         @Option(help: "Only the last N runs.") var last: Int?
         @Option(help: "Only runs started on or after this day (YYYY-MM-DD, UTC).") var since: CalendarDay?
-        @Option(help: "What to follow.") var metric = Choice(HistoryMetric.wall)
+        @Option(
+            help:
+                "What to follow: wall, cpu, efficiency, or a sample metric NAME (a command's own; lower is better, NAME:higher when higher is)."
+        ) var metric = Choice(HistoryMetric.wall)
         @Option(
             help:
                 "Smallest step that counts as a change, in percent, whatever the noise (default: 1; a step must also be 3 × the series' noise)."
@@ -76,7 +79,7 @@ extension SpeedLab {
             let history: SpeedLabReports.History
             do {
                 history = HistoryBuilder(metric: metric.value.metric, detector: detector).build(
-                    try runs.history(filter), filter: filter)
+                    try runs.history(filter, sampleMetric: metric.value.metric.sampleMetric), filter: filter)
             } catch {
                 throw SpeedLabExitCode.report(error)
             }

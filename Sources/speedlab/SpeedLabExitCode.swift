@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpeedLabCommands
 import SpeedLabEngine
 import SpeedLabScenarios
 import SpeedLabStore
@@ -68,6 +69,11 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             return .usage
         case is RealIOError:
             return .servicesUnavailable
+        case let error as CommandError:
+            switch error {
+            case .executableNotFound, .notExecutable, .workingDirectoryMissing, .helperMissing: return .missingInput
+            default: return .failure
+            }
         case let error as ScenarioError:
             if case .checksumMismatch = error { return .failure }
             return .usage

@@ -5,7 +5,7 @@ import Testing
 /// reviewed as a diff (`SPEEDLAB_RECORD_GOLDEN=1 swift test --filter HelpTests` records them).
 @Suite struct HelpTests {
     @Test(arguments: [
-        "", "run", "report", "compare", "history", "runs", "show", "scenarios", "services", "trace", "import",
+        "", "run", "report", "compare", "history", "runs", "show", "scenarios", "services", "trace", "import", "bench",
     ])
     func helpMatchesGoldenFile(command: String) throws {
         let folder = try TemporaryDirectory()

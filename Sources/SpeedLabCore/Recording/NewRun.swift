@@ -43,11 +43,15 @@ public struct NewPoint: Sendable, Hashable {
     public var idealNanos: Int64?
     public var idealIONanos: Int64?
     public var idealCPUNanos: Int64?
+    /// What a command point runs (JSON: template, argv, directory, executable, hash, shell);
+    /// nil for the built-in scenarios.
+    public var command: String?
 
     public init(
         ordinal: Int, scenario: String, parameters: ParameterPoint, baselineOrdinal: Int?,
-        idealNanos: Int64? = nil, idealIONanos: Int64? = nil, idealCPUNanos: Int64? = nil
+        idealNanos: Int64? = nil, idealIONanos: Int64? = nil, idealCPUNanos: Int64? = nil, command: String? = nil
     ) {
+        self.command = command
         self.ordinal = ordinal
         self.key = PointKey(scenario: scenario, parameters: parameters)
         self.baselineOrdinal = baselineOrdinal

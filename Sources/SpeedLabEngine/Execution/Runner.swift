@@ -103,9 +103,17 @@ public struct Runner: Sendable {
             }
         }
         try store()
+        for entry in plan.entries {
+            guard let own = entry.point.scenario as? any SelfMeasuringScenario else { continue }
+            do { try await own.finish() } catch {
+                try fail(
+                    entry.point, plan: plan, message: "\(entry.point.title): \(error)", checks: &checks,
+                    failures: &failures)
+            }
+        }
         if traces {
             let untraced = plan.entries.filter {
-                !$0.hasTrace && $0.pointID != nil && !checks.hasFailed($0.point.ordinal)
+                !$0.hasTrace && $0.pointID != nil && !checks.hasFailed($0.point.ordinal) && $0.point.hasSpans
             }
             if !untraced.isEmpty { onEvent(.tracing(points: untraced.count)) }
             for entry in untraced {
@@ -152,6 +160,10 @@ public struct Runner: Sendable {
 
     /// One repetition: the scenario run between two readings of the clock and of `getrusage`.
     func measure(_ point: PlannedPoint, job: Schedule.Job) async throws -> Sample {
+        if let own = point.scenario as? any SelfMeasuringScenario {
+            let onEvent = self.onEvent
+            return try await own.measure(repetition: job.repetition, isWarmup: job.isWarmup) { onEvent(.warning($0)) }
+        }
         let context = makeContext()
         let before = ResourceUsage.current()
         let start = ContinuousClock.now

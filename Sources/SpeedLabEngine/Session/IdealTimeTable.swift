@@ -1,3 +1,4 @@
+import SpeedLabCommands
 import SpeedLabCore
 import SpeedLabScenarios
 
@@ -32,6 +33,7 @@ public struct IdealTimeTable: Sendable {
             ordinal: point.ordinal, scenario: point.scenarioName, parameters: point.parameters,
             baselineOrdinal: point.baselineOrdinal, idealNanos: bound.map { Int64($0.nanos.rounded()) },
             idealIONanos: bound.map { Int64($0.ioNanos.rounded()) },
-            idealCPUNanos: bound.map { Int64($0.cpuNanos.rounded()) })
+            idealCPUNanos: bound.map { Int64($0.cpuNanos.rounded()) },
+            command: (point.scenario as? CommandScenario)?.record()?.json)
     }
 }

@@ -47,6 +47,7 @@ public struct RunSession: Sendable {
     /// cannot be started or reached stop it before anything is stored.
     public func start(_ sweep: Sweep, points: [PlannedPoint]) async throws -> RunOutcome {
         let started = ContinuousClock.now
+        try Self.checkCommands(points)
         let realIO = try await openRealIO(for: points, roundTripNanos: nil)
         return try await closing(realIO) {
             let kernel = calibrateKernel()
@@ -121,8 +122,9 @@ public struct RunSession: Sendable {
                 failures: [], elapsed: started.duration(to: .now))
         }
         let unfinished = prepared.plan.entries.filter { entry in
-            prepared.plan.missingRepetitions(entry) > 0 || (traces && !entry.hasTrace)
+            prepared.plan.missingRepetitions(entry) > 0 || (traces && !entry.hasTrace && entry.point.hasSpans)
         }
+        try Self.checkCommands(unfinished.map(\.point))
         let realIO = try await openRealIO(
             for: unfinished.map(\.point), roundTripNanos: prepared.recorded.httpRoundTripNanos)
         return try await closing(realIO) {
@@ -239,6 +241,14 @@ public struct RunSession: Sendable {
             run: run, ending: ending, points: plan.entries.count, samplesStored: result.samplesStored,
             measuredSamplesStored: result.measuredSamplesStored,
             failures: result.failures, elapsed: started.duration(to: .now))
+    }
+
+    /// Checks that every command point can run (its program exists and is executable, its
+    /// working directory exists) before a run is created or taken up: nothing is stored otherwise.
+    static func checkCommands(_ points: [PlannedPoint]) throws {
+        for point in points {
+            try (point.scenario as? any SelfMeasuringScenario)?.check()
+        }
     }
 
     private func warnIfDebugBuild() {

@@ -1,3 +1,4 @@
+import SpeedLabCommands
 import SpeedLabCore
 import SpeedLabScenarios
 
@@ -8,19 +9,21 @@ public struct ParameterGrid: Sendable {
     public static let defaultPointLimit = 10_000
 
     public let registry: ScenarioRegistry
+    /// What the command points of an expansion share (their spawner, programs, shell overhead).
+    public let commandRuntime: CommandRuntime
 
-    public init(registry: ScenarioRegistry = .standard) {
+    public init(registry: ScenarioRegistry = .standard, commandRuntime: CommandRuntime = CommandRuntime()) {
         self.registry = registry
+        self.commandRuntime = commandRuntime
     }
 
     /// How many points the sweep's grid has before baselines, without building them.
     public func count(_ sweep: Sweep) throws(SweepFileError) -> Int {
         var total = 0
         for selection in sweep.scenarios {
-            let type = try scenarioType(selection.scenario, sweep: sweep)
             var product = 1
-            for spec in type.parameters {
-                let (next, overflow) = product.multipliedReportingOverflow(by: axis(spec, selection, sweep).count)
+            for (_, values) in try axes(of: selection, sweep) {
+                let (next, overflow) = product.multipliedReportingOverflow(by: values.count)
                 product = overflow ? Int.max : next
             }
             total = total > Int.max - product ? Int.max : total + product
@@ -41,19 +44,32 @@ public struct ParameterGrid: Sendable {
         var index: [PointKey: Int] = [:]  // identity → ordinal
         var wantedBaselines: [Int: PointKey] = [:]  // ordinal → a baseline the sweep may list
 
+        let commands = Dictionary(
+            sweep.scenarios.compactMap { $0.command }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
         func add(_ name: String, _ crossed: ParameterPoint) throws(SweepFileError) -> Int {
-            let type = try scenarioType(name, sweep: sweep)
-            let point = crossed.keepingApplicable(type.parameters)
-            let key = PointKey(scenario: name, parameters: point)
-            if let existing = index[key] { return existing }
+            let point: ParameterPoint
             let scenario: any Scenario
-            do { scenario = try type.init(point: point) } catch {
-                throw .invalidValue(
-                    .init(file: sweep.source, line: 1, column: 1), parameter: name, value: point.description,
-                    expected: error.description)
+            let baselineReference: BaselineReference?
+            if let command = commands[name] {
+                point = crossed.restricted(to: command.parameterNames.filter { crossed[$0] != nil })
+                if let existing = index[PointKey(scenario: name, parameters: point)] { return existing }
+                scenario = CommandScenario(definition: command, point: point, runtime: commandRuntime)
+                baselineReference = command.baselinePoint(of: point)
+            } else {
+                let type = try scenarioType(name, sweep: sweep)
+                point = crossed.keepingApplicable(type.parameters)
+                if let existing = index[PointKey(scenario: name, parameters: point)] { return existing }
+                do { scenario = try type.init(point: point) } catch {
+                    throw .invalidValue(
+                        .init(file: sweep.source, line: 1, column: 1), parameter: name, value: point.description,
+                        expected: error.description)
+                }
+                baselineReference = type.baseline(of: point)
             }
+            let key = PointKey(scenario: name, parameters: point)
             var baselineOrdinal: Int?
-            if let baseline = type.baseline(of: point) {
+            if let baseline = baselineReference {
                 if sweep.addsBaselines {
                     baselineOrdinal = try add(baseline.scenario, baseline.point)
                 } else {
@@ -70,9 +86,7 @@ public struct ParameterGrid: Sendable {
         }
 
         for selection in sweep.scenarios {
-            let type = try scenarioType(selection.scenario, sweep: sweep)
-            let axes = type.parameters.map { spec in (spec.name, axis(spec, selection, sweep)) }
-            for point in Self.cartesianProduct(axes) {
+            for point in Self.cartesianProduct(try axes(of: selection, sweep)) {
                 _ = try add(selection.scenario, point)
             }
         }
@@ -84,6 +98,20 @@ public struct ParameterGrid: Sendable {
                 parameters: point.parameters, baselineOrdinal: baseline)
         }
         return planned
+    }
+
+    /// The parameters a selection is crossed over, with their values: a command's placeholders
+    /// (its own values, else the sweep's, else the sweep's seed), or a scenario's parameters.
+    private func axes(of selection: Sweep.Selection, _ sweep: Sweep) throws(SweepFileError)
+        -> [(String, [ParameterValue])]
+    {
+        if let command = selection.command {
+            return command.parameterNames.map { name in
+                (name, command.parameters[name] ?? sweep.parameters[name] ?? [.integer(sweep.seed)])
+            }
+        }
+        let type = try scenarioType(selection.scenario, sweep: sweep)
+        return type.parameters.map { spec in (spec.name, axis(spec, selection, sweep)) }
     }
 
     /// The values of one parameter for one scenario: its own override, the sweep's list, the

@@ -27,6 +27,9 @@ public struct PlannedPoint: Sendable {
         title = key.description
     }
 
+    /// Whether the point's repetitions have spans to trace (a command has none).
+    public var hasSpans: Bool { !(scenario is any SelfMeasuringScenario) }
+
     /// Items the point processes (its `tasks`), for per-item figures.
     public var tasks: Int { parameters["tasks"]?.integerValue ?? 1 }
 

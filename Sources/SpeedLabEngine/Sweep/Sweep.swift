@@ -1,3 +1,4 @@
+import SpeedLabCommands
 import SpeedLabCore
 
 /// A parsed, validated sweep: which scenarios to run over which parameter values, how often.
@@ -9,10 +10,14 @@ public struct Sweep: Sendable {
     public struct Selection: Sendable, Hashable {
         public var scenario: String
         public var overrides: [String: [ParameterValue]]
+        /// A `command` entry: the program whose points these are (`scenario` is its name, and
+        /// `overrides` its own parameter values).
+        public var command: CommandDefinition?
 
-        public init(scenario: String, overrides: [String: [ParameterValue]] = [:]) {
+        public init(scenario: String, overrides: [String: [ParameterValue]] = [:], command: CommandDefinition? = nil) {
             self.scenario = scenario
             self.overrides = overrides
+            self.command = command
         }
     }
 

@@ -30,6 +30,12 @@ public enum SweepFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidValue(Location, parameter: String, value: String, expected: String)
     case emptyList(Location, key: String)
     case tooManyPoints(Location, count: Int, limit: Int)
+    /// A `{name}` placeholder of a command with no parameter to fill it.
+    case unknownPlaceholder(Location, name: String, command: String, valid: [String])
+    /// A parameter given to a command that no placeholder of it uses.
+    case unusedParameter(Location, name: String, command: String)
+    /// A command that cannot be read (empty, unterminated quote, too long, a name taken).
+    case badCommand(Location, command: String, problem: String)
 
     public var description: String {
         switch self {
@@ -58,6 +64,15 @@ public enum SweepFileError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(at): '\(parameter)' must be \(expected), got \(value)."
         case .emptyList(let at, let key):
             return "\(at): '\(key)' is an empty list; give at least one value."
+        case .unknownPlaceholder(let at, let name, let command, let valid):
+            let known = valid.isEmpty ? "It has no parameters." : "Its parameters: \(valid.joined(separator: ", "))."
+            return "\(at): placeholder '{\(name)}' of command '\(command)' has no parameter.\(Self.hint(name, valid)) "
+                + "\(known) Give it a value (`\(name): [..]`) or remove the placeholder."
+        case .unusedParameter(let at, let name, let command):
+            return "\(at): parameter '\(name)' of command '\(command)' is used by no placeholder: write {\(name)} in "
+                + "its 'run' (or a setup/prepare step), or remove it."
+        case .badCommand(let at, let command, let problem):
+            return "\(at): command '\(command)': \(problem)"
         case .tooManyPoints(let at, let count, let limit):
             let size = count == Int.max ? "more than \(Int.max)" : String(count)
             return

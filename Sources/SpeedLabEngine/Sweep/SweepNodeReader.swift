@@ -44,11 +44,12 @@ struct SweepNodeReader {
                 location(root), what: "a 'scenarios' key listing scenarios (\(registry.names.joined(separator: ", ")))",
                 found: "none")
         }
-        let selections = try scenarios(scenariosNode)
         let parameters =
             try field("parameters").map { node throws(SweepFileError) in
                 try parameterValues(node, specs: registry.allParameters, scenario: nil)
             } ?? [:]
+        let selections = try scenarios(scenariosNode, shared: parameters)
+        try checkCommandNames(selections, at: scenariosNode)
         var sweep = Sweep(
             name: name, label: label, seed: seed, repetitions: repetitions, warmup: warmup, addsBaselines: baselines,
             scenarios: selections, parameters: parameters, yaml: yaml, source: source)
@@ -94,7 +95,9 @@ struct SweepNodeReader {
         return rule
     }
 
-    private func scenarios(_ node: Node) throws(SweepFileError) -> [Sweep.Selection] {
+    private func scenarios(_ node: Node, shared: [String: [ParameterValue]]) throws(SweepFileError)
+        -> [Sweep.Selection]
+    {
         let what =
             "a list of scenario names (or of one-key mappings from a name to its parameters), "
             + "or a mapping of scenario names to their parameters"
@@ -109,6 +112,10 @@ struct SweepNodeReader {
                         throw .expected(
                             location(item), what: "a mapping with one scenario name", found: "\(entries.count) keys")
                     }
+                    if entry.key == Self.commandKey {
+                        result.append(try commandSelection(entry.value, shared: shared))
+                        continue
+                    }
                     result.append(try selection(entry.key, keyNode: entry.keyNode, value: entry.value))
                     continue
                 }
@@ -122,6 +129,10 @@ struct SweepNodeReader {
             let entries = try mapping(node, what: what)
             guard !entries.isEmpty else { throw .emptyList(location(node), key: "scenarios") }
             for (name, keyNode, value) in entries {
+                if name == Self.commandKey {
+                    result.append(try commandSelection(value, shared: shared))
+                    continue
+                }
                 result.append(try selection(name, keyNode: keyNode, value: value))
             }
         default:
@@ -182,7 +193,7 @@ struct SweepNodeReader {
     }
 
     /// The entries of a mapping, in file order, with duplicate keys refused.
-    private func mapping(_ node: Node, what: String) throws(SweepFileError) -> [(
+    func mapping(_ node: Node, what: String) throws(SweepFileError) -> [(
         key: String, keyNode: Node, value: Node
     )] {
         guard case .mapping(let pairs) = node else {
@@ -198,14 +209,14 @@ struct SweepNodeReader {
         return result
     }
 
-    private func word(_ node: Node, what: String) throws(SweepFileError) -> String {
+    func word(_ node: Node, what: String) throws(SweepFileError) -> String {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             throw .expected(location(node), what: what, found: describe(node))
         }
         return scalar.string
     }
 
-    private func integer(_ node: Node, in range: ClosedRange<Int>, key: String) throws(SweepFileError) -> Int {
+    func integer(_ node: Node, in range: ClosedRange<Int>, key: String) throws(SweepFileError) -> Int {
         let expectation = "a whole number from \(range.lowerBound) to \(range.upperBound)"
         let value = try scalarValue(node, what: expectation)
         guard let number = value.integerValue, range.contains(number) else {
@@ -214,7 +225,7 @@ struct SweepNodeReader {
         return number
     }
 
-    private func boolean(_ node: Node, key: String) throws(SweepFileError) -> Bool {
+    func boolean(_ node: Node, key: String) throws(SweepFileError) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
             throw .expected(location(node), what: "true or false for '\(key)'", found: describe(node))
         }
@@ -226,7 +237,7 @@ struct SweepNodeReader {
     }
 
     /// A plain scalar as a number when it reads as one, else as text; quoted scalars stay text.
-    private func scalarValue(_ node: Node, what: String) throws(SweepFileError) -> ParameterValue {
+    func scalarValue(_ node: Node, what: String) throws(SweepFileError) -> ParameterValue {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             throw .expected(location(node), what: what, found: describe(node))
         }
@@ -244,16 +255,16 @@ struct SweepNodeReader {
         return .text(text)
     }
 
-    private func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private func location(_ node: Node) -> SweepFileError.Location {
+    func location(_ node: Node) -> SweepFileError.Location {
         .init(file: source, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    private func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return isNull(node) ? "nothing" : "'\(scalar.string.prefix(40))'"
         case .mapping: return "a mapping"

@@ -11,12 +11,16 @@ public struct ReportData: Sendable {
     public var metrics: [PointID: [String: MetricSummary]]
     /// The traced repetitions drawn in the report, by point.
     public var traces: [PointID: PointTrace] = [:]
+    /// The values of one sample metric per point, when a comparison follows one.
+    public var sampleMetric: [PointID: [Double]] = [:]
 
-    public init(run id: RunID, from store: any RunDatabase) throws {
+    /// Reads run `id`; with `sampleMetric`, also that metric's values in every sample.
+    public init(run id: RunID, from store: any RunDatabase, sampleMetric name: String? = nil) throws {
         var run = try store.run(id, counting: false)
         points = try store.points(ofRun: id)
         samples = try store.samples(ofRun: id)
         metrics = try store.metricSummaries(ofRun: id)
+        if let name { sampleMetric = try store.sampleMetric(name, ofPoints: points.map(\.id)) }
         run.pointCount = points.count
         run.sampleCount = samples.reduce(0) { $0 + ($1.sample.isWarmup ? 0 : 1) }
         self.run = run

@@ -35,8 +35,10 @@ enum ReportWarningRules {
             warnings.append(
                 ReportWarning(
                     .failedPoint, "\(row.scenario) \(row.parameters) failed: \(row.error ?? "no reason recorded").",
-                    remedy:
-                        "A checksum mismatch means the scenario skipped or repeated work: fix it before trusting its timings."
+                    remedy: row.command != nil
+                        ? "Fix the command (the end of its stderr is above), or accept such exits as samples with "
+                            + "`ignore_failure: true` (or a list of exit codes); then `speedlab run --resume \(run.id)`."
+                        : "A checksum mismatch means the scenario skipped or repeated work: fix it before trusting its timings."
                 ))
         }
         let severe = rows.filter { $0.severeOutliers > 0 }

@@ -90,7 +90,7 @@ public struct SpeedupReportBuilder: Sendable {
         let ideal = point.idealNanos.map(Double.init)
         let halfWidth = Self.relativeHalfWidth(figures)
         let efficiency = ideal.flatMap { ideal in median.map { ideal / $0 } }
-        return PointRow(
+        var row = PointRow(
             pointID: point.id, scenario: point.scenario,
             parameters: point.parameters,
             status: point.status, samples: figures.samples, wall: figures.wall, baselinePointID: point.baselinePointID,
@@ -104,6 +104,8 @@ public struct SpeedupReportBuilder: Sendable {
             reachedPrecision: adaptive.map { rule in
                 halfWidth.map { $0 <= rule.precision } ?? false
             })
+        row.command = point.command.flatMap(CommandRecord.init(json:))
+        return row
     }
 
     private func bottleneck(_ point: StoredPoint, efficiency: Double?) -> PointRow.Bottleneck? {

@@ -20,6 +20,19 @@ public struct ComparisonBuilder: Sendable {
         self.threshold = threshold
     }
 
+    /// When the metric is a sample metric that no measured sample of either run holds, what to
+    /// tell the user (a misspelt name), with the metrics there are; nil otherwise.
+    public static func missingSampleMetric(_ metric: ComparisonMetric, base: ReportData, head: ReportData)
+        -> String?
+    {
+        guard let name = metric.sampleMetric, base.sampleMetric.isEmpty, head.sampleMetric.isEmpty else { return nil }
+        let stored = Set((base.metrics.values.flatMap(\.keys)) + head.metrics.values.flatMap(\.keys)).sorted()
+        let known = stored.isEmpty ? "none stored" : stored.joined(separator: ", ")
+        return "no measured sample of run \(base.run.id) or run \(head.run.id) has metric '\(name)'."
+            + "\(CloseMatch.hint(for: name, among: stored)) Metrics: wall, cpu, speedup, efficiency, or a sample "
+            + "metric: \(known)."
+    }
+
     public func compare(base: ReportData, head: ReportData) -> Comparison {
         let baseValues = values(base)
         let headValues = values(head)
@@ -94,7 +107,8 @@ public struct ComparisonBuilder: Sendable {
 
     /// The metric's per-repetition values of every point of a run, or why it has none.
     private func values(_ data: ReportData) -> [PointID: Result<[Double], ComparisonMetric.Unavailable>] {
-        let samples = PointTimings.grouped(data.samples)
+        var samples = PointTimings.grouped(data.samples)
+        for (point, values) in data.sampleMetric { samples[point, default: PointTimings()].metric = values }
         let medians = samples.mapValues { (try? SortedSample($0.wallNanos))?.median }
         var result: [PointID: Result<[Double], ComparisonMetric.Unavailable>] = [:]
         for point in data.points {

@@ -28,20 +28,23 @@ public struct HistoryBuilder: Sendable {
         }
         let series = order.compactMap { key -> History.Series? in
             guard let members = grouped[key], let first = members.first?.0 else { return nil }
-            let entries = members.compactMap { point, run -> History.Entry? in
+            let kept = members.compactMap { point, run -> (entry: History.Entry, point: StoredPoint)? in
                 guard
                     let values = try? metric.values(
                         of: point, samples: data.samples[point.id], baselineMedianWall: nil),
                     let sorted = try? SortedSample(values)
                 else { return nil }
-                return History.Entry(run: run, samples: values.count, median: sorted.median)
-            }.sorted { $0.run.id < $1.run.id }
+                return (History.Entry(run: run, samples: values.count, median: sorted.median), point)
+            }.sorted { $0.entry.run.id < $1.entry.run.id }
+            let entries = kept.map(\.entry)
             let changes = ((try? detector.changePoints(in: entries.map(\.median))) ?? []).map { change in
                 History.Change(
                     index: change.index, run: entries[change.index].run, previousRun: entries[change.index - 1].run,
                     meanBefore: change.meanBefore, meanAfter: change.meanAfter,
                     changePercent: change.relativeChangePercent, pValue: change.pValue,
-                    explanation: Self.explain(entries[change.index - 1].run, entries[change.index].run))
+                    explanation: Self.explain(
+                        entries[change.index - 1].run, entries[change.index].run,
+                        commands: (kept[change.index - 1].point.command, kept[change.index].point.command)))
             }
             let noise = SeriesNoise.relative(entries.map(\.median))
             return History.Series(
@@ -59,9 +62,26 @@ public struct HistoryBuilder: Sendable {
     }
 
     /// What differs between two consecutive runs: the likely explanation of a step between them.
-    static func explain(_ before: StoredRun, _ after: StoredRun) -> [String] {
+    /// For command points, `commands` holds the two points' command records: a program whose
+    /// path or content hash changed is named.
+    static func explain(_ before: StoredRun, _ after: StoredRun, commands: (String?, String?) = (nil, nil))
+        -> [String]
+    {
         var lines = ComparisonBuilder.differences(before.environment, after.environment).map {
             "\($0.field): \($0.base) → \($0.head)"
+        }
+        if let old = commands.0.flatMap(CommandRecord.init(json:)),
+            let new = commands.1.flatMap(CommandRecord.init(json:))
+        {
+            if old.executable != new.executable {
+                lines.append("executable: \(old.executable) → \(new.executable)")
+            } else if old.executableHash != new.executableHash {
+                lines.append(
+                    "executable \(new.executable) changed (hash \(old.executableHash) → \(new.executableHash))")
+            }
+            if old.argv != new.argv {
+                lines.append("command line: \(old.argv.joined(separator: " ")) → \(new.argv.joined(separator: " "))")
+            }
         }
         if before.sweepYAML != after.sweepYAML { lines.append("sweep file changed") }
         return lines.isEmpty

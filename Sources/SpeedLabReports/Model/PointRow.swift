@@ -45,4 +45,6 @@ public struct PointRow: Sendable, Hashable {
     /// median (nil under 6 repetitions), and whether it reached the run's precision.
     public var relativeHalfWidth: Double?
     public var reachedPrecision: Bool?
+    /// What a command point ran; nil for the built-in scenarios.
+    public var command: CommandRecord? = nil
 }

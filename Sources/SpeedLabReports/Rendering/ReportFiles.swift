@@ -43,8 +43,15 @@ public struct ReportFiles: Sendable {
     /// shows them.
     static func addTimelines(_ data: ReportData, report: SpeedupReport, to files: inout [RenderedFile]) {
         let traced = data.points.filter { data.traces[$0.id] != nil }
-        guard !traced.isEmpty else { return }
-        var section = """
+        var commands: [String] = []
+        for point in data.points where point.command != nil && !commands.contains(point.scenario) {
+            commands.append(point.scenario)
+        }
+        guard !traced.isEmpty || !commands.isEmpty else { return }
+        var section =
+            traced.isEmpty
+            ? "\n## Timelines\n"
+            : """
 
             ## Timelines
 
@@ -69,6 +76,9 @@ public struct ReportFiles: Sendable {
                         title: TimelineSelection.title(point), trace: trace, idealNanos: point.idealNanos)))
             section +=
                 "\n### \(point.scenario)\n\nPoint \(point.id): \(MarkdownText.inline(point.parameters.description))\n\n![\(point.scenario) timeline](\(name))\n"
+        }
+        for name in commands {
+            section += "\n### \(MarkdownText.inline(name))\n\nno timeline: command points have no spans.\n"
         }
         if let index = files.firstIndex(where: { $0.name == "report.md" }) { files[index].text += section }
     }

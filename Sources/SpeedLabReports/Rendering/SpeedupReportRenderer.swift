@@ -53,6 +53,14 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         out += headline(report.headline)
         for section in report.sections { out += table(section, charts: charts[section.scenario] ?? []) }
         out += method
+        if report.sections.contains(where: CommandSectionText.isCommand) {
+            var blankLines = ""  // the method's trailing blank lines go after the commands' bullet
+            while out.hasSuffix("\n") {
+                out.removeLast()
+                blankLines += "\n"
+            }
+            out += "\n" + CommandSectionText.methodBullet + blankLines
+        }
         return out
     }
 
@@ -127,6 +135,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         if let summary = scenarioSummaries[section.scenario] {
             out += "\(summary.prefix(1).uppercased() + summary.dropFirst()).\n\n"
         }
+        if let measured = CommandSectionText.measuredLine(section) { out += measured }
         if !section.fixedParameters.names.isEmpty {
             out += "Fixed: \(MarkdownText.code(section.fixedParameters.description))\n\n"
         }
@@ -134,12 +143,15 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             section.rows.contains { $0.counters[name] != nil }
         }
         let adaptive = section.rows.contains { $0.reachedPrecision != nil }
+        let isCommand = CommandSectionText.isCommand(section)
+        let ownMetrics = CommandSectionText.ownMetrics(section)
         var table = MarkdownTable(
             header: section.sweptParameters
                 + [
                     "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
                     "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
-                ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader))
+                ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader)
+                + (isCommand ? ["peak RSS MiB"] : []) + ownMetrics.map(MarkdownText.cell))
         for row in section.rows {
             var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
             cells.append(HumanFormat.milliseconds(row.baselineMedianNanos))
@@ -162,6 +174,8 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             cells += counters.map { name in
                 row.counters[name].map { HumanFormat.fixed($0, name.hasSuffix("_ms") ? 2 : 1) } ?? "-"
             }
+            if isCommand { cells.append(row.counters["peak_rss_mib"].map { HumanFormat.fixed($0, 1) } ?? "-") }
+            cells += ownMetrics.map { name in row.counters[name].map { HumanFormat.fixed($0, 2) } ?? "-" }
             table.append(cells)
         }
         out += table.render() + "\n"

@@ -1,0 +1,163 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabScenarios
+
+/// A user's own program at one point of the sweep: spawned through `speedlab-spawn` once per
+/// repetition, and measured from `wait4` of that child (wall, CPU, switches, faults, peak RSS).
+///
+/// Its parameter values fill the template's placeholders and the environment
+/// (`SPEEDLAB_PARAM_<NAME>`, `SPEEDLAB_REPETITION`, `SPEEDLAB_METRICS`). Under `/bin/sh -c`
+/// the shell's start-up (``CommandRuntime/shellOverhead()``) is subtracted from the wall
+/// time. Its checksum is 0 (it does no kernel work the engine could check).
+public struct CommandScenario: SelfMeasuringScenario {
+    public static let name = "command"
+    public static let summary = "a program of your own, run as a process and timed from wait4"
+    public static let parameters: [ParameterSpec] = []
+
+    public let definition: CommandDefinition
+    public let point: ParameterPoint
+    let runtime: CommandRuntime
+
+    public init(definition: CommandDefinition, point: ParameterPoint, runtime: CommandRuntime) {
+        self.definition = definition
+        self.point = point
+        self.runtime = runtime
+    }
+
+    /// A command is built from its sweep entry, never from a point alone.
+    public init(point: ParameterPoint) throws(ScenarioError) {
+        throw .missingParameter(scenario: Self.name, name: "run")
+    }
+
+    public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
+
+    /// No lower bound: SpeedLab cannot know what a program does.
+    public func idealTime(_ costs: MachineCosts) -> IdealTime {
+        IdealTime(ioNanos: .nan, cpuNanos: .nan, nanos: .nan)
+    }
+
+    /// The point's values as text, by parameter name.
+    var values: [String: String] { point.values.mapValues(\.canonicalText) }
+
+    var directory: String { definition.workingDirectory ?? FileManager.default.currentDirectoryPath }
+
+    var title: String { PointKey(scenario: definition.name, parameters: point).description }
+
+    /// The program and argv of `template` at this point: `/bin/sh -c SCRIPT`, or the
+    /// resolved program with the split words.
+    func invocation(_ template: CommandTemplate) throws(CommandError) -> (ResolvedExecutable, [String]) {
+        if template.usesShell {
+            let shell = try runtime.resolve(CommandRuntime.shell, in: "/", command: definition.name)
+            return (shell, [CommandRuntime.shell, "-c", template.shellScript(values)])
+        }
+        let argv = template.arguments(values)
+        let program = try runtime.resolve(argv[0], in: directory, command: definition.name)
+        return (program, argv)
+    }
+
+    public func check() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw CommandError.workingDirectoryMissing(command: definition.name, path: directory) }
+        _ = try runtime.spawner()
+        for template in [
+            definition.template, definition.setup, definition.prepare, definition.conclude,
+            definition.cleanup,
+        ].compactMap({ $0 }) {
+            _ = try invocation(template)
+        }
+    }
+
+    public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
+        _ = try await measure(repetition: 0, isWarmup: true, warn: { _ in })
+        return ScenarioOutcome(checksum: 0)
+    }
+
+    public func measure(repetition: Int, isWarmup: Bool, warn: @Sendable (String) -> Void) async throws -> Sample {
+        let spawner = try runtime.spawner()
+        if runtime.firstUse(of: title), let setup = definition.setup {
+            try await step(setup, stage: "setup", repetition: repetition, spawner: spawner)
+        }
+        if let prepare = definition.prepare {
+            try await step(prepare, stage: "prepare", repetition: repetition, spawner: spawner)
+        }
+        let metricsPath = NSTemporaryDirectory() + "/speedlab-metrics-\(getpid())-\(UUID().uuidString)"
+        defer { unlink(metricsPath) }
+        let (program, argv) = try invocation(definition.template)
+        let request = SpawnRequest(
+            executable: program.path, arguments: argv,
+            environment: environment(repetition: repetition, isWarmup: isWarmup, metricsPath: metricsPath),
+            workingDirectory: directory, timeoutMilliseconds: Int64((definition.timeoutSeconds * 1_000).rounded()),
+            output: definition.output)
+        let usage = try await spawner.run(request, name: definition.name)
+        if let conclude = definition.conclude {
+            try await step(conclude, stage: "conclude", repetition: repetition, spawner: spawner)
+        }
+        guard definition.ignoredFailures.accepts(usage) else {
+            throw CommandFailure(stage: "command", repetition: repetition, usage: usage)
+        }
+        var metrics: [String: Double] = [
+            "exit_code": Double(usage.exitCode ?? -1), "minor_faults": Double(usage.minorFaults),
+            "major_faults": Double(usage.majorFaults), "peak_rss_mib": Double(usage.peakRSSBytes) / 1_048_576,
+        ]
+        if usage.signal != 0 { metrics["signal"] = Double(usage.signal) }
+        var measured = usage
+        if definition.template.usesShell {
+            let overhead = try await runtime.shellOverhead()
+            metrics["shell_overhead_ms"] = Double(overhead.wallNanos) / 1e6
+            measured.wallNanos = max(0, usage.wallNanos - overhead.wallNanos)
+            measured.userNanos = max(0, usage.userNanos - overhead.userNanos)
+            measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)
+        }
+        if let text = try? String(contentsOfFile: metricsPath, encoding: .utf8) {
+            let reported = MetricsFile.parse(text)
+            for message in reported.warnings where runtime.isNewWarning(title + message) {
+                warn("\(title): \(message) (said once per point)")
+            }
+            metrics.merge(reported.metrics) { own, _ in own }
+        } else if FileManager.default.fileExists(atPath: metricsPath) {
+            warn("\(title): the metrics file is not UTF-8 text; it is ignored.")
+        }
+        return Sample(
+            repetition: repetition, isWarmup: isWarmup, wallNanos: measured.wallNanos, userNanos: measured.userNanos,
+            systemNanos: measured.systemNanos, voluntarySwitches: usage.voluntarySwitches,
+            involuntarySwitches: usage.involuntarySwitches, peakRSSBytes: usage.peakRSSBytes, checksum: 0,
+            metrics: metrics)
+    }
+
+    /// Runs the cleanup step of this point, if it has one and its setup ran.
+    public func finish() async throws {
+        guard let cleanup = definition.cleanup, runtime.pointsSetUp().contains(title) || definition.setup == nil
+        else { return }
+        try await step(cleanup, stage: "cleanup", repetition: 0, spawner: try runtime.spawner())
+    }
+
+    /// An untimed step (setup, prepare, conclude, cleanup); a failure fails the point.
+    private func step(_ template: CommandTemplate, stage: String, repetition: Int, spawner: CommandSpawner)
+        async throws
+    {
+        let (program, argv) = try invocation(template)
+        let request = SpawnRequest(
+            executable: program.path, arguments: argv,
+            environment: environment(repetition: repetition, isWarmup: false, metricsPath: "/dev/null"),
+            workingDirectory: directory, timeoutMilliseconds: Int64((definition.timeoutSeconds * 1_000).rounded()),
+            output: definition.output)
+        let usage = try await spawner.run(request, name: "\(definition.name) \(stage)")
+        guard usage.succeeded else { throw CommandFailure(stage: stage, repetition: repetition, usage: usage) }
+    }
+
+    /// SpeedLab's environment with the point's values, the repetition and the metrics file.
+    func environment(repetition: Int, isWarmup: Bool, metricsPath: String) -> [String] {
+        var environment = ProcessInfo.processInfo.environment
+        for (name, value) in values { environment["SPEEDLAB_PARAM_" + Self.environmentName(name)] = value }
+        environment["SPEEDLAB_REPETITION"] = String(repetition)
+        environment["SPEEDLAB_WARMUP"] = isWarmup ? "1" : "0"
+        environment["SPEEDLAB_METRICS"] = metricsPath
+        return environment.map { "\($0.key)=\($0.value)" }.sorted()
+    }
+
+    /// `latency_ms` → `LATENCY_MS`; anything but letters and digits becomes `_`.
+    static func environmentName(_ name: String) -> String {
+        String(name.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    }
+}

@@ -1,0 +1,97 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs commands through `speedlab-spawn` and returns what each used.
+///
+/// The helper is `posix_spawn`ed with stdin from `/dev/null`, stdout as the request says,
+/// stderr into a capture file, a lifeline pipe on fd 3 and a report pipe on fd 4. SpeedLab
+/// keeps the lifeline's writing end (close-on-exec, so no other child holds it): cancelling
+/// the awaiting task closes it, and so does the kernel when SpeedLab dies, even by SIGKILL;
+/// either way the helper kills the command's whole process group.
+public struct CommandSpawner: Sendable {
+    /// The helper's path.
+    public let helper: String
+    /// Longest stderr tail kept with a failure.
+    public static let standardErrorTailBytes = 4_096
+
+    /// The helper at `helper`, or the one `SPEEDLAB_SPAWN` names, or `speedlab-spawn` beside
+    /// the running executable (so `.build/debug/speedlab` and the test bundle both find it).
+    public init(helper: String? = nil) throws(CommandError) {
+        let path = helper ?? Self.defaultHelperPath()
+        guard access(path, X_OK) == 0 else { throw .helperMissing(path: path) }
+        self.helper = path
+    }
+
+    static func defaultHelperPath() -> String {
+        if let path = ProcessInfo.processInfo.environment["SPEEDLAB_SPAWN"], !path.isEmpty { return path }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return executable.deletingLastPathComponent().appendingPathComponent("speedlab-spawn").path
+    }
+
+    /// Spawns `request`, waits for it off the cooperative pool and returns its usage. A
+    /// cancelled task stops the command (its process group is killed) and throws
+    /// `CancellationError`.
+    public func run(_ request: SpawnRequest, name: String) async throws -> ProcessUsage {
+        let capture = try StandardErrorCapture(enabled: request.output != .inherit)
+        defer { capture.remove() }
+        let child = try SpawnedHelper(helper: helper, request: request, standardError: capture.descriptor, name: name)
+        let usage: ProcessUsage = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(with: Result { try child.wait(name: name) })
+                }
+            }
+        } onCancel: {
+            child.stop()
+        }
+        if usage.stopped && Task.isCancelled { throw CancellationError() }
+        var result = usage
+        result.standardErrorTail = capture.tail(bytes: Self.standardErrorTailBytes)
+        return result
+    }
+}
+
+/// The file a command's stderr goes to, from which the tail of a failure is read.
+struct StandardErrorCapture: Sendable {
+    let descriptor: Int32
+    private let path: String
+
+    init(enabled: Bool) throws(CommandError) {
+        guard enabled else {
+            descriptor = -1
+            path = ""
+            return
+        }
+        var template = Array((NSTemporaryDirectory() + "/speedlab-stderr-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .spawnFailed(command: "", reason: "cannot create a stderr file: \(errnoText())") }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        descriptor = fd
+        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The last `bytes` bytes written, decoded as UTF-8 with invalid bytes replaced.
+    func tail(bytes: Int) -> String {
+        guard descriptor >= 0 else { return "" }
+        let size = lseek(descriptor, 0, SEEK_END)
+        guard size > 0 else { return "" }
+        let start = max(0, size - off_t(bytes))
+        var buffer = [UInt8](repeating: 0, count: Int(size - start))
+        let count = pread(descriptor, &buffer, buffer.count, start)
+        guard count > 0 else { return "" }
+        return String(decoding: buffer[0..<count], as: UTF8.self)
+    }
+
+    func remove() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        unlink(path)
+    }
+}
+
+func errnoText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }

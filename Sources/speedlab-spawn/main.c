@@ -1,0 +1,198 @@
+// speedlab-spawn: runs one command for SpeedLab and reports what it used.
+//
+// Usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]
+//   fd 3  lifeline: SpeedLab holds the writing end; end-of-file (SpeedLab stopped the
+//         repetition, or died, even by SIGKILL) kills the command's process group.
+//   fd 4  report: one line `key=value ...` written after the command is reaped.
+//
+// Why a helper: on Linux an exec'd process inherits its spawner's RSS high-water mark, so a
+// command spawned straight from SpeedLab would report at least SpeedLab's peak RSS. This
+// program is small; the command is forked from it (a copy of its small address space) and
+// exec'd, so wait4's ru_maxrss is the command's own (plus this helper's few hundred KiB).
+//
+// The command runs in a process group of its own (stdin, stdout and stderr are what SpeedLab
+// gave this helper). The wall time is taken here, from just before fork to the return of
+// wait4, on CLOCK_MONOTONIC. A timeout sends SIGTERM to the group, then SIGKILL after 2 s.
+// After the command exits, whatever it left in its group (a background grandchild) is killed.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { LIFELINE = 3, REPORT = 4 };
+static const long long KILL_GRACE_NS = 2000000000LL;
+
+static int wake_pipe[2] = {-1, -1};
+
+static void on_signal(int signo) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)signo;
+    (void)!write(wake_pipe[1], &byte, 1);
+    errno = saved;
+}
+
+static long long now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long long micros(struct timeval tv) { return (long long)tv.tv_sec * 1000000LL + tv.tv_usec; }
+
+static void report_line(const char *line) {
+    size_t left = strlen(line);
+    while (left > 0) {
+        ssize_t wrote = write(REPORT, line, left);
+        if (wrote < 0 && errno == EINTR) continue;
+        if (wrote <= 0) return;
+        line += wrote;
+        left -= (size_t)wrote;
+    }
+}
+
+static void fail(const char *stage, int error) {
+    char line[256];
+    snprintf(line, sizeof line, "error=%s errno=%d\n", stage, error);
+    report_line(line);
+    _exit(70);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4) {
+        fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]\n");
+        return 64;
+    }
+    long long timeout_ms = atoll(argv[1]);
+    const char *directory = argv[2];
+    char **command = argv + 3;
+    fcntl(LIFELINE, F_SETFD, FD_CLOEXEC);
+    fcntl(REPORT, F_SETFD, FD_CLOEXEC);
+    if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) fail("pipe", errno);
+    int exec_pipe[2];
+    if (pipe2(exec_pipe, O_CLOEXEC) != 0) fail("pipe", errno);
+
+    // SIGCHLD wakes the wait; SIGINT/SIGTERM/SIGHUP (a Ctrl-C at the terminal reaches this
+    // helper's group) stop the command like a closed lifeline does.
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    sigaction(SIGCHLD, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    long long start = now_ns();
+    pid_t child = fork();
+    if (child < 0) fail("fork", errno);
+    if (child == 0) {
+        setpgid(0, 0);
+        struct sigaction defaults;
+        memset(&defaults, 0, sizeof defaults);
+        defaults.sa_handler = SIG_DFL;
+        sigaction(SIGCHLD, &defaults, NULL);
+        sigaction(SIGINT, &defaults, NULL);
+        sigaction(SIGTERM, &defaults, NULL);
+        sigaction(SIGHUP, &defaults, NULL);
+        sigaction(SIGPIPE, &defaults, NULL);
+        int error = 0;
+        if (chdir(directory) != 0) {
+            error = errno;
+            (void)!write(exec_pipe[1], "d", 1);
+        } else {
+            execv(command[0], command);
+            error = errno;
+            (void)!write(exec_pipe[1], "x", 1);
+        }
+        (void)!write(exec_pipe[1], &error, sizeof error);
+        _exit(127);
+    }
+    setpgid(child, child);  // also here, so the group exists before any kill below
+    close(exec_pipe[1]);
+    char stage = 0;
+    int exec_error = 0;
+    ssize_t got;
+    do { got = read(exec_pipe[0], &stage, 1); } while (got < 0 && errno == EINTR);
+    if (got == 1) {
+        do { got = read(exec_pipe[0], &exec_error, sizeof exec_error); } while (got < 0 && errno == EINTR);
+    }
+    close(exec_pipe[0]);
+
+    long long deadline = timeout_ms > 0 ? start + timeout_ms * 1000000LL : -1;
+    int timed_out = 0, stopped = 0, term_sent = 0;
+    int status = 0;
+    struct rusage usage;
+    memset(&usage, 0, sizeof usage);
+    long long end = 0;
+    for (;;) {
+        pid_t reaped = wait4(child, &status, WNOHANG, &usage);
+        if (reaped == child) {
+            end = now_ns();
+            break;
+        }
+        if (reaped < 0 && errno != EINTR) fail("wait4", errno);
+        struct pollfd fds[2] = {{LIFELINE, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+        int wait_ms = -1;
+        if (deadline >= 0) {
+            long long left = deadline - now_ns();
+            if (left <= 0) {
+                if (!term_sent) {
+                    timed_out = 1;
+                    term_sent = 1;
+                    kill(-child, SIGTERM);
+                    deadline = now_ns() + KILL_GRACE_NS;
+                } else {
+                    kill(-child, SIGKILL);
+                    deadline = -1;
+                }
+                continue;
+            }
+            wait_ms = (int)((left + 999999) / 1000000);
+        }
+        int ready = poll(fds, 2, wait_ms);
+        if (ready < 0 && errno != EINTR) fail("poll", errno);
+        if (ready > 0 && (fds[1].revents & POLLIN)) {
+            unsigned char bytes[64];
+            ssize_t count = read(wake_pipe[0], bytes, sizeof bytes);
+            for (ssize_t i = 0; i < count; i++) {
+                if (bytes[i] != SIGCHLD) {
+                    stopped = 1;
+                    kill(-child, SIGKILL);
+                }
+            }
+        }
+        if (ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+            stopped = 1;
+            kill(-child, SIGKILL);
+            deadline = -1;
+        }
+    }
+    kill(-child, SIGKILL);  // anything the command left running in its group
+
+    char line[512];
+    if (got == 1) {
+        snprintf(line, sizeof line, "error=%s errno=%d\n", stage == 'd' ? "chdir" : "exec", exec_error);
+        report_line(line);
+        return 0;
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    int signo = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    snprintf(line, sizeof line,
+             "wall_ns=%lld user_us=%lld system_us=%lld maxrss_kb=%ld minflt=%ld majflt=%ld nvcsw=%ld nivcsw=%ld "
+             "exit=%d signal=%d timed_out=%d stopped=%d\n",
+             end - start, micros(usage.ru_utime), micros(usage.ru_stime), usage.ru_maxrss, usage.ru_minflt,
+             usage.ru_majflt, usage.ru_nvcsw, usage.ru_nivcsw, code, signo, timed_out, stopped);
+    report_line(line);
+    return 0;
+}

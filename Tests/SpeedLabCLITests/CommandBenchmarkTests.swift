@@ -1,0 +1,292 @@
+import Foundation
+import GRDB
+import SpeedLabTestSupport
+import Testing
+
+/// Command points end to end against the built binary: real processes (the scripts of
+/// `fixtures/commands/`), a real store, real signals.
+@Suite(.serialized) struct CommandBenchmarkTests {
+    static let scripts = FixturePaths.fixtures.appendingPathComponent("commands").path
+
+    static func integer(_ sql: String, in path: String) throws -> Int {
+        try ReliabilityTests.integer(sql, in: path)
+    }
+
+    static func text(_ sql: String, in path: String) throws -> String? {
+        try ReliabilityTests.text(sql, in: path)
+    }
+
+    /// Whether `pid` is a live (not zombie) process.
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return false }
+        return !["Z", "X"].contains(stat[stat.index(close, offsetBy: 2)...].prefix(1))
+    }
+
+    static func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    static func pid(in path: String) -> Int32? {
+        var pid: Int32?
+        _ = waitFor(seconds: 30) {
+            pid = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return pid != nil
+        }
+        return pid
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func commandPointsAreStoredReportedAndFailuresAreData() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            """
+            name: mine
+            repetitions: 3
+            warmup: 1
+            scenarios:
+              - command:
+                  name: sleeper
+                  run: sleep {seconds}
+                  seconds: [0.01, 0.02]
+                  baseline: {seconds: 0.02}
+              - command:
+                  name: metrics
+                  run: \(Self.scripts)/metrics.sh {concurrency}
+                  concurrency: [2]
+              - command:
+                  name: failing
+                  run: \(Self.scripts)/exit-with.sh {code}
+                  code: [3]
+              - command:
+                  name: piped
+                  run: echo {word} | cat > /dev/null
+                  word: ["a;b"]
+            """, to: "mine.yaml")
+        let result = try SpeedLabCommand.run(["run", sweep], in: folder.url)
+        #expect(result.exitCode == 1, "\(result.stderr)")  // a point failed; the others were measured
+        #expect(result.stderr.contains("exited with code 3 in repetition"), "\(result.stderr)")
+        #expect(result.stderr.contains("leaving with status 3"), "\(result.stderr)")
+        #expect(result.stderr.contains("not NAME=VALUE"), "\(result.stderr)")
+        let db = folder.path("speedlab.sqlite")
+        #expect(try Self.integer("SELECT COUNT(*) FROM point WHERE status = 'measured'", in: db) == 4)
+        #expect(try Self.text("SELECT error FROM point WHERE scenario = 'failing'", in: db)?.contains("code 3") == true)
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 12)
+        #expect(
+            try Self.integer(
+                "SELECT COUNT(*) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'metrics' "
+                    + "AND json_extract(s.metrics, '$.tokens_per_s') >= 100", in: db) == 4)
+        #expect(
+            try Self.integer(
+                "SELECT COUNT(*) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'piped' "
+                    + "AND json_extract(s.metrics, '$.shell_overhead_ms') > 0", in: db) == 4)
+        // Sleeping 10 ms takes at least 10 ms, and RSS is the command's own (far below speedlab's).
+        #expect(
+            try Self.integer(
+                "SELECT MIN(s.wallNanos) FROM sample s JOIN point p ON p.id = s.pointId WHERE p.scenario = 'sleeper'",
+                in: db) >= 10_000_000)
+        #expect(try Self.integer("SELECT MAX(peakRSSBytes) FROM sample", in: db) < 20 << 20)
+        let written = try SpeedLabCommand.run(["report", "1", "--out", "out"], in: folder.url)
+        #expect(written.exitCode == 0, "\(written.stderr)")
+        let report = try String(contentsOfFile: folder.path("out/report.md"), encoding: .utf8)
+        #expect(report.contains("sleeper"), "\(report.prefix(2000))")
+        #expect(report.contains("no timeline: command points have no spans"), "\(report.prefix(4000))")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aMissingProgramStopsTheRunBeforeItIsCreated() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            "name: x\nscenarios:\n  - command:\n      run: no-such-program-xyz {n}\n      n: [1]\n", to: "x.yaml")
+        let result = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+        #expect(result.exitCode == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("'no-such-program-xyz' was not found"), "\(result.stderr)")
+        if FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")) {
+            #expect(try Self.integer("SELECT COUNT(*) FROM run", in: folder.path("speedlab.sqlite")) == 0)
+        }
+    }
+
+    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, and while one whose
+    /// grandchild ignores SIGTERM runs: neither outlives speedlab.
+    @Test(.timeLimit(.minutes(2)), arguments: ["ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay"])
+    func noCommandOutlivesASigkilledSpeedLab(command: String) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let pidFile = folder.path("pid")
+        let sweep = try folder.write(
+            """
+            name: kill
+            repetitions: 1
+            warmup: 0
+            scenarios:
+              - command:
+                  name: blocking
+                  run: \(Self.scripts)/\(command)
+                  pidfile: "\(pidFile)"
+            """, to: "kill.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let pid = try #require(Self.pid(in: pidFile), "the blocking command never started")
+        #expect(Self.isAlive(pid))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func aSigkilledRunOfCommandsResumesWithOnlyTheMissingRepetitions() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            """
+            name: resume
+            repetitions: 15
+            warmup: 0
+            scenarios:
+              - command:
+                  run: sleep {seconds}
+                  seconds: [0.02, 0.03]
+            """, to: "resume.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let db = folder.path("speedlab.sqlite")
+        try await ReliabilityTests.waitForSamples(4, in: db)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let kept = try Self.integer("SELECT COUNT(*) FROM sample", in: db)
+        #expect(kept >= 4 && kept < 30)
+        let resumed = try SpeedLabCommand.run(["run", "--resume", "latest", "--no-report"], in: folder.url)
+        #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 30)
+        #expect(try Self.text("SELECT status FROM run", in: db) == "completed")
+        #expect(
+            try Self.integer("SELECT COUNT(*) FROM (SELECT DISTINCT pointId, repetition FROM sample)", in: db) == 30)
+    }
+}
+
+/// `speedlab bench`: the one-liner makes the run its sweep stands for.
+@Suite(.serialized) struct BenchCommandTests {
+    @Test(.timeLimit(.minutes(2)))
+    func benchStoresTheSweepItStandsForWithTheFirstCommandAsBaseline() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try SpeedLabCommand.run(
+            [
+                "bench", "-L", "n=1,2", "--runs", "3", "--warmup", "0", "--no-report", "--", "sleep 0.0{n}",
+                "sleep 0.00{n}",
+            ], in: folder.url)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("speedups"), "\(result.stdout)")
+        let db = folder.path("speedlab.sqlite")
+        let yaml = try #require(try ReliabilityTests.text("SELECT sweepYAML FROM run", in: db))
+        #expect(
+            yaml.contains("  - command:\n      name: \"sleep\"\n      run: \"sleep 0.0{n}\"\n      \"n\": [1, 2]\n"))
+        #expect(
+            yaml.contains(
+                "      name: \"sleep-2\"\n      run: \"sleep 0.00{n}\"\n      \"n\": [1, 2]\n      baseline: \"sleep\"\n"
+            ))
+        #expect(try ReliabilityTests.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 12)
+        #expect(
+            try ReliabilityTests.integer(
+                "SELECT COUNT(*) FROM point p JOIN point b ON b.id = p.baselinePointId WHERE p.scenario = 'sleep-2' "
+                    + "AND b.scenario = 'sleep' AND b.parameters = p.parameters", in: db) == 2)
+        #expect(
+            try ReliabilityTests.text(
+                "SELECT json_extract(command, '$.argv[1]') FROM point WHERE parameters = '{\"n\":2}' "
+                    + "AND scenario = 'sleep'", in: db) == "0.02")
+        // The same sweep from a file makes the same points.
+        let file = try folder.write(yaml, to: "same.yaml")
+        let again = try SpeedLabCommand.run(["run", file, "--no-report", "--db", "file.sqlite"], in: folder.url)
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        let points = "SELECT group_concat(scenario || parameters, ';') FROM (SELECT * FROM point ORDER BY ordinal)"
+        #expect(
+            try ReliabilityTests.text(points, in: db) == ReliabilityTests.text(points, in: folder.path("file.sqlite")))
+    }
+
+    @Test func aParameterNoCommandUsesIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try SpeedLabCommand.run(["bench", "-L", "x=1,2", "--", "true"], in: folder.url)
+        #expect(result.exitCode == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("parameter 'x' is used by no command"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")))
+    }
+
+    @Test func aMissingProgramIsNamedWithExitCode66() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try SpeedLabCommand.run(["bench", "--", "no-such-program-xyz --flag"], in: folder.url)
+        #expect(result.exitCode == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("'no-such-program-xyz' was not found"), "\(result.stderr)")
+    }
+}
+
+/// `compare --metric NAME` and `history --metric NAME` follow a command's own metrics.
+@Suite(.serialized) struct CommandMetricComparisonTests {
+    @Test(.timeLimit(.minutes(2)))
+    func compareAndHistoryFollowACommandsOwnMetric() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let script = FixturePaths.fixtures.appendingPathComponent("commands/metrics.sh").path
+        let sweep = try folder.write(
+            "name: m\nrepetitions: 6\nwarmup: 0\nscenarios:\n  - command:\n      name: my-agent\n"
+                + "      run: \(script) {concurrency}\n      concurrency: [2, 4]\n", to: "m.yaml")
+        for _ in 0..<2 {
+            let run = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let compared = try SpeedLabCommand.run(
+            ["compare", "1", "2", "--metric", "tokens_per_s:higher"], in: folder.url)
+        #expect(compared.exitCode == 0, "\(compared.stderr)")
+        #expect(compared.stdout.contains("tokens_per_s:higher"), "\(compared.stdout)")
+        #expect(compared.stdout.contains("my-agent `concurrency=2`"), "\(compared.stdout)")
+        #expect(!compared.stdout.contains("Not comparable"), "\(compared.stdout)")
+        let seen = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "concurrency_seen"], in: folder.url)
+        #expect(seen.stdout.contains("unchanged"), "\(seen.stdout)")
+        let missing = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "tokens_per_sec"], in: folder.url)
+        #expect(missing.exitCode == 64)
+        #expect(
+            missing.stderr.contains("has metric 'tokens_per_sec'. Did you mean 'tokens_per_s'? Metrics: wall, cpu"),
+            "\(missing.stderr)")
+        let history = try SpeedLabCommand.run(["history", "--metric", "tokens_per_s:higher"], in: folder.url)
+        #expect(history.exitCode == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("tokens_per_s"), "\(history.stdout)")
+        #expect(history.stdout.contains("concurrency=4"), "\(history.stdout)")
+        let bad = try SpeedLabCommand.run(["compare", "1", "2", "--metric", "bad name"], in: folder.url)
+        #expect(bad.exitCode == 64, "\(bad.stderr)")
+    }
+}
+
+/// `history` names a command's program when it changed between the runs on either side of a step.
+@Suite(.serialized) struct CommandHistoryTests {
+    @Test(.timeLimit(.minutes(3)))
+    func aStepAfterTheProgramChangedNamesTheNewHash() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let program = folder.path("work.sh")
+        func write(seconds: String) throws {
+            try "#!/bin/sh\nsleep \(seconds)\n".write(toFile: program, atomically: true, encoding: .utf8)
+            chmod(program, 0o755)
+        }
+        let sweep = try folder.write(
+            "name: h\nrepetitions: 5\nwarmup: 0\nscenarios:\n  - command:\n      name: work\n"
+                + "      run: \(program) {n}\n      n: [1]\n", to: "h.yaml")
+        for index in 0..<10 {
+            if index == 0 { try write(seconds: "0.01") }
+            if index == 5 { try write(seconds: "0.08") }
+            let run = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let history = try SpeedLabCommand.run(["history"], in: folder.url)
+        #expect(history.exitCode == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("executable \(program) changed (hash "), "\(history.stdout)")
+    }
+}

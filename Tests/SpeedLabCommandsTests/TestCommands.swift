@@ -1,0 +1,58 @@
+import Foundation
+import SpeedLabCommands
+import SpeedLabCore
+import SpeedLabTestSupport
+
+/// Paths and helpers shared by the command tests: the fixture scripts and the built helper.
+enum TestCommands {
+    static let folder = FixturePaths.fixtures.appendingPathComponent("commands").path
+
+    static func script(_ name: String) -> String { folder + "/" + name }
+
+    static func spawner() throws -> CommandSpawner { try CommandSpawner() }
+
+    /// A request for `argv` (the program resolved through PATH).
+    static func request(_ argv: [String], timeoutMilliseconds: Int64 = 0, output: OutputMode = .null) throws
+        -> SpawnRequest
+    {
+        let program = try ResolvedExecutable.resolve(
+            argv[0], in: folder, path: ProcessInfo.processInfo.environment["PATH"], command: argv[0])
+        return SpawnRequest(
+            executable: program.path, arguments: argv,
+            environment: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }, workingDirectory: folder,
+            timeoutMilliseconds: timeoutMilliseconds, output: output)
+    }
+
+    /// Whether process `pid` still exists (a zombie counts as gone).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = status.lastIndex(of: ")") else { return false }
+        let state = status[status.index(close, offsetBy: 2)...].prefix(1)
+        return state != "Z" && state != "X"
+    }
+
+    /// Waits up to `seconds` for `condition`.
+    static func eventually(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    /// A pid a fixture wrote to `path`, once it is there.
+    /// (60 s by default: under a full parallel test run, the task that spawns may wait for a
+    /// thread of the cooperative pool for many seconds.)
+    static func pid(in path: String, seconds: Double = 60) -> Int32? {
+        var found: Int32?
+        _ = eventually(seconds: seconds) {
+            found = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return found != nil
+        }
+        return found
+    }
+}
