@@ -125,6 +125,8 @@ let package = Package(
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
                 "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands",
+                // Built with speedlab (`swift run speedlab bench …` needs it beside the binary).
+                "speedlab-spawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
