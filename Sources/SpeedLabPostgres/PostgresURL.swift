@@ -96,9 +96,17 @@ public struct PostgresURL: Sendable, Hashable {
         return text
     }
 
-    /// `text` with everything between `://` and the last `@` replaced by `***`, for messages
-    /// about a URL that could not be read.
+    /// `text` as messages show it: everything between `://` and the last `@` replaced by `***`
+    /// when it cannot be read as a URL.
+    /// A URL that reads as one is shown with its user and without its password.
     public static func redacting(_ text: String) -> String {
-        EndpointURL.redacting(text)
+        guard let url = try? EndpointURL(text, schemes: ["postgres", "postgresql"]) else {
+            return EndpointURL.redacting(text)
+        }
+        var shown = "\(url.scheme)://" + (url.user.map { "\($0)@" } ?? "") + url.hostInURL
+        if let port = url.port { shown += ":\(port)" }
+        shown += url.path
+        if !url.query.isEmpty { shown += "?" + url.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&") }
+        return shown
     }
 }
