@@ -1,9 +1,14 @@
 // speedlab-spawn: runs one command for SpeedLab and reports what it used.
 //
-// Usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]
+// Usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]   (one command)
+//        speedlab-spawn --serve                                     (one command per request)
 //   fd 3  lifeline: SpeedLab holds the writing end; end-of-file (SpeedLab stopped the
-//         repetition, or died, even by SIGKILL) kills the command's process group.
-//   fd 4  report: one line `key=value ...` written after the command is reaped.
+//         repetition, or died, even by SIGKILL) kills the command's process group. With
+//         --serve it also carries the requests: a 4-byte length, then NUL-terminated fields
+//         TIMEOUT_MS, DIRECTORY, STDOUT (a path, or empty: this helper's), STDERR (likewise),
+//         EXECUTABLE, ARGC, ARGV..., ENVC, ENV... The helper then lives for a whole run, so a
+//         repetition costs a fork and an exec of the command, not a start of the helper.
+//   fd 4  report: one line `key=value ...` written after each command is reaped.
 //
 // Why a helper: on Linux an exec'd process inherits its spawner's RSS high-water mark, so a
 // command spawned straight from SpeedLab would report at least SpeedLab's peak RSS. This
@@ -19,6 +24,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,55 +72,64 @@ static void fail(const char *stage, int error) {
     _exit(70);
 }
 
-int main(int argc, char **argv) {
-    if (argc < 4) {
-        fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]\n");
-        return 64;
-    }
-    long long timeout_ms = atoll(argv[1]);
-    const char *directory = argv[2];
-    char **command = argv + 3;
-    fcntl(LIFELINE, F_SETFD, FD_CLOEXEC);
-    fcntl(REPORT, F_SETFD, FD_CLOEXEC);
-    if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) fail("pipe", errno);
+/// One command to run: what a request (or the one-shot command line) says.
+struct job {
+    long long timeout_ms;
+    const char *directory;
+    const char *stdout_path;  // NULL or "": keep this helper's
+    const char *stderr_path;
+    const char *executable;
+    char **argv;
+    char **envp;  // NULL: this helper's environment
+};
+
+static void reset_signals(void) {
+    struct sigaction defaults;
+    memset(&defaults, 0, sizeof defaults);
+    defaults.sa_handler = SIG_DFL;
+    sigaction(SIGCHLD, &defaults, NULL);
+    sigaction(SIGINT, &defaults, NULL);
+    sigaction(SIGTERM, &defaults, NULL);
+    sigaction(SIGHUP, &defaults, NULL);
+    sigaction(SIGPIPE, &defaults, NULL);
+}
+
+static int redirect(const char *path, int fd, int flags) {
+    if (path == NULL || path[0] == 0) return 0;
+    int opened = open(path, flags | O_WRONLY | O_CLOEXEC, 0644);
+    if (opened < 0) return -1;
+    if (dup2(opened, fd) < 0) return -1;
+    close(opened);
+    return 0;
+}
+
+/// Forks and execs `job` in a process group of its own, waits for it, kills what it left in
+/// its group, and writes the report line. Returns 0, or -1 when the lifeline closed (the
+/// caller stops serving).
+static int run_job(const struct job *job) {
     int exec_pipe[2];
     if (pipe2(exec_pipe, O_CLOEXEC) != 0) fail("pipe", errno);
-
-    // SIGCHLD wakes the wait; SIGINT/SIGTERM/SIGHUP (a Ctrl-C at the terminal reaches this
-    // helper's group) stop the command like a closed lifeline does.
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
-    sigaction(SIGCHLD, &action, NULL);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    signal(SIGPIPE, SIG_IGN);
-
     long long start = now_ns();
     pid_t child = fork();
     if (child < 0) fail("fork", errno);
     if (child == 0) {
         setpgid(0, 0);
-        struct sigaction defaults;
-        memset(&defaults, 0, sizeof defaults);
-        defaults.sa_handler = SIG_DFL;
-        sigaction(SIGCHLD, &defaults, NULL);
-        sigaction(SIGINT, &defaults, NULL);
-        sigaction(SIGTERM, &defaults, NULL);
-        sigaction(SIGHUP, &defaults, NULL);
-        sigaction(SIGPIPE, &defaults, NULL);
+        reset_signals();
         int error = 0;
-        if (chdir(directory) != 0) {
-            error = errno;
-            (void)!write(exec_pipe[1], "d", 1);
+        char stage = 'x';
+        if (redirect(job->stdout_path, 1, O_CREAT | O_APPEND) != 0) {
+            stage = 'o';
+        } else if (redirect(job->stderr_path, 2, O_TRUNC) != 0) {
+            stage = 'e';
+        } else if (chdir(job->directory) != 0) {
+            stage = 'd';
+        } else if (job->envp) {
+            execve(job->executable, job->argv, job->envp);
         } else {
-            execv(command[0], command);
-            error = errno;
-            (void)!write(exec_pipe[1], "x", 1);
+            execv(job->executable, job->argv);
         }
+        error = errno;
+        (void)!write(exec_pipe[1], &stage, 1);
         (void)!write(exec_pipe[1], &error, sizeof error);
         _exit(127);
     }
@@ -125,11 +140,12 @@ int main(int argc, char **argv) {
     ssize_t got;
     do { got = read(exec_pipe[0], &stage, 1); } while (got < 0 && errno == EINTR);
     if (got == 1) {
-        do { got = read(exec_pipe[0], &exec_error, sizeof exec_error); } while (got < 0 && errno == EINTR);
+        ssize_t more;
+        do { more = read(exec_pipe[0], &exec_error, sizeof exec_error); } while (more < 0 && errno == EINTR);
     }
     close(exec_pipe[0]);
 
-    long long deadline = timeout_ms > 0 ? start + timeout_ms * 1000000LL : -1;
+    long long deadline = job->timeout_ms > 0 ? start + job->timeout_ms * 1000000LL : -1;
     int timed_out = 0, stopped = 0, term_sent = 0;
     int status = 0;
     struct rusage usage;
@@ -142,7 +158,8 @@ int main(int argc, char **argv) {
             break;
         }
         if (reaped < 0 && errno != EINTR) fail("wait4", errno);
-        struct pollfd fds[2] = {{LIFELINE, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+        // events 0: only the lifeline's hang-up (or error) wakes this, never a request's bytes.
+        struct pollfd fds[2] = {{LIFELINE, 0, 0}, {wake_pipe[0], POLLIN, 0}};
         int wait_ms = -1;
         if (deadline >= 0) {
             long long left = deadline - now_ns();
@@ -172,7 +189,7 @@ int main(int argc, char **argv) {
                 }
             }
         }
-        if (ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (ready > 0 && (fds[0].revents & (POLLHUP | POLLERR))) {
             stopped = 1;
             kill(-child, SIGKILL);
             deadline = -1;
@@ -182,9 +199,10 @@ int main(int argc, char **argv) {
 
     char line[512];
     if (got == 1) {
-        snprintf(line, sizeof line, "error=%s errno=%d\n", stage == 'd' ? "chdir" : "exec", exec_error);
+        const char *what = stage == 'd' ? "chdir" : stage == 'o' ? "stdout" : stage == 'e' ? "stderr" : "exec";
+        snprintf(line, sizeof line, "error=%s errno=%d\n", what, exec_error);
         report_line(line);
-        return 0;
+        return stopped ? -1 : 0;
     }
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     int signo = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
@@ -194,5 +212,97 @@ int main(int argc, char **argv) {
              end - start, micros(usage.ru_utime), micros(usage.ru_stime), usage.ru_maxrss, usage.ru_minflt,
              usage.ru_majflt, usage.ru_nvcsw, usage.ru_nivcsw, code, signo, timed_out, stopped);
     report_line(line);
+    return stopped ? -1 : 0;
+}
+
+static int read_fully(int fd, void *buffer, size_t size) {
+    char *at = buffer;
+    while (size > 0) {
+        ssize_t got = read(fd, at, size);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return -1;
+        at += got;
+        size -= (size_t)got;
+    }
+    return 0;
+}
+
+/// The next NUL-terminated field of a request body, or NULL past its end.
+static char *next_field(char **cursor, char *end) {
+    if (*cursor >= end) return NULL;
+    char *field = *cursor;
+    char *nul = memchr(field, 0, (size_t)(end - field));
+    if (nul == NULL) return NULL;
+    *cursor = nul + 1;
+    return field;
+}
+
+/// Runs one request after another until the lifeline closes.
+static int serve(void) {
+    for (;;) {
+        uint32_t length = 0;
+        if (read_fully(LIFELINE, &length, sizeof length) != 0) return 0;  // SpeedLab is gone
+        if (length == 0 || length > (64u << 20)) fail("request", EINVAL);
+        char *body = malloc(length);
+        if (body == NULL || read_fully(LIFELINE, body, length) != 0) return 0;
+        char *cursor = body, *end = body + length;
+        struct job job;
+        memset(&job, 0, sizeof job);
+        char *timeout = next_field(&cursor, end);
+        job.directory = next_field(&cursor, end);
+        job.stdout_path = next_field(&cursor, end);
+        job.stderr_path = next_field(&cursor, end);
+        job.executable = next_field(&cursor, end);
+        char *argc_text = next_field(&cursor, end);
+        if (!timeout || !job.directory || !job.stdout_path || !job.stderr_path || !job.executable || !argc_text)
+            fail("request", EINVAL);
+        job.timeout_ms = atoll(timeout);
+        long argc = atol(argc_text);
+        if (argc < 1 || argc > 1000000) fail("request", EINVAL);
+        job.argv = calloc((size_t)argc + 1, sizeof(char *));
+        for (long i = 0; i < argc; i++) {
+            if ((job.argv[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
+        }
+        char *envc_text = next_field(&cursor, end);
+        long envc = envc_text ? atol(envc_text) : -1;
+        if (envc < 0 || envc > 1000000) fail("request", EINVAL);
+        job.envp = calloc((size_t)envc + 1, sizeof(char *));
+        for (long i = 0; i < envc; i++) {
+            if ((job.envp[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
+        }
+        int result = run_job(&job);
+        free(job.argv);
+        free(job.envp);
+        free(body);
+        if (result != 0) return 0;
+    }
+}
+
+int main(int argc, char **argv) {
+    int serving = argc == 2 && strcmp(argv[1], "--serve") == 0;
+    if (!serving && argc < 4) {
+        fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...] | --serve\n");
+        return 64;
+    }
+    fcntl(LIFELINE, F_SETFD, FD_CLOEXEC);
+    fcntl(REPORT, F_SETFD, FD_CLOEXEC);
+    if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) fail("pipe", errno);
+
+    // SIGCHLD wakes the wait; SIGINT/SIGTERM/SIGHUP (a Ctrl-C at the terminal reaches this
+    // helper's group) stop the command like a closed lifeline does.
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    sigaction(SIGCHLD, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    if (serving) return serve();
+    struct job job = {atoll(argv[1]), argv[2], NULL, NULL, argv[3], argv + 3, NULL};
+    run_job(&job);
     return 0;
 }

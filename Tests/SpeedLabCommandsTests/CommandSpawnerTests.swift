@@ -139,3 +139,27 @@ final class TemporaryFolder {
         #expect(Int(usage.ru_maxrss) * 1024 >= size, "direct spawn reported \(usage.ru_maxrss) KiB")
     }
 }
+
+/// The served helper: one `speedlab-spawn --serve` runs every repetition of a spawner, and a
+/// cancelled repetition ends it (the next one starts another).
+@Suite struct HelperServerTests {
+    @Test func oneHelperRunsEveryRepetitionUntilOneIsCancelled() async throws {
+        let folder = try TemporaryFolder()
+        let parents = folder.path + "/parents"
+        let spawner = try TestCommands.spawner()
+        let record = try TestCommands.request(["/bin/sh", "-c", "echo $PPID >> \(parents)"])
+        for _ in 0..<3 { #expect(try await spawner.run(record, name: "ppid").succeeded) }
+        let first = try String(contentsOfFile: parents, encoding: .utf8).split(separator: "\n")
+        #expect(first.count == 3 && Set(first).count == 1, "\(first)")
+        let pidFile = folder.path + "/pid"
+        let blocking = try TestCommands.request(["./ignore-term.sh", pidFile])
+        let task = Task { try await spawner.run(blocking, name: "ignore-term") }
+        let pid = try #require(TestCommands.pid(in: pidFile))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
+        #expect(try await spawner.run(record, name: "ppid").succeeded)
+        let all = try String(contentsOfFile: parents, encoding: .utf8).split(separator: "\n")
+        #expect(all.count == 4 && Set(all).count == 2, "a new helper after the cancelled one: \(all)")
+    }
+}

@@ -16,6 +16,8 @@ import Synchronization
 public struct CommandSpawner: Sendable {
     /// The helper's path.
     public let helper: String
+    /// The helper that lives for this spawner's lifetime and runs one command per request.
+    private let server: HelperServer
     /// Longest stderr tail kept with a failure.
     public static let standardErrorTailBytes = 4_096
 
@@ -25,6 +27,7 @@ public struct CommandSpawner: Sendable {
         let path = helper ?? Self.defaultHelperPath()
         guard access(path, X_OK) == 0 else { throw .helperMissing(path: path) }
         self.helper = path
+        server = HelperServer(helper: path)
     }
 
     static func defaultHelperPath() -> String {
@@ -39,6 +42,14 @@ public struct CommandSpawner: Sendable {
     public func run(_ request: SpawnRequest, name: String) async throws -> ProcessUsage {
         let capture = try StandardErrorCapture(enabled: request.output != .inherit)
         defer { capture.remove() }
+        if let stdoutPath = Self.servedStdout(request.output),
+            let usage = try await server.run(request, stdoutPath: stdoutPath, stderrPath: capture.path, name: name)
+        {
+            if usage.stopped && Task.isCancelled { throw CancellationError() }
+            var result = usage
+            result.standardErrorTail = capture.tail(bytes: Self.standardErrorTailBytes)
+            return result
+        }
         let child = try SpawnedHelper(helper: helper, request: request, standardError: capture.descriptor, name: name)
         let usage: ProcessUsage = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -56,10 +67,24 @@ public struct CommandSpawner: Sendable {
     }
 }
 
+extension CommandSpawner {
+    /// Where the served helper sends stdout ("" keeps SpeedLab's), or nil for `pipe`, which a
+    /// helper of its own handles.
+    static func servedStdout(_ output: OutputMode) -> String? {
+        switch output {
+        case .null: return "/dev/null"
+        case .inherit: return ""
+        case .file(let path): return path
+        case .pipe: return nil
+        }
+    }
+}
+
 /// The file a command's stderr goes to, from which the tail of a failure is read.
 struct StandardErrorCapture: Sendable {
     let descriptor: Int32
-    private let path: String
+    /// The file's path ("" when stderr is not captured).
+    let path: String
 
     init(enabled: Bool) throws(CommandError) {
         guard enabled else {

@@ -117,7 +117,7 @@ final class SpawnedHelper: Sendable {
         }
     }
 
-    private static func failure(_ report: String, name: String) -> CommandError {
+    static func failure(_ report: String, name: String) -> CommandError {
         var stage = "speedlab-spawn"
         var code: Int32 = 0
         for pair in report.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -145,7 +145,7 @@ final class SpawnedHelper: Sendable {
         return group
     }
 
-    private static func above4(_ fd: Int32) -> Int32 {
+    static func above4(_ fd: Int32) -> Int32 {
         guard fd <= 4 else { return fd }
         return fcntl(fd, F_DUPFD_CLOEXEC, 5)
     }
@@ -161,6 +161,6 @@ final class SpawnedHelper: Sendable {
 @_silgen_name("pipe2")
 private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 
-private func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
     fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, O_CLOEXEC) } == 0
 }

@@ -1,0 +1,216 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A `speedlab-spawn --serve` that lives as long as its spawner and runs one command per
+/// request, so a repetition costs a fork and an exec of the command, not a start of the helper
+/// (which SwiftPM links with the Swift runtime: about 4 ms per start on the reference machine).
+///
+/// The request pipe is the lifeline: SpeedLab holds its writing end (close-on-exec); cancelling
+/// a repetition closes it, and so does the kernel when SpeedLab dies, even by SIGKILL. The
+/// helper then kills the running command's process group and exits; the next request starts a
+/// new helper. One request runs at a time; a second one meanwhile gets `nil` and the caller
+/// falls back to a helper of its own.
+final class HelperServer: Sendable {
+    /// A running helper: its pid, the request pipe's writing end (closed once, from whichever
+    /// thread gets there first: cancellation or the end of the connection) and the report pipe's
+    /// reading end.
+    final class Connection: Sendable {
+        let pid: pid_t
+        private let requestEnd: Mutex<Int32>
+        let reports: Int32
+
+        init(pid: pid_t, requests: Int32, reports: Int32) {
+            self.pid = pid
+            requestEnd = Mutex(requests)
+            self.reports = reports
+        }
+
+        /// The request pipe's writing end, or -1 once closed.
+        var requests: Int32 { requestEnd.withLock { $0 } }
+
+        /// Closes the lifeline: the helper kills the running command's group and exits.
+        func closeRequests() {
+            requestEnd.withLock { fd in
+                if fd >= 0 { Glibc.close(fd) }
+                fd = -1
+            }
+        }
+    }
+
+    private enum State {
+        case idle(Connection?)
+        case busy(Connection)
+    }
+
+    private let helper: String
+    private let state = Mutex<State>(.idle(nil))
+
+    init(helper: String) {
+        self.helper = helper
+    }
+
+    deinit {
+        if case .idle(let connection?) = state.withLock({ $0 }) { Self.close(connection) }
+    }
+
+    /// Runs `request` on the served helper, or returns nil when it is busy with another one.
+    /// `stdoutPath`/`stderrPath` are where the command's streams go ("" keeps SpeedLab's).
+    func run(_ request: SpawnRequest, stdoutPath: String, stderrPath: String, name: String) async throws
+        -> ProcessUsage?
+    {
+        guard let connection = try acquire(name: name) else { return nil }
+        let body = Self.encode(request, stdoutPath: stdoutPath, stderrPath: stderrPath)
+        let outcome: Result<String, any Error> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(
+                        returning: Result { try Self.exchange(body, on: connection, name: name) })
+                }
+            }
+        } onCancel: {
+            connection.closeRequests()
+        }
+        let report: String
+        do {
+            report = try outcome.get()
+        } catch {
+            discard(connection)
+            throw error
+        }
+        guard let usage = ProcessUsage(report: report) else {
+            discard(connection)
+            throw SpawnedHelper.failure(report, name: name)
+        }
+        if usage.stopped {
+            discard(connection)
+        } else {
+            state.withLock { $0 = .idle(connection) }
+        }
+        return usage
+    }
+
+    private func acquire(name: String) throws(CommandError) -> Connection? {
+        let current: Connection?? = state.withLock { state in
+            switch state {
+            case .busy: return .none
+            case .idle(let connection): return .some(connection)
+            }
+        }
+        guard let idle = current else { return nil }
+        let connection: Connection
+        if let idle {
+            connection = idle
+        } else {
+            connection = try start(name: name)
+        }
+        let taken = state.withLock { state -> Bool in
+            if case .busy = state { return false }
+            state = .busy(connection)
+            return true
+        }
+        if !taken {
+            if idle == nil { Self.close(connection) }
+            return nil
+        }
+        return connection
+    }
+
+    /// Closes a connection that cannot be used again and reaps its helper.
+    private func discard(_ connection: Connection) {
+        Self.close(connection)
+        state.withLock { $0 = .idle(nil) }
+    }
+
+    private static func close(_ connection: Connection) {
+        connection.closeRequests()
+        Glibc.close(connection.reports)
+        var status: Int32 = 0
+        while waitpid(connection.pid, &status, 0) < 0 && errno == EINTR {}
+    }
+
+    /// Starts `speedlab-spawn --serve` with stdin from /dev/null and SpeedLab's stdout and stderr.
+    private func start(name: String) throws(CommandError) -> Connection {
+        var requests: [Int32] = [-1, -1]
+        var reports: [Int32] = [-1, -1]
+        guard closeOnExecPipe(&requests) else { throw .spawnFailed(command: name, reason: errnoText()) }
+        guard closeOnExecPipe(&reports) else {
+            for fd in requests { Glibc.close(fd) }
+            throw .spawnFailed(command: name, reason: errnoText())
+        }
+        let requestSource = SpawnedHelper.above4(requests[0])
+        let reportSource = SpawnedHelper.above4(reports[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, requestSource, 3)
+        posix_spawn_file_actions_adddup2(&actions, reportSource, 4)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unmasked = sigset_t()
+        sigemptyset(&unmasked)
+        posix_spawnattr_setsigmask(&attributes, &unmasked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(helper), strdup("--serve"), nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let status = posix_spawn(&pid, helper, &actions, &attributes, argv, environ)
+        for fd in Set([requests[0], requestSource, reports[1], reportSource]) { Glibc.close(fd) }
+        guard status == 0 else {
+            Glibc.close(requests[1])
+            Glibc.close(reports[0])
+            throw .spawnFailed(command: name, reason: "speedlab-spawn: \(errnoText(status))")
+        }
+        return Connection(pid: pid, requests: requests[1], reports: reports[0])
+    }
+
+    /// A request: its length (4 bytes, native order), then NUL-terminated fields.
+    static func encode(_ request: SpawnRequest, stdoutPath: String, stderrPath: String) -> [UInt8] {
+        var fields = [
+            String(request.timeoutMilliseconds), request.workingDirectory, stdoutPath, stderrPath, request.executable,
+            String(request.arguments.count),
+        ]
+        fields += [request.executable] + request.arguments.dropFirst()
+        fields += [String(request.environment.count)] + request.environment
+        var body: [UInt8] = []
+        for field in fields {
+            body += field.utf8.filter { $0 != 0 }
+            body.append(0)
+        }
+        var length = UInt32(body.count)
+        return withUnsafeBytes(of: &length) { Array($0) } + body
+    }
+
+    /// Writes the request and reads the report line (blocking: runs off the cooperative pool).
+    private static func exchange(_ body: [UInt8], on connection: Connection, name: String) throws -> String {
+        var written = 0
+        while written < body.count {
+            let fd = connection.requests
+            guard fd >= 0 else { throw CancellationError() }
+            let count = body[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                throw CommandError.helperFailed(command: name, stage: "request", reason: errnoText())
+            }
+            written += count
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while !bytes.contains(UInt8(ascii: "\n")) {
+            let count = read(connection.reports, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
