@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpeedLabCore
 import SpeedLabScenarios
 
@@ -7,9 +8,12 @@ import SpeedLabScenarios
 struct ScenarioName: ExpressibleByArgument, Sendable {
     let name: String
 
+    /// A built-in scenario, `command`, or any other name (a command of the sweep, checked
+    /// against the sweep once it is read).
     init?(argument: String) {
-        guard ScenarioRegistry.standard.names.contains(argument) else { return nil }
-        name = argument
+        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return nil }
+        name = trimmed
     }
 
     static var allValueStrings: [String] { ScenarioRegistry.standard.names }

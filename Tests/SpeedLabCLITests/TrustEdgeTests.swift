@@ -243,6 +243,27 @@ import Testing
         #expect(result.stdout.contains("concurrency=2"), "\(result.stdout)")
         #expect(result.stdout.contains("concurrency=4"), "\(result.stdout)")
         #expect(!result.stdout.contains("parallel"), "\(result.stdout)")
+        let commands = try folder.write(
+            """
+            name: commands
+            scenarios:
+              - command: {name: sleeper, run: "sleep {s}", s: [0.01, 0.02]}
+              - command: {name: truer, run: "true"}
+              - sequential: {tasks: 2}
+            parameters:
+              latency_ms: 1
+            """, to: "commands.yaml")
+        let everyCommand = try SpeedLabCommand.run(["run", commands, "--only", "command", "--dry-run"], in: folder.url)
+        #expect(everyCommand.exitCode == 0, "\(everyCommand.stderr)")
+        #expect(
+            everyCommand.stdout.contains("s=0.02") && everyCommand.stdout.contains("truer"), "\(everyCommand.stdout)")
+        #expect(!everyCommand.stdout.contains("sequential"), "\(everyCommand.stdout)")
+        let oneCommand = try SpeedLabCommand.run(["run", commands, "--only", "truer", "--dry-run"], in: folder.url)
+        #expect(oneCommand.exitCode == 0, "\(oneCommand.stderr)")
+        #expect(!oneCommand.stdout.contains("sleeper"), "\(oneCommand.stdout)")
+        let typo = try SpeedLabCommand.run(["run", commands, "--only", "truerr", "--dry-run"], in: folder.url)
+        #expect(typo.exitCode == 64)
+        #expect(typo.stderr.contains("Did you mean 'truer'?"), "\(typo.stderr)")
         #if HTTPTransport
             let builtIn = try SpeedLabCommand.run(["run", "--only", "concurrent", "--dry-run"], in: folder.url)
             #expect(

@@ -20,13 +20,22 @@ public struct SweepOverrides: Sendable {
     public func apply(to sweep: Sweep, registry: ScenarioRegistry = .standard) throws(ScenarioError) -> Sweep {
         var result = sweep
         if !only.isEmpty {
-            for name in only { _ = try registry.scenario(named: name) }
+            // A built-in scenario, `command` (every command entry) or the name of one of the
+            // sweep's commands.
+            let commands = sweep.scenarios.filter { $0.command != nil }.map(\.scenario)
+            let valid = registry.names + (commands.isEmpty ? [] : ["command"]) + commands
+            for name in only where !valid.contains(name) {
+                throw .unknownScenario(name: name, valid: valid)
+            }
             // Every entry of a named scenario stays, in the sweep's order (a sweep may list one
-            // scenario several times with other values); a name the sweep lacks runs on defaults.
+            // scenario several times with other values); a built-in name the sweep lacks runs on
+            // its defaults.
             let named = Set(only)
-            var kept = sweep.scenarios.filter { named.contains($0.scenario) }
+            var kept = sweep.scenarios.filter {
+                named.contains($0.scenario) || ($0.command != nil && named.contains("command"))
+            }
             var added = Set(kept.map(\.scenario))
-            for name in only where !added.contains(name) {
+            for name in only where !added.contains(name) && registry.names.contains(name) {
                 kept.append(Sweep.Selection(scenario: name))
                 added.insert(name)
             }
