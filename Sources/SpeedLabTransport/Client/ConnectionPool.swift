@@ -98,7 +98,7 @@
             let address = self.address
             let pool = self
             ClientBootstrap(group: loop)
-                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)  // at the TCP level: SOL_SOCKET would be SO_DEBUG
                 .connectTimeout(.seconds(5))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
