@@ -30,7 +30,7 @@ public enum RealIOError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "Build it with its default traits (`swift build -c release`)."
         case .clientNotBuilt(let client, let trait):
             return "a point asks for `client: \(client)`, but this speedlab was built without the \(trait) trait. "
-                + "Build it with `swift build -c release --traits \(trait)` (or use the default `client: nio`)."
+                + "Build it with `swift build -c release --traits defaults,\(trait)` (or use the default `client: nio`)."
         case .servicesDidNotStart(let reason): return "the services did not start: \(reason)"
         case .servicesDoNotAnswer(let url, let reason): return "the services at \(url) do not answer: \(reason)"
         case .database(let reason): return "the db service could not be set up: \(reason)"

@@ -72,7 +72,8 @@ public struct RunSession: Sendable {
         guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
         let clients = Set(points.compactMap { $0.parameters[ParameterCatalog.client.name]?.textValue })
         for name in clients.sorted() {
-            if let client = HTTPClientKind(rawValue: name), !TransportBuild.has(client), let trait = client.packageTrait {
+            if let client = HTTPClientKind(rawValue: name), !TransportBuild.has(client), let trait = client.packageTrait
+            {
                 throw RealIOError.clientNotBuilt(client: name, trait: trait)
             }
         }
