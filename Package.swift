@@ -22,7 +22,13 @@ let package = Package(
         .trait(
             name: "HTTPTransport",
             description:
-                "Real network I/O: the loopback HTTP services (SwiftNIO), the async-http-client transport and the SQLite db service"
+                "Real network I/O: the loopback HTTP services and SpeedLab's lean HTTP/1.1 client (SwiftNIO), and the SQLite db service"
+        ),
+        .trait(
+            name: "AsyncHTTPClient",
+            description:
+                "`client: async-http-client` for http points: the popular library measured beside the lean client",
+            enabledTraits: ["HTTPTransport"]
         ),
         .trait(
             name: "PostgreSQLStore",
@@ -63,7 +69,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
                 .product(
-                    name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["HTTPTransport"])),
+                    name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])
+                ),
             ],
             swiftSettings: strictSettings
         ),

@@ -17,6 +17,8 @@ public enum ServicesEndpoint: Sendable, Hashable {
 /// Why a run's real I/O could not be set up; nothing is stored when it fails.
 public enum RealIOError: Error, Sendable, Hashable, CustomStringConvertible {
     case notBuilt
+    /// A point asks for a `client` this build lacks; the package trait that brings it.
+    case clientNotBuilt(client: String, trait: String)
     case servicesDidNotStart(String)
     case servicesDoNotAnswer(url: String, reason: String)
     case database(String)
@@ -26,6 +28,9 @@ public enum RealIOError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notBuilt:
             return "this speedlab was built without the HTTPTransport trait, so `transport: http` points cannot run. "
                 + "Build it with its default traits (`swift build -c release`)."
+        case .clientNotBuilt(let client, let trait):
+            return "a point asks for `client: \(client)`, but this speedlab was built without the \(trait) trait. "
+                + "Build it with `swift build -c release --traits defaults,\(trait)` (or use the default `client: nio`)."
         case .servicesDidNotStart(let reason): return "the services did not start: \(reason)"
         case .servicesDoNotAnswer(let url, let reason): return "the services at \(url) do not answer: \(reason)"
         case .database(let reason): return "the db service could not be set up: \(reason)"
@@ -120,8 +125,15 @@ public enum RoundTripCalibration {
             if needsDatabase {
                 do { database = try DocumentDatabase() } catch { throw await fail(.database("\(error)")) }
             }
+            #if AsyncHTTPClient
+                let library = AsyncHTTPServiceClient(baseURL: url)
+                let alternatives: [HTTPClientKind: any HTTPFetching] = [.asyncHTTPClient: library]
+            #else
+                let alternatives: [HTTPClientKind: any HTTPFetching] = [:]
+            #endif
             return RealIO(
-                resources: NetworkResources(http: client, database: database, roundTripNanos: floor),
+                resources: NetworkResources(
+                    http: client, database: database, roundTripNanos: floor, alternatives: alternatives),
                 servicesURL: url, child: child, client: client, database: database)
         }
 
@@ -148,6 +160,9 @@ public enum RoundTripCalibration {
         /// Stops the clients, the child services and the database.
         public func close() async {
             await client.shutdown()
+            #if AsyncHTTPClient
+                await (resources.alternatives[.asyncHTTPClient] as? AsyncHTTPServiceClient)?.shutdown()
+            #endif
             child?.stop()
             database?.close()
         }

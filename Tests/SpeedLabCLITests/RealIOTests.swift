@@ -148,6 +148,27 @@
             }
         }
 
+        #if !AsyncHTTPClient
+            /// A point that asks for async-http-client in a build without its trait is refused
+            /// before the services start or anything is stored, naming the trait.
+            @Test(.timeLimit(.minutes(1)))
+            func aClientThisBuildLacksIsRefusedBeforeTheRun() throws {
+                let folder = try TemporaryDirectory()
+                defer { folder.remove() }
+                let sweep = try folder.write(
+                    "name: library\nscenarios: [sequential]\nparameters:\n  transport: http\n"
+                        + "  client: [nio, async-http-client]\n", to: "library.yaml")
+                let result = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+                #expect(result.exitCode == 69, "\(result.stderr)")
+                #expect(result.stderr.contains("AsyncHTTPClient trait"), "\(result.stderr)")
+                #expect(!result.stderr.contains("started the services"))
+                let db = folder.path("speedlab.sqlite")
+                if FileManager.default.fileExists(atPath: db) {
+                    #expect(try R.integer("SELECT COUNT(*) FROM run", in: db) == 0)
+                }
+            }
+        #endif
+
         /// Starts `speedlab services` on a free port; returns the process and its URL.
         static func startServices(in folder: TemporaryDirectory) throws -> (Process, String) {
             let process = try SpeedLabCommand.start(["services", "--port", "0"], in: folder.url)

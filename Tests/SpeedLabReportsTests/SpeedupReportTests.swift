@@ -70,6 +70,33 @@ import Testing
         #expect(report.warnings.map(\.kind) == [.outliers])
     }
 
+    /// Over http, a client whose CPU per request × requests ÷ cores outlasts the I/O waves is
+    /// what the point measures, and the bottleneck column names it; a lean one leaves I/O waves.
+    @Test func theClientsCPUIsTheBottleneckWhenItOutlastsTheIOWaves() {
+        func metrics(requests: Double, perCall: Double) -> [String: MetricSummary] {
+            [
+                "http_requests": MetricSummary(count: 7, mean: requests, minimum: requests, maximum: requests),
+                "client_cpu_us_per_call": MetricSummary(count: 7, mean: perCall, minimum: perCall, maximum: perCall),
+            ]
+        }
+        // N = 1,024 requests of 20 ms on 2 cores: 115 µs each is 58.9 ms of CPU per core, 20 µs is 10.2 ms.
+        let heavy = SpeedupReportBuilder.clientCPUNanos(metrics: metrics(requests: 1024, perCall: 115), cores: 2)
+        let lean = SpeedupReportBuilder.clientCPUNanos(metrics: metrics(requests: 1024, perCall: 20), cores: 2)
+        #expect(abs((heavy ?? 0) - 1024 * 115_000 / 2) < 1)
+        #expect(SpeedupReportBuilder.clientCPUNanos(metrics: [:], cores: 2) == nil)
+        func bottleneck(_ client: Double?, efficiency: Double = 0.3, cpu: Int64 = 0) -> PointRow.Bottleneck? {
+            SpeedupReportBuilder.bottleneck(
+                ioNanos: 20_000_000, cpuNanos: cpu, efficiency: efficiency, clientCPUNanos: client,
+                overheadEfficiency: 0.6)
+        }
+        #expect(bottleneck(heavy) == .clientCPU)
+        #expect(bottleneck(lean) == .overhead)
+        #expect(bottleneck(lean, efficiency: 0.9) == .io)
+        #expect(bottleneck(nil, efficiency: 0.9) == .io)
+        // A CPU-bound point stays CPU: its process CPU is mostly the kernel's.
+        #expect(bottleneck(heavy, efficiency: 0.9, cpu: 80_000_000) == .cpu)
+    }
+
     @Test func headlineJudgesTargetsAndTheCoreCap() throws {
         let (report, store) = try Self.report()
         defer { store.remove() }

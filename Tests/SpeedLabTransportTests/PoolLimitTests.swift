@@ -36,6 +36,8 @@
             #expect(statistics.connectionsUsed <= statistics.connections)
             #expect(context.fetches.snapshot.connectionsOpened == statistics.connectionsUsed)
             #expect(context.fetches.snapshot.bodyBytes == 96 * 512)
+            // The services' own CPU per request (what /stats reports beside the counters).
+            #expect(statistics.cpuMicrosPerRequest > 0)
             await client.shutdown()
             await server.shutdown()
         }

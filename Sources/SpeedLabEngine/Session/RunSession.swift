@@ -71,6 +71,13 @@ public struct RunSession: Sendable {
         let http = points.contains { $0.parameters[ParameterCatalog.transport.name]?.textValue == "http" }
         guard http else { return nil }
         guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
+        let clients = Set(points.compactMap { $0.parameters[ParameterCatalog.client.name]?.textValue })
+        for name in clients.sorted() {
+            if let client = HTTPClientKind(rawValue: name), !TransportBuild.has(client), let trait = client.packageTrait
+            {
+                throw RealIOError.clientNotBuilt(client: name, trait: trait)
+            }
+        }
         guard let services else {
             throw RealIOError.servicesDidNotStart("this session has no way to start or reach services")
         }

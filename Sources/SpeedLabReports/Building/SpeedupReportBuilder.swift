@@ -41,7 +41,7 @@ public struct SpeedupReportBuilder: Sendable {
             let baselineIndex = point.baselinePointID.flatMap { indexByID[$0] }
             return row(
                 point, figures: figures[index], baseline: baselineIndex.map { figures[$0] },
-                metrics: metrics[point.id] ?? [:], adaptive: run.adaptive)
+                metrics: metrics[point.id] ?? [:], adaptive: run.adaptive, cores: run.environment.logicalCores)
         }
         let sections = Self.sections(rows, order: scenarioOrder)
         return SpeedupReport(
@@ -73,7 +73,7 @@ public struct SpeedupReportBuilder: Sendable {
 
     private func row(
         _ point: StoredPoint, figures: PointFigures, baseline: PointFigures?, metrics: [String: MetricSummary],
-        adaptive: AdaptiveRepetitions?
+        adaptive: AdaptiveRepetitions?, cores: Int
     ) -> PointRow {
         let median = figures.wall?.value
         let baselineMedian = baseline?.wall?.value
@@ -98,7 +98,8 @@ public struct SpeedupReportBuilder: Sendable {
             idealSpeedup: baselineMedian.flatMap { base in ideal.flatMap { $0 > 0 ? base / $0 : nil } },
             efficiency: efficiency,
             cpuUtilisation: figures.medianCPUNanos.flatMap { cpu in median.flatMap { $0 > 0 ? cpu / $0 : nil } },
-            bottleneck: bottleneck(point, efficiency: efficiency), mildOutliers: figures.mildOutliers,
+            bottleneck: bottleneck(point, efficiency: efficiency, metrics: metrics, cores: cores),
+            mildOutliers: figures.mildOutliers,
             severeOutliers: figures.severeOutliers, counters: metrics.mapValues(\.mean), error: point.error,
             relativeHalfWidth: adaptive == nil ? nil : halfWidth,
             reachedPrecision: adaptive.map { rule in
@@ -108,10 +109,34 @@ public struct SpeedupReportBuilder: Sendable {
         return row
     }
 
-    private func bottleneck(_ point: StoredPoint, efficiency: Double?) -> PointRow.Bottleneck? {
-        guard let efficiency, let io = point.idealIONanos, let cpu = point.idealCPUNanos else { return nil }
+    private func bottleneck(
+        _ point: StoredPoint, efficiency: Double?, metrics: [String: MetricSummary], cores: Int
+    ) -> PointRow.Bottleneck? {
+        Self.bottleneck(
+            ioNanos: point.idealIONanos, cpuNanos: point.idealCPUNanos, efficiency: efficiency,
+            clientCPUNanos: Self.clientCPUNanos(metrics: metrics, cores: cores), overheadEfficiency: overheadEfficiency)
+    }
+
+    /// What limits a point whose lower bound has the terms `ioNanos` and `cpuNanos`: client
+    /// CPU when the point is I/O-bound and its HTTP client needs longer on the cores than the
+    /// I/O waves (the point then measures its client, not its pattern), overhead under
+    /// `overheadEfficiency`, else the larger term; nil without a bound or an efficiency.
+    public static func bottleneck(
+        ioNanos: Int64?, cpuNanos: Int64?, efficiency: Double?, clientCPUNanos: Double?, overheadEfficiency: Double
+    ) -> PointRow.Bottleneck? {
+        guard let efficiency, let io = ioNanos, let cpu = cpuNanos else { return nil }
+        if io >= cpu, let clientCPUNanos, clientCPUNanos > Double(io) { return .clientCPU }
         if efficiency < overheadEfficiency { return .overhead }
         return io >= cpu ? .io : .cpu
+    }
+
+    /// The least time an http point's HTTP client needs for its own work: the requests of a
+    /// repetition × the client's CPU per call ÷ the cores; nil for a point with no requests.
+    public static func clientCPUNanos(metrics: [String: MetricSummary], cores: Int) -> Double? {
+        guard let requests = metrics["http_requests"]?.mean, requests > 0,
+            let perCall = metrics["client_cpu_us_per_call"]?.mean, perCall > 0
+        else { return nil }
+        return requests * perCall * 1_000 / Double(max(1, cores))
     }
 
     /// Rows grouped by scenario (in `order`, then first appearance), with the parameters that

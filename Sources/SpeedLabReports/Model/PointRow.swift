@@ -14,6 +14,9 @@ public struct PointRow: Sendable, Hashable {
     public enum Bottleneck: String, Sendable, Hashable {
         case io = "I/O waves"
         case cpu = "CPU"
+        /// Over http: the HTTP client's own CPU (requests × client CPU per call ÷ cores) is
+        /// longer than the I/O waves and the kernel's CPU, so the point measures its client.
+        case clientCPU = "client CPU"
         case overhead = "overhead"
     }
 

@@ -203,7 +203,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         - **median ms [95% CI]**: the median wall time and a distribution-free 95% confidence interval from order statistics (binomial, no assumption about the distribution); with fewer than 6 repetitions no pair of order statistics reaches 95%, and the interval shown is the sample's range (94% for 5).
         - **speedup [95% CI]**: baseline median ÷ median, with a seeded percentile bootstrap interval of the ratio of medians (2,000 resamples; fewer, never under 200, for samples in the thousands).
         - **ideal speedup**: baseline median ÷ the scenario's lower bound of its wall time (from its parameters, the core count and the kernel's cost measured at the start of the run); **efficiency**: lower bound ÷ median.
-        - **CPU (cores)**: median CPU time ÷ median wall time, the cores kept busy on average. **bottleneck**: the larger term of the lower bound (I/O waves or CPU), or overhead when efficiency is under 0.6.
+        - **CPU (cores)**: median CPU time ÷ median wall time, the cores kept busy on average. **bottleneck**: the larger term of the lower bound (I/O waves or CPU), client CPU when an http point's requests × client CPU per call ÷ cores is longer than its I/O waves, or overhead when efficiency is under 0.6.
         - **outliers**: Tukey's fences (1.5 and 3 × IQR) on wall times; counted, never removed. Counters are means over the measured repetitions.
 
 

@@ -158,7 +158,8 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             guard let database = context.network?.database else { throw ScenarioError.transportUnavailable(.http) }
             try await database.query(call, offload: offload, context: context)
         } else {
-            try await context.fetch(call, over: settings.workload.transport, connections: connections)
+            try await context.fetch(
+                call, over: settings.workload.transport, client: settings.workload.client, connections: connections)
         }
     }
 }

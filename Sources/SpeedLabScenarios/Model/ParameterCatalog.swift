@@ -63,6 +63,11 @@ public enum ParameterCatalog {
         "size of the http client's connection pool (auto: the most calls the scenario has in flight)",
         unit: "connections", kind: .integer(1...65_536), default: .text("auto"),
         condition: .init("transport", in: ["http"]))
+    public static let client = ParameterSpec(
+        "client",
+        "nio: SpeedLab's lean HTTP/1.1 client on SwiftNIO; async-http-client: the popular library (a build with the AsyncHTTPClient trait)",
+        kind: .choice(HTTPClientKind.allCases.map(\.rawValue)), default: .text(HTTPClientKind.nio.rawValue),
+        condition: .init("transport", in: ["http"]), omittedAtDefault: true)
     public static let database = ParameterSpec(
         "db", "the agent's db service: http (a request to the services) or sqlite (a real blocking query)",
         kind: .choice(["http", "sqlite"]), default: .text("http"), condition: .init("transport", in: ["http"]))
@@ -71,5 +76,7 @@ public enum ParameterCatalog {
         kind: .choice(["pool", "inline"]), default: .text("pool"), condition: .init("db", in: ["sqlite"]))
 
     /// The parameters of the shared workload (DESIGN §1), with how its fetches travel.
-    public static let workload: [ParameterSpec] = [tasks, latencyMs, jitter, work, seed, transport, responseBytes]
+    public static let workload: [ParameterSpec] = [
+        tasks, latencyMs, jitter, work, seed, transport, responseBytes, client,
+    ]
 }

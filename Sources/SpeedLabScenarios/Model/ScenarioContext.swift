@@ -36,19 +36,19 @@ public struct ScenarioContext: Sendable {
     }
 
     /// Performs one attempt of a service call over `transport`: a timer of the call's answer
-    /// delay, or a real request through a pool of `connections`. Throws ``ServiceFailure``
-    /// when the service answers with an error.
-    nonisolated(nonsending) public func fetch(_ call: ServiceCall, over transport: Transport, connections: Int)
-        async throws
-    {
+    /// delay, or a real request through `client`'s pool of `connections`. Throws
+    /// ``ServiceFailure`` when the service answers with an error.
+    nonisolated(nonsending) public func fetch(
+        _ call: ServiceCall, over transport: Transport, client: HTTPClientKind = .nio, connections: Int
+    ) async throws {
         switch transport {
         case .simulated:
             let draw = call.draw
             try await simulateIO(nanos: draw == .hang ? 10 * call.latencyNanos : call.latencyNanos)
             if draw == .fail { throw ServiceFailure(call, status: nil) }
         case .http:
-            guard let network else { throw ScenarioError.transportUnavailable(.http) }
-            try await network.http.fetch(call, connections: connections, context: self)
+            guard let http = network?.client(client) else { throw ScenarioError.transportUnavailable(.http) }
+            try await http.fetch(call, connections: connections, context: self)
         }
     }
 

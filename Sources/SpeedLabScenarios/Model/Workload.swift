@@ -13,6 +13,8 @@ public struct Workload: Sendable, Hashable {
     public let seed: Int
     public let transport: Transport
     public let responseBytes: Int
+    /// The HTTP client of `transport: http` fetches.
+    public let client: HTTPClientKind
 
     public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
         tasks = try point.integer(ParameterCatalog.tasks, for: scenario)
@@ -22,6 +24,7 @@ public struct Workload: Sendable, Hashable {
         seed = try point.integer(ParameterCatalog.seed, for: scenario)
         transport = Transport(rawValue: try point.word(ParameterCatalog.transport, for: scenario)) ?? .simulated
         responseBytes = try point.integer(ParameterCatalog.responseBytes, for: scenario)
+        client = HTTPClientKind(rawValue: try point.word(ParameterCatalog.client, for: scenario)) ?? .nio
     }
 
     /// The fetch of item `item` (service 0, one attempt, never failing).
@@ -35,7 +38,7 @@ public struct Workload: Sendable, Hashable {
     /// (a fetch span when tracing).
     nonisolated(nonsending) public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
         try await context.traceFetch(item: item, service: 0, attempt: 1) {
-            try await context.fetch(call(item: item), over: transport, connections: connections)
+            try await context.fetch(call(item: item), over: transport, client: client, connections: connections)
         }
     }
 

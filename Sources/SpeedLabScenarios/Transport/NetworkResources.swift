@@ -1,16 +1,28 @@
 /// The real-I/O resources of a run, opened by the engine when a point uses `transport: http`.
 public struct NetworkResources: Sendable {
-    /// The pooled HTTP client that talks to the services.
+    /// The pooled HTTP client that talks to the services (`client: nio`).
     public let http: any HTTPFetching
+    /// The other clients this build has, by the `client` that asks for them.
+    public let alternatives: [HTTPClientKind: any HTTPFetching]
     /// The SQLite file the agent's `db: sqlite` calls query.
     public let database: (any BlockingDatabase)?
     /// The median round trip of a zero-latency request on a warm connection.
     public let roundTripNanos: Double
 
-    public init(http: any HTTPFetching, database: (any BlockingDatabase)?, roundTripNanos: Double) {
+    public init(
+        http: any HTTPFetching, database: (any BlockingDatabase)?, roundTripNanos: Double,
+        alternatives: [HTTPClientKind: any HTTPFetching] = [:]
+    ) {
         self.http = http
+        self.alternatives = alternatives
         self.database = database
         self.roundTripNanos = roundTripNanos
+    }
+
+    /// The client of `kind`: the default one for `nio`, or one of ``alternatives``; nil when
+    /// this run has none of that kind (a run refuses such points before it starts).
+    public func client(_ kind: HTTPClientKind) -> (any HTTPFetching)? {
+        kind == .nio ? http : alternatives[kind]
     }
 }
 

@@ -1,4 +1,4 @@
-#if HTTPTransport
+#if AsyncHTTPClient
     import AsyncHTTPClient
     import NIOCore
     import NIOHTTP1
@@ -9,35 +9,23 @@
     /// says it answers, its position on its connection, and the instant the last byte arrived
     /// on the client's event loop, from which the waiting task's wake lateness is measured.
     final class CallResponseDelegate: HTTPClientResponseDelegate {
-        /// What the request ended with.
-        struct Answer: Sendable {
-            var status = 0
-            var bodyBytes = 0
-            var connectionRequest = 0
-            /// The `x-speedlab-call` header: which call the services answered.
-            var answeredCall: String?
-            var completed = ContinuousClock.now
-            /// When the request head went out on a connection: the wait for a pool's connection ends there.
-            var sentHead: ContinuousClock.Instant?
-        }
-
-        typealias Response = Answer
+        typealias Response = ServiceAnswer
 
         /// AsyncHTTPClient calls a delegate on the request's event loop, one call at a time;
         /// the lock makes that a checked property rather than an assumption.
-        private let answer = Mutex(Answer())
+        private let answer = Mutex(ServiceAnswer())
         private let bodyLimit: Int
 
         init(bodyLimit: Int) {
             self.bodyLimit = bodyLimit
         }
 
-        func didSendRequestHead(task: HTTPClient.Task<Answer>, _ head: HTTPRequestHead) {
+        func didSendRequestHead(task: HTTPClient.Task<ServiceAnswer>, _ head: HTTPRequestHead) {
             let now = ContinuousClock.now
             answer.withLock { $0.sentHead = now }
         }
 
-        func didReceiveHead(task: HTTPClient.Task<Answer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        func didReceiveHead(task: HTTPClient.Task<ServiceAnswer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
             let position = head.headers.first(name: "x-speedlab-connection-request").flatMap { Int($0) } ?? 0
             let call = head.headers.first(name: ServiceRoute.callHeader)
             answer.withLock { answer in
@@ -48,7 +36,7 @@
             return task.eventLoop.makeSucceededVoidFuture()
         }
 
-        func didReceiveBodyPart(task: HTTPClient.Task<Answer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        func didReceiveBodyPart(task: HTTPClient.Task<ServiceAnswer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
             let read = answer.withLock { answer in
                 answer.bodyBytes += buffer.readableBytes
                 return answer.bodyBytes
@@ -59,7 +47,7 @@
             return task.eventLoop.makeSucceededVoidFuture()
         }
 
-        func didFinishRequest(task: HTTPClient.Task<Answer>) throws -> Answer {
+        func didFinishRequest(task: HTTPClient.Task<ServiceAnswer>) throws -> ServiceAnswer {
             let now = ContinuousClock.now
             return answer.withLock { answer in
                 answer.completed = now
@@ -68,9 +56,4 @@
         }
     }
 
-    /// An answer whose body ran past what the call asked for; the request is cut off there.
-    struct BodyTooLong: Error, CustomStringConvertible {
-        let limit: Int
-        var description: String { "its body ran past \(limit) bytes" }
-    }
 #endif

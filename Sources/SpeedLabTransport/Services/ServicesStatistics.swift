@@ -4,7 +4,8 @@ import Synchronization
 /// What `speedlab services` has served since it started (or since the last reset): requests,
 /// connections accepted and those that carried a request, requests held now and the most held
 /// at once, which a test reads to check that a client never has more requests in flight than
-/// its pool allows.
+/// its pool allows, and the services' own CPU per request, which tells how much of the CPU a
+/// request costs on this machine is the services' and how much the client's.
 public final class ServicesStatistics: Sendable {
     /// A snapshot, as `/stats` returns it.
     public struct Snapshot: Sendable, Hashable, Codable {
@@ -17,6 +18,9 @@ public final class ServicesStatistics: Sendable {
         public var maxInFlight = 0
         public var errors = 0
         public var hangs = 0
+        /// This process's CPU time (user + system) since the start or the last reset, per
+        /// request served in that time (0 before the first): what answering costs the services.
+        public var cpuMicrosPerRequest = 0.0
 
         public init() {}
 
@@ -25,14 +29,22 @@ public final class ServicesStatistics: Sendable {
             case connectionsUsed = "connections_used"
             case inFlight = "in_flight"
             case maxInFlight = "max_in_flight"
+            case cpuMicrosPerRequest = "cpu_us_per_request"
         }
     }
 
     private let state = Mutex(Snapshot())
+    /// The process's CPU time at the start or the last reset.
+    private let cpuSince = Mutex(ProcessCPU.nanos())
 
     public init() {}
 
-    public var snapshot: Snapshot { state.withLock { $0 } }
+    public var snapshot: Snapshot {
+        var snapshot = state.withLock { $0 }
+        let cpu = ProcessCPU.nanos() - cpuSince.withLock { $0 }
+        if snapshot.requests > 0 { snapshot.cpuMicrosPerRequest = Double(cpu) / 1e3 / Double(snapshot.requests) }
+        return snapshot
+    }
 
     func connectionAccepted() {
         state.withLock { $0.connections += 1 }
@@ -58,6 +70,7 @@ public final class ServicesStatistics: Sendable {
 
     /// Zeroes the counters but the requests held now.
     public func reset() {
+        cpuSince.withLock { $0 = ProcessCPU.nanos() }
         state.withLock { state in
             let held = state.inFlight
             state = Snapshot()
