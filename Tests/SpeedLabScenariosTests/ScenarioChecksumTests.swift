@@ -79,8 +79,9 @@ import Testing
             let start = ContinuousClock.now
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            // The waits are 20 s: only cancellation ends them this soon.
-            #expect(start.duration(to: .now) < .seconds(15))
+            // The waits are 20 s: only cancellation ends them sooner (a generous bound: on a machine
+            // whose cooperative pool other suites hold with blocking waits, resuming can take seconds).
+            #expect(start.duration(to: .now) < .seconds(19))
         }
     }
 
@@ -96,6 +97,6 @@ import Testing
         let start = ContinuousClock.now
         task.cancel()
         await #expect(throws: (any Error).self) { try await task.value }
-        #expect(start.duration(to: .now) < .seconds(25))  // each query waits at least 60 s without cancellation
+        #expect(start.duration(to: .now) < .seconds(50))  // each query waits at least 60 s without cancellation
     }
 }
