@@ -14,8 +14,8 @@ extension SpeedLab {
             discussion: """
                 Each GET /call answers as SpeedLab's seeded schedule says for its (seed, query, service,
                 attempt): a body of `bytes` after the latency, HTTP 503 after the latency, or a hang of
-                10 × latency. GET /health answers ok; GET /stats the requests, connections and most
-                requests held at once; GET /stats/reset zeroes them.
+                10 × latency. GET /health answers ok; GET /stats the requests, connections, most
+                requests held at once and their own CPU per request; GET /stats/reset zeroes them.
                 `speedlab run` starts these services itself; start them by hand to share them between
                 machines and point runs at them with `speedlab run --services URL`.
                 Prints `speedlab services listening on URL` once it listens.

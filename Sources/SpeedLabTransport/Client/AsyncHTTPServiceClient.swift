@@ -44,6 +44,7 @@
                 configuration.timeout = .init(connect: .seconds(5))
                 configuration.redirectConfiguration = .disallow
                 configuration.decompression = .disabled
+                configuration.tracing.tracer = nil  // no spans for the process-wide tracer, bootstrapped or not
                 let client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
                 clients[connections] = client
                 return client
