@@ -97,6 +97,9 @@ public struct RunImporter {
 
     /// Copies `runs` (from ``checkedRuns(of:_:)``), one transaction each, calling `progress`
     /// after each one; runs still being measured and runs the target holds are skipped.
+    ///
+    /// Each run is read again here rather than kept from the check: holding every checked
+    /// archive at once would cost the memory of the whole source (millions of samples).
     public func copy(_ runs: [StoredRun], progress: (Progress) -> Void = { _ in }) throws(StoreError) -> Summary {
         let present = try target.runUUIDs()
         var summary = Summary()

@@ -23,7 +23,13 @@ public struct EndpointURL: Sendable, Hashable {
     /// The path after the authority, decoded (`""` or starting with `/`).
     public var path: String
     /// `name=value` pairs after `?`, each decoded once.
-    public var query: [(name: String, value: String)]
+    public var query: [QueryItem]
+
+    /// One `name=value` pair of the query.
+    public struct QueryItem: Sendable, Hashable {
+        public var name: String
+        public var value: String
+    }
 
     /// Reads `text`, whose scheme must be one of `schemes`.
     public init(_ text: String, schemes: [String]) throws(EndpointURLError) {
@@ -72,22 +78,9 @@ public struct EndpointURL: Sendable, Hashable {
                 let value =
                     equals < pair.endIndex
                     ? try Self.decode(pair[pair.index(after: equals)...], what: "query", url: shown) : ""
-                query.append((name, value))
+                query.append(QueryItem(name: name, value: value))
             }
         }
-    }
-
-    public static func == (lhs: EndpointURL, rhs: EndpointURL) -> Bool {
-        lhs.scheme == rhs.scheme && lhs.user == rhs.user && lhs.password == rhs.password && lhs.host == rhs.host
-            && lhs.port == rhs.port && lhs.path == rhs.path && lhs.query.map(\.name) == rhs.query.map(\.name)
-            && lhs.query.map(\.value) == rhs.query.map(\.value)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(scheme)
-        hasher.combine(host)
-        hasher.combine(port)
-        hasher.combine(path)
     }
 
     /// The host as it appears in a URL: an IPv6 address in brackets.

@@ -1,3 +1,4 @@
+import SpeedLabCore
 import SpeedLabScenarios
 import Synchronization
 
@@ -35,13 +36,13 @@ public final class ServicesStatistics: Sendable {
 
     private let state = Mutex(Snapshot())
     /// The process's CPU time at the start or the last reset.
-    private let cpuSince = Mutex(ProcessCPU.nanos())
+    private let cpuSince = Mutex(ResourceUsage.current().cpuNanos)
 
     public init() {}
 
     public var snapshot: Snapshot {
         var snapshot = state.withLock { $0 }
-        let cpu = ProcessCPU.nanos() - cpuSince.withLock { $0 }
+        let cpu = ResourceUsage.current().cpuNanos - cpuSince.withLock { $0 }
         if snapshot.requests > 0 { snapshot.cpuMicrosPerRequest = Double(cpu) / 1e3 / Double(snapshot.requests) }
         return snapshot
     }
@@ -70,7 +71,7 @@ public final class ServicesStatistics: Sendable {
 
     /// Zeroes the counters but the requests held now.
     public func reset() {
-        cpuSince.withLock { $0 = ProcessCPU.nanos() }
+        cpuSince.withLock { $0 = ResourceUsage.current().cpuNanos }
         state.withLock { state in
             let held = state.inFlight
             state = Snapshot()

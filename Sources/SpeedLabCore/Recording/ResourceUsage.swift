@@ -8,14 +8,17 @@
 ///
 /// Differences of two readings attribute CPU time and switches to what ran between them;
 /// peak RSS is the process's high-water mark so far (it never goes down).
-struct ResourceUsage: Sendable {
-    var userNanos: Int64
-    var systemNanos: Int64
-    var voluntarySwitches: Int64
-    var involuntarySwitches: Int64
-    var peakRSSBytes: Int64
+public struct ResourceUsage: Sendable {
+    public var userNanos: Int64
+    public var systemNanos: Int64
+    public var voluntarySwitches: Int64
+    public var involuntarySwitches: Int64
+    public var peakRSSBytes: Int64
 
-    static func current() -> ResourceUsage {
+    /// User and system CPU time together.
+    public var cpuNanos: Int64 { userNanos + systemNanos }
+
+    public static func current() -> ResourceUsage {
         var usage = rusage()
         #if os(Linux)
             _ = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
