@@ -111,6 +111,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SpeedLabSite",
+            dependencies: ["SpeedLabCore", "SpeedLabStatistics", "SpeedLabStore", "SpeedLabReports"],
+            exclude: [],
+            resources: [.copy("Assets/site.js"), .copy("Assets/site.css")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SpeedLabMigrations",
             path: "migrations",
             exclude: [],
@@ -131,7 +138,7 @@ let package = Package(
             name: "speedlab",
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
-                "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands",
+                "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands", "SpeedLabSite",
                 // Built with speedlab (`swift run speedlab bench …` needs it beside the binary).
                 "speedlab-spawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -143,7 +150,8 @@ let package = Package(
             name: "speedlab-bench",
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
-                "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport", "SpeedLabPostgres",
+                "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport", "SpeedLabPostgres", "SpeedLabSite",
+                "SpeedLabTestSupport",
             ],
             swiftSettings: strictSettings
         ),
@@ -197,6 +205,11 @@ let package = Package(
                 "SpeedLabPostgres", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabMigrations",
                 "SpeedLabTestSupport",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabSiteTests",
+            dependencies: ["SpeedLabSite", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

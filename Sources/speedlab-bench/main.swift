@@ -10,9 +10,10 @@ import Foundation
 ///     swift run -c release speedlab-bench harness [--max 1000000]
 ///     swift run -c release speedlab-bench services [--connections 64] [--seconds 5] [--held 4000]
 ///     swift run -c release speedlab-bench tracer [--spans 1000000] [--tasks 1000]
+///     swift run -c release speedlab-bench site [--runs 1000] [--points 100] [--out DIR] [--keep 1]
 ///     swift run -c release speedlab-bench backends [--postgres URL] [--samples 100000] [--points 100] [--runs 1000] [--import PATH]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N] | backends [--postgres URL] [--samples N] [--points N] [--runs N] [--import PATH]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N] | site [--runs N] [--points N] [--out DIR] [--keep 1] | backends [--postgres URL] [--samples N] [--points N] [--runs N] [--import PATH]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -49,6 +50,13 @@ do {
             postgres: textOption("--postgres"), samples: max(1, option("--samples", default: 100_000)),
             points: max(2, option("--points", default: 100)), historyRuns: max(2, option("--runs", default: 1_000)),
             importSource: textOption("--import")
+        ).execute()
+    case "site":
+        try SiteBenchmark(
+            runs: max(2, option("--runs", default: 1_000)), points: max(1, option("--points", default: 100)),
+            folder: textOption("--out")
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-bench-site").path,
+            keep: option("--keep", default: 0) == 1
         ).execute()
     case "changepoints": try ChangePointBenchmark(seeds: max(1, option("--seeds", default: 20))).execute()
     case "harness":

@@ -1,0 +1,284 @@
+import Foundation
+import SpeedLabCore
+import SpeedLabReports
+import SpeedLabStore
+
+/// Turns the Markdown that SpeedLab's renderers write (headings, paragraphs, bullet lists,
+/// pipe tables, code spans, bold, images and links) into HTML, so a run's report and a
+/// comparison read the same on the site as in their files. Every piece of text is escaped
+/// again here: the entities the Markdown holds are decoded first, then re-escaped, so
+/// nothing in a label can become markup, and only relative links and images are kept.
+struct MarkdownHTML {
+    /// Where an image named in the Markdown (`chart.svg`) is found from the page.
+    var imagePrefix = ""
+    /// Links added to the rows of each table under a `## heading`: the href of row i, by heading.
+    var rowLinks: [String: [String]] = [:]
+    /// The text of the added link cells' header.
+    var rowLinkHeader = "point"
+
+    func render(_ markdown: String) -> String {
+        var out = ""
+        var paragraph: [String] = []
+        var list: [String] = []
+        var table: [String] = []
+        var heading = ""
+        var fence: [String]?
+
+        func flushParagraph() {
+            if !paragraph.isEmpty { out += "<p>" + inline(paragraph.joined(separator: " ")) + "</p>\n" }
+            paragraph = []
+        }
+        func flushList() {
+            if !list.isEmpty {
+                out += "<ul>\n" + list.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>\n"
+            }
+            list = []
+        }
+        func flushTable() {
+            if !table.isEmpty { out += renderTable(table, links: rowLinks[heading]) }
+            table = []
+        }
+        func flushAll() {
+            flushParagraph()
+            flushList()
+            flushTable()
+        }
+
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            if var lines = fence {
+                if line.hasPrefix("```") {
+                    out += "<pre>" + lines.map(HTMLText.text).joined(separator: "\n") + "</pre>\n"
+                    fence = nil
+                } else {
+                    lines.append(line)
+                    fence = lines
+                }
+                continue
+            }
+            if line.hasPrefix("```") {
+                flushAll()
+                fence = []
+                continue
+            }
+            if let level = Self.headingLevel(line) {
+                flushAll()
+                let text = String(line.dropFirst(level + 1))
+                if level == 2 { heading = Self.plain(text) }
+                let anchor = Self.anchor(Self.plain(text))
+                out += "<h\(level) id=\"\(HTMLText.attribute(anchor))\">" + inline(text) + "</h\(level)>\n"
+            } else if line.hasPrefix("|") {
+                flushParagraph()
+                flushList()
+                table.append(line)
+            } else if line.hasPrefix("- ") {
+                flushParagraph()
+                flushTable()
+                list.append(String(line.dropFirst(2)))
+            } else if line.hasPrefix("  "), !list.isEmpty {
+                list[list.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                flushAll()
+            } else {
+                flushList()
+                flushTable()
+                paragraph.append(line)
+            }
+        }
+        if let lines = fence { out += "<pre>" + lines.map(HTMLText.text).joined(separator: "\n") + "</pre>\n" }
+        flushAll()
+        return out
+    }
+
+    private static func headingLevel(_ line: String) -> Int? {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
+        return hashes
+    }
+
+    /// An id for a heading: lower-case letters, digits and dashes.
+    static func anchor(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber, character.isASCII {
+                out.append(character)
+            } else if !out.isEmpty, out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "section" : out
+    }
+
+    private func renderTable(_ lines: [String], links: [String]?) -> String {
+        let rows = lines.map(Self.cells)
+        guard let header = rows.first else { return "" }
+        let isSeparator = rows.count > 1 && rows[1].allSatisfy { $0.allSatisfy { "-:| ".contains($0) } }
+        let body = Array(rows.dropFirst(isSeparator ? 2 : 1))
+        let linked = links.map { $0.count == body.count && header.contains("median ms [95% CI]") } ?? false
+        let blankHeader = header.allSatisfy { $0.isEmpty }
+        var out = "<div class=\"table\"><table>\n"
+        if !blankHeader {
+            out += "<thead><tr>"
+            if linked { out += "<th>" + HTMLText.text(rowLinkHeader) + "</th>" }
+            out += header.map { "<th>" + inline($0) + "</th>" }.joined()
+            out += "</tr></thead>\n"
+        }
+        out += "<tbody>\n"
+        for (index, row) in body.enumerated() {
+            out += "<tr>"
+            if linked, let href = links?[index] {
+                out += "<td><a href=\"\(HTMLText.attribute(href))\">history</a></td>"
+            }
+            for cell in row {
+                let plain = Self.plain(cell)
+                let verdict = ["regression", "improvement", "unchanged", "failed"].first {
+                    plain == $0 || plain.hasPrefix($0 + " ")
+                }
+                out += verdict.map { "<td class=\"\($0)\">" } ?? "<td>"
+                out += inline(cell) + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody></table></div>\n"
+    }
+
+    /// The cells of a table line, split at `|` that is not escaped.
+    static func cells(_ line: String) -> [String] {
+        var body = Substring(line)
+        if body.hasPrefix("|") { body = body.dropFirst() }
+        if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for character in body {
+            if escaped {
+                if character != "|" { current.append("\\") }
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+
+    /// The text of inline Markdown without its markup (for anchors and matching).
+    static func plain(_ text: String) -> String {
+        var out = decodeEntities(text)
+        for mark in ["**", "`"] { out = out.replacingOccurrences(of: mark, with: "") }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The three entities SpeedLab's Markdown writes outside code spans, decoded.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Inline Markdown as HTML: code spans, `**bold**`, `![alt](file)` and `[text](href)`.
+    func inline(_ text: String) -> String {
+        let characters = Array(text)
+        var out = ""
+        var plain = ""
+        var bold = false
+        var index = 0
+        func flush() {
+            out += HTMLText.text(Self.decodeEntities(plain))
+            plain = ""
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "`" {
+                var run = 0
+                while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+                if let close = Self.closingRun(of: run, in: characters, from: index + run) {
+                    flush()
+                    var code = String(characters[(index + run)..<close])
+                    if code.hasPrefix(" "), code.hasSuffix(" "), code.count > 1 {
+                        code = String(code.dropFirst().dropLast())
+                    }
+                    out += "<code>" + HTMLText.text(code) + "</code>"
+                    index = close + run
+                    continue
+                }
+                plain += String(repeating: "`", count: run)
+                index += run
+                continue
+            }
+            if character == "*", index + 1 < characters.count, characters[index + 1] == "*" {
+                flush()
+                out += bold ? "</strong>" : "<strong>"
+                bold.toggle()
+                index += 2
+                continue
+            }
+            if character == "!" || character == "[",
+                let link = Self.link(in: characters, at: character == "!" ? index + 1 : index)
+            {
+                flush()
+                let label = String(characters[link.label])
+                let target = String(characters[link.target])
+                if character == "!", Self.isRelative(target) {
+                    out +=
+                        "<img src=\"\(HTMLText.attribute(imagePrefix + target))\" alt=\"\(HTMLText.attribute(Self.plain(label)))\">"
+                } else if character == "[", Self.isRelative(target) {
+                    out += "<a href=\"\(HTMLText.attribute(target))\">" + inline(label) + "</a>"
+                } else {
+                    out += (character == "!" ? "" : inline(label))
+                }
+                index = link.end
+                continue
+            }
+            plain.append(character)
+            index += 1
+        }
+        flush()
+        if bold { out += "</strong>" }
+        return out
+    }
+
+    /// A relative file name or fragment, never a scheme (`javascript:`, `data:`, `http:`).
+    static func isRelative(_ target: String) -> Bool {
+        !target.isEmpty
+            && target.allSatisfy { ($0.isLetter || $0.isNumber) && $0.isASCII || "._-/#".contains($0) }
+            && !target.hasPrefix("/") && !target.contains("..")
+    }
+
+    private static func link(in characters: [Character], at start: Int)
+        -> (label: Range<Int>, target: Range<Int>, end: Int)?
+    {
+        guard start < characters.count, characters[start] == "[" else { return nil }
+        var index = start + 1
+        while index < characters.count, characters[index] != "]" { index += 1 }
+        guard index + 1 < characters.count, characters[index + 1] == "(" else { return nil }
+        let label = (start + 1)..<index
+        var close = index + 2
+        while close < characters.count, characters[close] != ")" { close += 1 }
+        guard close < characters.count else { return nil }
+        return (label, (index + 2)..<close, close + 1)
+    }
+
+    private static func closingRun(of length: Int, in characters: [Character], from start: Int) -> Int? {
+        var index = start
+        while index < characters.count {
+            guard characters[index] == "`" else {
+                index += 1
+                continue
+            }
+            var run = 0
+            while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+            if run == length { return index }
+            index += run
+        }
+        return nil
+    }
+}
