@@ -72,7 +72,7 @@ public enum SiteFixture {
         public var millis: Double
     }
 
-    static func standardPoints(step: (Int) -> Double?) -> [Point] {
+    public static func standardPoints(step: (Int) -> Double?) -> [Point] {
         [
             Point(scenario: "sequential", parameters: ["tasks": .integer(16)], baseline: nil, millis: 16.0),
             Point(
@@ -84,7 +84,7 @@ public enum SiteFixture {
         ]
     }
 
-    static func addRun(
+    public static func addRun(
         to store: RunStore, index: Int, host: String, commit: String, label: String, points: [Point],
         repetitions: Int = 5
     ) throws {

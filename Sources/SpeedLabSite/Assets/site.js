@@ -273,7 +273,7 @@
       }
       if (points.length > 1 && series.line !== false) {
         plot.appendChild(svgEl("polyline", {
-          class: series.dashed ? "line dashed" : "line", stroke: series.color,
+          class: series.dashed ? "line dashed" : series.dotted ? "line dotted" : "line", stroke: series.color,
           points: points.map((p) => `${f(sx(p.x))},${f(sy(p.y))}`).join(" "),
         }));
       }
@@ -527,7 +527,10 @@
   // ---------------------------------------------------------------- parameters
   function parameters() {
     const runs = DATA.runs || [];
-    if (!runs.length) return;
+    if (!runs.length) {
+      document.documentElement.dataset.ready = String(performance.now());
+      return;
+    }
     show(document.querySelector(".controls"));
     const runSelect = document.getElementById("param-run");
     const overlaySelect = document.getElementById("param-overlay");
@@ -573,7 +576,11 @@
       const name = nameSelect.value;
       writeHash({ run: runSelect.value, overlay: overlaySelect.value, scenario, parameter: name, metric: metricSelect.value, log: log.checked ? "1" : "" });
       clear(box); clear(legend); clear(tableBox);
-      if (!scenario || !name) { box.appendChild(el("p", {}, "No swept parameter in this run.")); return; }
+      if (!scenario || !name) {
+        box.appendChild(el("p", {}, "No swept parameter in this run."));
+        document.documentElement.dataset.ready = String(performance.now());
+        return;
+      }
       const speedup = metricSelect.value === "speedup";
       const runsShown = [main].concat(overlay ? [overlay] : []);
       const inScenario = (run) => run.points.filter((p) => p.scenario === scenario && p.samples.length);
@@ -607,7 +614,7 @@
         for (const [group, g] of groups) {
           if (hidden.has(group)) continue;
           const color = PALETTE[allNames.indexOf(group) % PALETTE.length];
-          series.push({ name: group, color, dashed: runIndex === 1, points: g.points, radius: runIndex === 1 ? 2.5 : 3.5 });
+          series.push({ name: group, color, dotted: runIndex === 1, points: g.points, radius: runIndex === 1 ? 2.5 : 3.5 });
           if (g.ideal.length && runIndex === 0) series.push({ name: group + " ideal", color, dashed: true, dots: g.ideal.length === 1, radius: 2, points: g.ideal });
         }
       });
@@ -627,7 +634,7 @@
         item.addEventListener("click", () => { if (hidden.has(group)) hidden.delete(group); else hidden.add(group); redraw(); });
         legend.appendChild(item);
       }
-      if (overlay) legend.appendChild(el("span", { class: "legend-note" }, `solid: run ${main.id}; dashed: run ${overlay.id}; thin dashed: ideal`));
+      if (overlay) legend.appendChild(el("span", { class: "legend-note" }, `solid: run ${main.id}; dotted: run ${overlay.id}; dashed: ideal`));
       const table = el("table", {}, el("thead", {}, el("tr", {}, ...["run", "series", name, speedup ? "speedup" : "median ms", "ideal"].map((h) => el("th", {}, h)))));
       const tb = el("tbody");
       for (const row of rows) tb.appendChild(el("tr", {}, ...row.map((c) => el("td", {}, c))));
@@ -669,7 +676,10 @@
   function compare() {
     const runs = DATA.runs || [];
     const output = document.getElementById("browser-compare");
-    if (!runs.length || !output) return;
+    if (!runs.length || !output) {
+      document.documentElement.dataset.ready = String(performance.now());
+      return;
+    }
     show(document.querySelector(".controls"));
     const baseSelect = document.getElementById("base-run");
     const headSelect = document.getElementById("head-run");
