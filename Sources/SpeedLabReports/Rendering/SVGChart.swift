@@ -7,7 +7,8 @@ import SpeedLabCore
 public enum SVGChart {
     static let width = 720.0, height = 420.0
     static let plot = (left: 70.0, right: 540.0, top: 50.0, bottom: 360.0)
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+    /// Okabe-Ito: told apart with any common form of colour blindness (the site uses the same).
+    static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"]
 
     struct Series {
         var name: String
@@ -32,8 +33,11 @@ public enum SVGChart {
                 return numeric ? value.realValue ?? 0 : Double(categories.firstIndex(of: value.canonicalText) ?? 0)
             }
             var series: [Series] = []
+            let named = legendParameters(others, rows: rows)
             for row in rows {
-                let name = others.map { "\($0)=\(row.parameters[$0]?.canonicalText ?? "-")" }.joined(separator: " ")
+                let name = named.compactMap { name in
+                    row.parameters[name].map { "\(name)=\($0.canonicalText)" }
+                }.joined(separator: " ")
                 guard let speedup = row.speedup else { continue }
                 let point = (x: x(row), speedup: speedup, ideal: row.idealSpeedup)
                 if let index = series.firstIndex(where: { $0.name == name }) {
@@ -56,6 +60,43 @@ public enum SVGChart {
         }
     }
 
+    /// The parameters a legend names: those of `others` whose values differ between the
+    /// chart's rows (a parameter only some rows have, or one with a single value, tells no
+    /// series apart, so it is never shown as `name=-`).
+    static func legendParameters(_ others: [String], rows: [PointRow]) -> [String] {
+        others.filter { name in
+            let values = rows.map { $0.parameters[name]?.canonicalText }
+            return Set(values.compactMap { $0 }).count > 1
+        }
+    }
+
+    /// A legend entry's text in lines of at most `width` characters (the room right of the plot), broken at spaces.
+    static func wrap(_ text: String, width: Int = 21) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            var word = word
+            while word.count > width {
+                if !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                }
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
+    }
+
     static func render(title: String, xLabel: String, xScale: ChartScale, series: [Series]) -> String {
         let highest =
             series.flatMap { $0.points.flatMap { [$0.speedup.value, $0.speedup.upper, $0.ideal ?? 0] } }
@@ -65,9 +106,14 @@ public enum SVGChart {
             yTicks.append(last + (yTicks[1] - yTicks[0]))
         }
         let yScale = ChartScale(kind: .linear, domain: 0...(yTicks.last ?? 1), range: (plot.bottom, plot.top))
+        // The legend grows the figure downwards rather than running off its bottom.
+        let legendEnd = series.reduce(plot.top + 10) { end, line in
+            end + Double(line.name.isEmpty ? 1 : wrap(line.name).count) * 14 + 26
+        }
+        let figureHeight = max(height, legendEnd + 10)
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(figureHeight))" viewBox="0 0 \(Int(width)) \(Int(figureHeight))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <title>\(escape(title))</title>
             <rect width="100%" height="100%" fill="white"/>
             <text x="\(n(width / 2))" y="24" text-anchor="middle" font-size="15" font-weight="bold">\(escape(title))</text>
@@ -124,12 +170,12 @@ public enum SVGChart {
                 svg +=
                     "<circle cx=\"\(n(x))\" cy=\"\(n(yScale.position(point.speedup.value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
             }
-            let label = line.name.isEmpty ? ["measured"] : line.name.split(separator: " ").map(String.init)
+            let label = line.name.isEmpty ? ["measured"] : wrap(line.name)
             svg +=
                 "<line x1=\"556\" y1=\"\(n(legendY))\" x2=\"580\" y2=\"\(n(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
             for (offset, word) in label.enumerated() {
                 svg +=
-                    "<text x=\"586\" y=\"\(n(legendY + 4 + Double(offset) * 14))\">\(escape(String(word.prefix(22))))</text>\n"
+                    "<text x=\"586\" y=\"\(n(legendY + 4 + Double(offset) * 14))\">\(escape(word))</text>\n"
             }
             let idealY = legendY + Double(label.count) * 14 + 2
             svg +=
