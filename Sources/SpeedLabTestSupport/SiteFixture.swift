@@ -46,7 +46,9 @@ public enum SiteFixture {
     }
 
     /// Adds runs `range` of the large store (so a benchmark can add one more run later).
-    public static func append(to store: RunStore, runs range: ClosedRange<Int>, points: Int, repetitions: Int = 5, total: Int)
+    public static func append(
+        to store: RunStore, runs range: ClosedRange<Int>, points: Int, repetitions: Int = 5, total: Int
+    )
         throws
     {
         for index in range {

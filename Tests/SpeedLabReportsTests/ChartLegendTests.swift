@@ -42,7 +42,10 @@ import Testing
         let rows = (0..<12).flatMap { index in
             [1, 8].map { concurrency in
                 Self.row(
-                    ["concurrency": .integer(concurrency), "label": .text("a-rather-long-value-number-\(index) and more")],
+                    [
+                        "concurrency": .integer(concurrency),
+                        "label": .text("a-rather-long-value-number-\(index) and more"),
+                    ],
                     speedup: Double(concurrency))
             }
         }
@@ -51,7 +54,9 @@ import Testing
             rows: rows)
         let svg = SVGChart.charts(for: section).first?.svg ?? ""
         let height = Double(svg.split(separator: "height=\"")[1].prefix { $0 != "\"" }) ?? 0
-        let lowest = svg.split(separator: "<text x=\"586\" y=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }.max() ?? 0
+        let lowest =
+            svg.split(separator: "<text x=\"586\" y=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+            .max() ?? 0
         #expect(height > 420)
         #expect(lowest < height)
         for line in svg.split(separator: "\n") where line.hasPrefix("<text x=\"586\"") {

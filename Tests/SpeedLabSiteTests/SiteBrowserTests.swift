@@ -56,7 +56,8 @@ import Testing
         #expect(opened.dom.attribute("data-rows", ofElementWithID: "overview") == "7")
         for host in ["bench-a", "bench-b"] {
             for parameters: [String: ParameterValue] in [
-                ["concurrency": .integer(4), "tasks": .integer(16)], ["concurrency": .integer(16), "tasks": .integer(16)],
+                ["concurrency": .integer(4), "tasks": .integer(16)],
+                ["concurrency": .integer(16), "tasks": .integer(16)],
             ] {
                 #expect(opened.dom.contains("id=\"p-\(seriesID("concurrent", parameters, host: host))\""))
             }
@@ -98,7 +99,8 @@ import Testing
         #expect(rows.count == comparison.points.count)
         for (index, point) in comparison.points.enumerated() {
             let line = csv[index + 1]
-            let row = try #require(rows.first { $0.contains("data-ratio") && Self.key($0) == SiteID.pointMatchKey(point.point) })
+            let row = try #require(
+                rows.first { $0.contains("data-ratio") && Self.key($0) == SiteID.pointMatchKey(point.point) })
             for (attribute, name) in [
                 ("data-base-median", "base_median_ns"), ("data-head-median", "head_median_ns"), ("data-ratio", "ratio"),
                 ("data-p", "p_value"), ("data-q", "p_adjusted"), ("data-shift", "hl_shift_ns"),
@@ -113,9 +115,11 @@ import Testing
 
     static func key(_ row: String) -> String {
         let quoted = row.dropFirst().prefix { $0 != "\"" }
-        return String(quoted).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "\\u0000", with: "\u{0}")
+        return String(quoted).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+            of: "&amp;", with: "&"
+        )
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "\\u0000", with: "\u{0}")
     }
 
     static func value(_ attribute: String, in row: String) -> String {

@@ -85,7 +85,9 @@ import Testing
         #expect(pages.count > 20)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
-            #expect(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"), "\(path)")
+            #expect(
+                html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"),
+                "\(path)")
             #expect(!html.contains("<script>"), "\(path) has an inline script")
             #expect(!html.contains(" style=\""), "\(path) has an inline style")
             #expect(!html.contains("<img src=x"), "\(path) let a value become an element")
@@ -107,16 +109,20 @@ import Testing
         _ = try Self.build(store, into: site)
         let id = SiteID.series(
             PointKey(
-                scenario: "concurrent", parameters: ParameterPoint(["concurrency": .integer(16), "tasks": .integer(16)])),
+                scenario: "concurrent",
+                parameters: ParameterPoint(["concurrency": .integer(16), "tasks": .integer(16)])),
             host: "bench-a")
-        let page = String(decoding: try Data(contentsOf: site.appendingPathComponent("points/\(id).html")), as: UTF8.self)
+        let page = String(
+            decoding: try Data(contentsOf: site.appendingPathComponent("points/\(id).html")), as: UTF8.self)
         #expect(page.contains("<svg class=\"chart\""))
         #expect(page.components(separatedBy: "<tr><td><a href=\"../runs/").count - 1 == 10 + 1)  // runs, and the change
         #expect(page.contains("+30.0%"))
         let run = String(decoding: try Data(contentsOf: site.appendingPathComponent("runs/7.html")), as: UTF8.self)
         #expect(run.contains("<img src=\"7/concurrent-concurrency.svg\""))
         #expect(run.contains("href=\"../points/\(id).html\""))
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("runs/7/concurrent-concurrency.svg").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: site.appendingPathComponent("runs/7/concurrent-concurrency.svg").path))
     }
 
     /// Every file under `folder` by relative path, with its bytes.

@@ -77,13 +77,20 @@ enum SeriesChart {
         return svg + "</svg>\n"
     }
 
-    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A coordinate with one decimal (`12.3`, `-0.5`), without going through printf: the
+    /// point pages hold thousands.
+    static func f(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let tenths = Int((abs(value) * 10).rounded())
+        return (value < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
+    }
 }
 
 /// A sparkline of a series' medians (120 × 24), drawn in the overview's table.
 enum Sparkline {
     static func svg(_ medians: [Double]) -> String {
-        let width = 120.0, height = 24.0
+        let width = 120.0
+        let height = 24.0
         let finite = medians.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "" }
         let span = high > low ? high - low : 1

@@ -28,6 +28,7 @@ struct SiteModel: Sendable {
         let data = try store.history(filter)
         let history = HistoryBuilder().build(data, filter: filter)
         let runs = Dictionary(uniqueKeysWithValues: data.runs.map { ($0.id, $0) })
+        let when = Dictionary(uniqueKeysWithValues: data.runs.map { ($0.id, HumanFormat.timestamp($0.startedAt)) })
         struct Key: Hashable {
             var point: PointKey
             var host: String?
@@ -43,14 +44,18 @@ struct SiteModel: Sendable {
                 grouped[key] = []
             }
             if point.command != nil { commands.insert(key) }
-            guard let entry = SiteSeries.Entry(run: run, samples: data.samples[point.id]?.wallNanos ?? []) else {
+            guard
+                let entry = SiteSeries.Entry(
+                    run: run, when: when[run.id] ?? "", samples: data.samples[point.id]?.wallNanos ?? [])
+            else {
                 continue
             }
             grouped[key, default: []].append(entry)
         }
         var changesByKey: [Key: [History.Change]] = [:]
         for series in history.series {
-            changesByKey[Key(point: PointKey(scenario: series.scenario, parameters: series.parameters), host: series.host)] =
+            changesByKey[
+                Key(point: PointKey(scenario: series.scenario, parameters: series.parameters), host: series.host)] =
                 series.changes
         }
         var series = order.compactMap { key -> SiteSeries? in

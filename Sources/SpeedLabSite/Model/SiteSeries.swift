@@ -10,6 +10,8 @@ struct SiteSeries: Sendable {
     /// One run's measurement of the point.
     struct Entry: Sendable {
         var run: StoredRun
+        /// When the run started, as pages show it (UTC).
+        var when: String
         var median: Double
         var lower: Double
         var upper: Double
@@ -51,11 +53,11 @@ struct SiteSeries: Sendable {
 
 extension SiteSeries.Entry {
     /// The entry of `samples` measured by `run`; nil without a finite sample.
-    init?(run: StoredRun, samples: [Double]) {
+    init?(run: StoredRun, when: String, samples: [Double]) {
         guard let sorted = try? SortedSample(samples) else { return nil }
         let interval = try? MedianConfidenceInterval(samples)
         self.init(
-            run: run, median: sorted.median, lower: interval?.lower ?? sorted.median,
+            run: run, when: when, median: sorted.median, lower: interval?.lower ?? sorted.median,
             upper: interval?.upper ?? sorted.median, samples: samples)
     }
 }

@@ -68,6 +68,14 @@ enum JSONValue: Sendable, Hashable {
     }
 
     private static func writeString(_ value: String, to out: inout String) {
+        let plain = value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
+        }
+        if plain {
+            out += "\"" + value + "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -44,7 +44,8 @@ public struct SiteWriter: Sendable {
             let known = Set(["index.html", SiteManifest.fileName])
             if !entries.isEmpty, known.isDisjoint(with: entries) {
                 throw WriteError(
-                    path: folder.path, reason: "it holds other files and no SpeedLab site; choose an empty or new folder")
+                    path: folder.path,
+                    reason: "it holds other files and no SpeedLab site; choose an empty or new folder")
             }
         }
         let manifestURL = folder.appendingPathComponent(SiteManifest.fileName)

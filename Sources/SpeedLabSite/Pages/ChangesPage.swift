@@ -25,7 +25,8 @@ enum ChangesPage {
             main += " data-q=\"\(change.qValue)\">"
             main += "<td><a href=\"points/\(series.id).html\">\(HTMLText.text(series.title))</a></td>"
             main += "<td>\(HTMLText.text(series.host ?? "all hosts"))</td>"
-            main += "<td class=\"\(OverviewPage.changeClass(change.shift))\">\(HumanFormat.percentChange(change.shift))</td>"
+            main +=
+                "<td class=\"\(OverviewPage.changeClass(change.shift))\">\(HumanFormat.percentChange(change.shift))</td>"
             main += "<td>\(HumanFormat.timestamp(c.run.startedAt))</td>"
             main += "<td><a href=\"\(HTMLText.attribute(href))\">\(c.previousRun.id) → \(c.run.id)</a></td>"
             main += "<td class=\"num\">\(HumanFormat.fixed(change.qValue, 3))</td>"

@@ -42,9 +42,11 @@ enum OverviewPage {
         out += "<td>\(HTMLText.text(series.host ?? "all hosts"))</td><td class=\"num\">\(series.entries.count)</td>"
         out += "<td>\(Sparkline.svg(series.entries.map(\.median)))</td>"
         out += "<td class=\"num\">\(HumanFormat.milliseconds(latest))</td>"
-        out += "<td class=\"num \(changeClass(series.latestChange))\">\(HumanFormat.percentChange(series.latestChange))</td>"
+        out +=
+            "<td class=\"num \(changeClass(series.latestChange))\">\(HumanFormat.percentChange(series.latestChange))</td>"
         if let last = series.changes.last {
-            out += "<td class=\"\(changeClass(last.shift))\">\(HumanFormat.percentChange(last.shift)) at run \(last.change.run.id)"
+            out +=
+                "<td class=\"\(changeClass(last.shift))\">\(HumanFormat.percentChange(last.shift)) at run \(last.change.run.id)"
             out += ", q = \(HumanFormat.fixed(last.qValue, 3))</td>"
         } else {
             out += "<td>none</td>"

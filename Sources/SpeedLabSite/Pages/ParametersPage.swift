@@ -33,7 +33,8 @@ enum ParametersPage {
             let files = charts[run.id] ?? []
             if files.isEmpty { main += "<p>No speedup chart: no swept parameter with a baseline.</p>\n" }
             for file in files {
-                main += "<p><img src=\"runs/\(run.id)/\(HTMLText.attribute(file))\" alt=\"\(HTMLText.attribute(file))\"></p>\n"
+                main +=
+                    "<p><img src=\"runs/\(run.id)/\(HTMLText.attribute(file))\" alt=\"\(HTMLText.attribute(file))\"></p>\n"
             }
         }
         main += "</noscript>\n"

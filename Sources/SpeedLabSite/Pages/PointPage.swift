@@ -10,7 +10,8 @@ import SpeedLabStore
 enum PointPage {
     static func page(_ series: SiteSeries, compareLinks: [String: String]) -> String {
         var main = "<p class=\"lead\">\(HTMLText.text(series.host.map { "Host \($0)" } ?? "All hosts")), "
-        main += "\(series.entries.count) runs, \(series.changes.count) change point\(series.changes.count == 1 ? "" : "s"). "
+        main +=
+            "\(series.entries.count) runs, \(series.changes.count) change point\(series.changes.count == 1 ? "" : "s"). "
         main += "Wall time medians with their distribution-free 95% confidence intervals.</p>\n"
         if series.entries.contains(where: { $0.run.environment.isDebugBuild }) {
             main += "<p class=\"warning\">Runs marked debug were measured by a debug build.</p>\n"
@@ -40,7 +41,8 @@ enum PointPage {
                 let href = compareLinks[pair] ?? "../compare.html#base=\(c.previousRun.id)&head=\(c.run.id)"
                 main += "<tr><td><a href=\"../runs/\(c.run.id).html\">\(c.run.id)</a></td>"
                 main += "<td><a href=\"../runs/\(c.previousRun.id).html\">\(c.previousRun.id)</a></td>"
-                main += "<td class=\"\(OverviewPage.changeClass(change.shift))\">\(HumanFormat.percentChange(change.shift))</td>"
+                main +=
+                    "<td class=\"\(OverviewPage.changeClass(change.shift))\">\(HumanFormat.percentChange(change.shift))</td>"
                 main += "<td class=\"num\">\(HumanFormat.milliseconds(c.meanBefore))</td>"
                 main += "<td class=\"num\">\(HumanFormat.milliseconds(c.meanAfter))</td>"
                 main += "<td class=\"num\">\(HumanFormat.fixed(c.pValue, 3))</td>"
@@ -56,7 +58,7 @@ enum PointPage {
         for entry in series.entries {
             let run = entry.run
             main += "<tr><td><a href=\"../runs/\(run.id).html\">\(run.id)</a></td>"
-            main += "<td>\(HTMLText.text(run.label ?? "-"))</td><td>\(HumanFormat.timestamp(run.startedAt))</td>"
+            main += "<td>\(HTMLText.text(run.label ?? "-"))</td><td>\(entry.when)</td>"
             main += "<td><code>\(HTMLText.text(run.environment.gitCommit ?? "-"))</code></td>"
             main += "<td>\(HTMLText.text(run.environment.host))</td>"
             main += "<td>\(HTMLText.text(run.environment.buildConfiguration))</td>"
@@ -78,7 +80,7 @@ enum PointPage {
             return .object([
                 ("run", .integer(run.id)), ("label", .optional(run.label.map(HumanFormat.singleLine))),
                 ("date", .number(run.startedAt.timeIntervalSince1970.rounded())),
-                ("when", .string(HumanFormat.timestamp(run.startedAt))),
+                ("when", .string(entry.when)),
                 ("commit", .optional(run.environment.gitCommit.map(HumanFormat.singleLine))),
                 ("host", .string(HumanFormat.singleLine(run.environment.host))),
                 ("debug", .bool(run.environment.isDebugBuild)),

@@ -45,7 +45,8 @@ enum RunPage {
         files.append(
             SiteFile(
                 path: "runs/\(run.id).html",
-                text: PageLayout(kind: .run, title: title, root: "../", attributes: [("run", String(run.id))]).page(main)
+                text: PageLayout(kind: .run, title: title, root: "../", attributes: [("run", String(run.id))]).page(
+                    main)
             ))
         files.append(SiteFile(path: "data/runs/\(run.id).js", text: self.data(data, host: host)))
         return files
