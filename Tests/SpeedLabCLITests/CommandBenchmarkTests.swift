@@ -116,9 +116,14 @@ import Testing
         }
     }
 
-    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, and while one whose
-    /// grandchild ignores SIGTERM runs: neither outlives speedlab.
-    @Test(.timeLimit(.minutes(2)), arguments: ["ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay"])
+    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, while one whose
+    /// grandchild ignores SIGTERM runs, and while one whose grandchild left the process group
+    /// and session (setsid) runs: none outlives speedlab.
+    @Test(
+        .timeLimit(.minutes(2)),
+        arguments: [
+            "ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay", "setsid-grandchild.sh {pidfile} stay",
+        ])
     func noCommandOutlivesASigkilledSpeedLab(command: String) async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
