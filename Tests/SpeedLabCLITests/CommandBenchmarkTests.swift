@@ -147,6 +147,44 @@ import Testing
         #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
     }
 
+    /// A point's cleanup runs as soon as the point fails, and, after Ctrl-C or SIGTERM, for
+    /// every point whose setup ran (here the one whose command was killed by the signal).
+    @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM])
+    func cleanupRunsWhenAPointFailsAndWhenTheRunIsInterrupted(signal: Int32) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let log = folder.path("steps.log")
+        let pidFile = folder.path("pid")
+        let count = "\(Self.scripts)/count-runs.sh \(log)"
+        let sweep = try folder.write(
+            """
+            name: cleanup
+            repetitions: 3
+            warmup: 0
+            scenarios:
+              - command:
+                  name: failing
+                  run: \(Self.scripts)/exit-with.sh 3
+                  setup: \(count) failing-setup
+                  cleanup: \(count) failing-cleanup
+              - command:
+                  name: blocking
+                  run: \(Self.scripts)/ignore-term.sh \(pidFile)
+                  setup: \(count) blocking-setup
+                  cleanup: \(count) blocking-cleanup
+            """, to: "cleanup.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let pid = try #require(Self.pid(in: pidFile), "the blocking command never started")
+        kill(process.processIdentifier, signal)
+        let output = SpeedLabCommand.readToEnd(process)
+        process.waitUntilExit()
+        let stderr = String(decoding: output.stderr, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        let steps = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(steps == ["failing-setup", "failing-cleanup", "blocking-setup", "blocking-cleanup"], "\(stderr)")
+        #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func aSigkilledRunOfCommandsResumesWithOnlyTheMissingRepetitions() async throws {
         let folder = try TemporaryDirectory()

@@ -125,10 +125,11 @@ public struct CommandScenario: SelfMeasuringScenario {
             metrics: metrics)
     }
 
-    /// Runs the cleanup step of this point, if it has one and its setup ran.
+    /// Runs the cleanup step of this point once, if it has one and the point started in this
+    /// run (its setup began, or its first repetition): at the end of the run, when the point
+    /// failed, or when the run was interrupted.
     public func finish() async throws {
-        guard let cleanup = definition.cleanup, runtime.pointsSetUp().contains(title) || definition.setup == nil
-        else { return }
+        guard let cleanup = definition.cleanup, runtime.claimCleanup(of: title) else { return }
         try await step(cleanup, stage: "cleanup", repetition: 0, spawner: try runtime.spawner())
     }
 
