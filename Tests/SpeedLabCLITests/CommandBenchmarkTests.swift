@@ -254,6 +254,30 @@ import Testing
             try ReliabilityTests.text(points, in: db) == ReliabilityTests.text(points, in: folder.path("file.sqlite")))
     }
 
+    /// A command's parameter `n` and metric `n` beside the table's own `n` column, and a
+    /// parameter `status` beside points.csv's `status`: every header stays one thing.
+    @Test(.timeLimit(.minutes(2)))
+    func parametersAndMetricsNamedLikeReportColumnsStayApart() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let script = try folder.write("#!/bin/sh\necho \"n=$1\" > \"$SPEEDLAB_METRICS\"\n", to: "own.sh")
+        #expect(chmod(script, 0o755) == 0)
+        let result = try SpeedLabCommand.run(
+            ["bench", "-L", "n=1,2", "-L", "status=7", "--runs", "3", "--warmup", "0", "--", "./own.sh {n} {status}"],
+            in: folder.url)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let report = try String(contentsOfFile: folder.path("reports/1/report.md"), encoding: .utf8)
+        let header = try #require(report.split(separator: "\n").first { $0.hasPrefix("| {n} |") }, "\(report)")
+        let cells = header.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells.filter { $0 == "n" }.count == 1, "\(header)")  // the samples column only
+        #expect(cells.contains("n (metric)"), "\(header)")
+        #expect(Set(cells).count == cells.count, "\(header)")
+        let csv = try String(contentsOfFile: folder.path("reports/1/points.csv"), encoding: .utf8)
+        let columns = try #require(csv.split(separator: "\r\n").first).split(separator: ",").map(String.init)
+        #expect(columns.contains("param_status") && columns.contains("n") && columns.contains("mean_n"), "\(columns)")
+        #expect(Set(columns).count == columns.count, "\(columns)")
+    }
+
     @Test func aParameterNoCommandUsesIsAUsageError() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
