@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SpeedLabCore
 import SpeedLabTestSupport
 import Testing
 
@@ -100,6 +101,36 @@ import Testing
         let report = try String(contentsOfFile: folder.path("out/report.md"), encoding: .utf8)
         #expect(report.contains("sleeper"), "\(report.prefix(2000))")
         #expect(report.contains("no timeline: command points have no spans"), "\(report.prefix(4000))")
+    }
+
+    /// A dry run cannot know what a command costs: it says so, or uses the median of the
+    /// latest stored run of the same point; it never creates the store.
+    @Test(.timeLimit(.minutes(2)))
+    func aDryRunEstimatesCommandPointsFromAnEarlierRunOrSaysUnknown() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let measured = try folder.write(
+            "name: d\nrepetitions: 3\nwarmup: 0\nscenarios:\n  - command:\n      run: sleep {s}\n      s: [0.02]\n",
+            to: "measured.yaml")
+        let wider = try folder.write(
+            "name: d\nrepetitions: 3\nwarmup: 1\nscenarios:\n  - command:\n      run: sleep {s}\n      s: [0.02, 0.03]\n",
+            to: "wider.yaml")
+        let before = try SpeedLabCommand.run(["run", wider, "--dry-run"], in: folder.url)
+        #expect(before.exitCode == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("sleep s=0.02: unknown: runs a command"), "\(before.stdout)")
+        #expect(before.stdout.contains("2 command points unknown"), "\(before.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")))
+        let run = try SpeedLabCommand.run(["run", measured, "--no-report"], in: folder.url)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let median = try Self.integer(
+            "SELECT wallNanos FROM sample ORDER BY wallNanos LIMIT 1 OFFSET 1", in: folder.path("speedlab.sqlite"))
+        let after = try SpeedLabCommand.run(["run", wider, "--dry-run"], in: folder.url)
+        #expect(after.exitCode == 0, "\(after.stderr)")
+        let line = try #require(after.stdout.split(separator: "\n").first { $0.contains("sleep s=0.02:") })
+        #expect(line.contains("ms per repetition in run 1 × 4 samples"), "\(after.stdout)")
+        #expect(line.contains(HumanFormat.milliseconds(Double(median))), "median \(median) ns: \(line)")
+        #expect(after.stdout.contains("sleep s=0.03: unknown: runs a command"), "\(after.stdout)")
+        #expect(after.stdout.contains("1 command point at earlier medians"), "\(after.stdout)")
     }
 
     @Test(.timeLimit(.minutes(2)))
