@@ -141,35 +141,17 @@ final class HelperServer: Sendable {
             for fd in requests { Glibc.close(fd) }
             throw .spawnFailed(command: name, reason: errnoText())
         }
-        let requestSource = SpawnedHelper.above4(requests[0])
-        let reportSource = SpawnedHelper.above4(reports[1])
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, requestSource, 3)
-        posix_spawn_file_actions_adddup2(&actions, reportSource, 4)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unmasked = sigset_t()
-        sigemptyset(&unmasked)
-        posix_spawnattr_setsigmask(&attributes, &unmasked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(helper), strdup("--serve"), nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, helper, &actions, &attributes, argv, environ)
-        for fd in Set([requests[0], requestSource, reports[1], reportSource]) { Glibc.close(fd) }
-        guard status == 0 else {
-            Glibc.close(requests[1])
-            Glibc.close(reports[0])
-            throw .spawnFailed(command: name, reason: "speedlab-spawn: \(errnoText(status))")
+        let pid: pid_t
+        do throws(CommandError) {
+            pid = try HelperLaunch.spawn(
+                arguments: [helper, "--serve"], environment: nil, standardOutput: .inherit,
+                descriptors: [3: requests[0], 4: reports[1]], name: name)
+        } catch {
+            for fd in requests + reports { Glibc.close(fd) }
+            throw error
         }
+        Glibc.close(requests[0])  // the helper's ends
+        Glibc.close(reports[1])
         return Connection(pid: pid, requests: requests[1], reports: reports[0])
     }
 
