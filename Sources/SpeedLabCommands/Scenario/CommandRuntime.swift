@@ -15,6 +15,15 @@ public final class CommandRuntime: Sendable {
     private let startedPoints = Mutex<Set<String>>([])
     private let finishedPoints = Mutex<Set<String>>([])
 
+    /// SpeedLab's environment as `NAME=value` entries, read once per run (not once per
+    /// repetition), without the `SPEEDLAB_` variables a command point sets itself.
+    let baseEnvironment: [String] = ProcessInfo.processInfo.environment
+        .filter { name, _ in
+            !name.hasPrefix("SPEEDLAB_PARAM_")
+                && !["SPEEDLAB_REPETITION", "SPEEDLAB_WARMUP", "SPEEDLAB_METRICS"].contains(name)
+        }
+        .map { "\($0.key)=\($0.value)" }.sorted()
+
     public init(helper: String? = nil) {
         do throws(CommandError) {
             spawnerResult = .success(try CommandSpawner(helper: helper))
