@@ -19,7 +19,14 @@
 // gave this helper). The wall time is taken here, from just before fork to the return of
 // wait4, on CLOCK_MONOTONIC. A timeout sends SIGTERM to the group, then SIGKILL after 2 s.
 // After the command exits, whatever it left in its group (a background grandchild) is killed.
+//
+// This helper is a child subreaper (PR_SET_CHILD_SUBREAPER): a descendant whose parent exits
+// is reparented here, not to init, even one that left the command's process group and session
+// with setsid(). So after each command (however it ended: exit, timeout, Ctrl-C, SIGTERM, or a
+// closed lifeline when SpeedLab died) every process still below this helper is killed and
+// reaped before the report is written; none outlives the repetition.
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -28,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -101,6 +109,62 @@ static int redirect(const char *path, int fd, int flags) {
     if (dup2(opened, fd) < 0) return -1;
     close(opened);
     return 0;
+}
+
+/// Sends SIGKILL to every child of this helper: from /proc/self/task/PID/children (the helper
+/// is single-threaded), or, on a kernel without that file, from a scan of /proc.
+static void kill_children(void) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
+    FILE *list = fopen(path, "re");
+    if (list != NULL) {
+        int pid;
+        while (fscanf(list, "%d", &pid) == 1) kill(pid, SIGKILL);
+        fclose(list);
+        return;
+    }
+    DIR *proc = opendir("/proc");
+    if (proc == NULL) return;
+    pid_t self = getpid();
+    struct dirent *entry;
+    while ((entry = readdir(proc)) != NULL) {
+        int pid = atoi(entry->d_name);
+        if (pid <= 0) continue;
+        char stat_path[64], stat[512];
+        snprintf(stat_path, sizeof stat_path, "/proc/%d/stat", pid);
+        int fd = open(stat_path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ssize_t got = read(fd, stat, sizeof stat - 1);
+        close(fd);
+        if (got <= 0) continue;
+        stat[got] = 0;
+        char *close_paren = strrchr(stat, ')');  // the name may hold spaces and parentheses
+        int parent = 0;
+        if (close_paren != NULL && sscanf(close_paren + 1, " %*c %d", &parent) == 1 && parent == self) {
+            kill(pid, SIGKILL);
+        }
+    }
+    closedir(proc);
+}
+
+/// Kills and reaps every process left below this helper. The fast path, when the command left
+/// nothing, is one waitid() that says there are no children.
+static void kill_descendants(void) {
+    for (;;) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) {
+        }
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
+            if (errno == EINTR) continue;
+            return;  // ECHILD: nothing is left
+        }
+        if (info.si_pid != 0) continue;  // one just exited: reap it above
+        kill_children();
+        // A killed child's own children are reparented here; the next pass kills them.
+        while (waitpid(-1, NULL, 0) < 0 && errno == EINTR) {
+        }
+    }
 }
 
 /// Forks and execs `job` in a process group of its own, waits for it, kills what it left in
@@ -196,6 +260,7 @@ static int run_job(const struct job *job) {
         }
     }
     kill(-child, SIGKILL);  // anything the command left running in its group
+    kill_descendants();     // and anything that left the group (setsid) and was reparented here
 
     char line[512];
     if (got == 1) {
@@ -284,6 +349,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...] | --serve\n");
         return 64;
     }
+    // Orphaned descendants of the command come to this helper, which kills them (see above).
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("prctl", errno);
     fcntl(LIFELINE, F_SETFD, FD_CLOEXEC);
     fcntl(REPORT, F_SETFD, FD_CLOEXEC);
     if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) fail("pipe", errno);

@@ -81,7 +81,7 @@ extension SpeedLab {
                     }
                     RunDryRun(
                         plan: plan.plan, status: plan.recorded.status,
-                        kernelNanosPerUnit: plan.recorded.kernelNanosPerUnit
+                        kernelNanosPerUnit: plan.recorded.kernelNanosPerUnit, store: runs
                     ).print(resuming: id)
                     return
                 }
@@ -94,11 +94,13 @@ extension SpeedLab {
             }
             let (sweep, points) = try loadSweep()
             if dryRun {
-                RunDryRun(
-                    plan: RunPlan(
-                        points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
-                )
-                .print(resuming: nil)
+                let plan = RunPlan(
+                    points: points, repetitions: sweep.repetitions, warmup: sweep.warmup, adaptive: sweep.adaptive)
+                var dryRun = RunDryRun(plan: plan)
+                // Command points are estimated from earlier runs: read the store if there is one
+                // (read-only, and never created by a dry run).
+                if plan.entries.contains(where: { !$0.point.hasSpans }) { dryRun.store = existingStore() }
+                dryRun.print(resuming: nil)
                 return
             }
             let runs = try store.open(.write(create: true))
@@ -106,6 +108,15 @@ extension SpeedLab {
             {
                 try await $0.start(sweep, points: points)
             }
+        }
+
+        /// The store opened read-only, or nil when there is none yet (a SQLite file that does not
+        /// exist) or it cannot be read.
+        private func existingStore() -> (any RunDatabase)? {
+            let location = store.location
+            let isURL = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+            guard isURL || FileManager.default.fileExists(atPath: location) else { return nil }
+            return try? store.open(.read)
         }
 
         /// The services of `transport: http` points: `--services`, or this binary's own

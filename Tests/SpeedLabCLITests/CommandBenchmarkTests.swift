@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SpeedLabCore
 import SpeedLabTestSupport
 import Testing
 
@@ -102,6 +103,36 @@ import Testing
         #expect(report.contains("no timeline: command points have no spans"), "\(report.prefix(4000))")
     }
 
+    /// A dry run cannot know what a command costs: it says so, or uses the median of the
+    /// latest stored run of the same point; it never creates the store.
+    @Test(.timeLimit(.minutes(2)))
+    func aDryRunEstimatesCommandPointsFromAnEarlierRunOrSaysUnknown() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let measured = try folder.write(
+            "name: d\nrepetitions: 3\nwarmup: 0\nscenarios:\n  - command:\n      run: sleep {s}\n      s: [0.02]\n",
+            to: "measured.yaml")
+        let wider = try folder.write(
+            "name: d\nrepetitions: 3\nwarmup: 1\nscenarios:\n  - command:\n      run: sleep {s}\n      s: [0.02, 0.03]\n",
+            to: "wider.yaml")
+        let before = try SpeedLabCommand.run(["run", wider, "--dry-run"], in: folder.url)
+        #expect(before.exitCode == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("sleep s=0.02: unknown: runs a command"), "\(before.stdout)")
+        #expect(before.stdout.contains("2 command points unknown"), "\(before.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")))
+        let run = try SpeedLabCommand.run(["run", measured, "--no-report"], in: folder.url)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let median = try Self.integer(
+            "SELECT wallNanos FROM sample ORDER BY wallNanos LIMIT 1 OFFSET 1", in: folder.path("speedlab.sqlite"))
+        let after = try SpeedLabCommand.run(["run", wider, "--dry-run"], in: folder.url)
+        #expect(after.exitCode == 0, "\(after.stderr)")
+        let line = try #require(after.stdout.split(separator: "\n").first { $0.contains("sleep s=0.02:") })
+        #expect(line.contains("ms per repetition in run 1 × 4 samples"), "\(after.stdout)")
+        #expect(line.contains(HumanFormat.milliseconds(Double(median))), "median \(median) ns: \(line)")
+        #expect(after.stdout.contains("sleep s=0.03: unknown: runs a command"), "\(after.stdout)")
+        #expect(after.stdout.contains("1 command point at earlier medians"), "\(after.stdout)")
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func aMissingProgramStopsTheRunBeforeItIsCreated() throws {
         let folder = try TemporaryDirectory()
@@ -116,9 +147,14 @@ import Testing
         }
     }
 
-    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, and while one whose
-    /// grandchild ignores SIGTERM runs: neither outlives speedlab.
-    @Test(.timeLimit(.minutes(2)), arguments: ["ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay"])
+    /// SIGKILL of speedlab while a command that ignores SIGTERM runs, while one whose
+    /// grandchild ignores SIGTERM runs, and while one whose grandchild left the process group
+    /// and session (setsid) runs: none outlives speedlab.
+    @Test(
+        .timeLimit(.minutes(2)),
+        arguments: [
+            "ignore-term.sh {pidfile}", "fork-grandchild.sh {pidfile} stay", "setsid-grandchild.sh {pidfile} stay",
+        ])
     func noCommandOutlivesASigkilledSpeedLab(command: String) async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -139,6 +175,44 @@ import Testing
         #expect(Self.isAlive(pid))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
+    }
+
+    /// A point's cleanup runs as soon as the point fails, and, after Ctrl-C or SIGTERM, for
+    /// every point whose setup ran (here the one whose command was killed by the signal).
+    @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM])
+    func cleanupRunsWhenAPointFailsAndWhenTheRunIsInterrupted(signal: Int32) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let log = folder.path("steps.log")
+        let pidFile = folder.path("pid")
+        let count = "\(Self.scripts)/count-runs.sh \(log)"
+        let sweep = try folder.write(
+            """
+            name: cleanup
+            repetitions: 3
+            warmup: 0
+            scenarios:
+              - command:
+                  name: failing
+                  run: \(Self.scripts)/exit-with.sh 3
+                  setup: \(count) failing-setup
+                  cleanup: \(count) failing-cleanup
+              - command:
+                  name: blocking
+                  run: \(Self.scripts)/ignore-term.sh \(pidFile)
+                  setup: \(count) blocking-setup
+                  cleanup: \(count) blocking-cleanup
+            """, to: "cleanup.yaml")
+        let process = try SpeedLabCommand.start(["run", sweep, "--no-report"], in: folder.url)
+        let pid = try #require(Self.pid(in: pidFile), "the blocking command never started")
+        kill(process.processIdentifier, signal)
+        let output = SpeedLabCommand.readToEnd(process)
+        process.waitUntilExit()
+        let stderr = String(decoding: output.stderr, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        let steps = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(steps == ["failing-setup", "failing-cleanup", "blocking-setup", "blocking-cleanup"], "\(stderr)")
         #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
     }
 
@@ -209,6 +283,30 @@ import Testing
         let points = "SELECT group_concat(scenario || parameters, ';') FROM (SELECT * FROM point ORDER BY ordinal)"
         #expect(
             try ReliabilityTests.text(points, in: db) == ReliabilityTests.text(points, in: folder.path("file.sqlite")))
+    }
+
+    /// A command's parameter `n` and metric `n` beside the table's own `n` column, and a
+    /// parameter `status` beside points.csv's `status`: every header stays one thing.
+    @Test(.timeLimit(.minutes(2)))
+    func parametersAndMetricsNamedLikeReportColumnsStayApart() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let script = try folder.write("#!/bin/sh\necho \"n=$1\" > \"$SPEEDLAB_METRICS\"\n", to: "own.sh")
+        #expect(chmod(script, 0o755) == 0)
+        let result = try SpeedLabCommand.run(
+            ["bench", "-L", "n=1,2", "-L", "status=7", "--runs", "3", "--warmup", "0", "--", "./own.sh {n} {status}"],
+            in: folder.url)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let report = try String(contentsOfFile: folder.path("reports/1/report.md"), encoding: .utf8)
+        let header = try #require(report.split(separator: "\n").first { $0.hasPrefix("| {n} |") }, "\(report)")
+        let cells = header.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells.filter { $0 == "n" }.count == 1, "\(header)")  // the samples column only
+        #expect(cells.contains("n (metric)"), "\(header)")
+        #expect(Set(cells).count == cells.count, "\(header)")
+        let csv = try String(contentsOfFile: folder.path("reports/1/points.csv"), encoding: .utf8)
+        let columns = try #require(csv.split(separator: "\r\n").first).split(separator: ",").map(String.init)
+        #expect(columns.contains("param_status") && columns.contains("n") && columns.contains("mean_n"), "\(columns)")
+        #expect(Set(columns).count == columns.count, "\(columns)")
     }
 
     @Test func aParameterNoCommandUsesIsAUsageError() throws {

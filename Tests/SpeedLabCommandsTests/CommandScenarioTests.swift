@@ -108,6 +108,21 @@ final class Warnings: Sendable {
         #expect(lines == ["setup", "prepare", "conclude", "prepare", "conclude", "cleanup"])
     }
 
+    @Test func cleanupRunsOnceAndOnlyForAPointThatStarted() async throws {
+        let folder = try TemporaryFolder()
+        let log = folder.path + "/log"
+        func scenario() throws -> CommandScenario {
+            try Self.scenario("true") { $0.cleanup = try! CommandTemplate("./count-runs.sh \(log) cleanup") }
+        }
+        try await scenario().finish()  // never measured: nothing to clean up
+        #expect(!FileManager.default.fileExists(atPath: log))
+        let started = try scenario()
+        _ = try await started.measure(repetition: 1, isWarmup: false, warn: { _ in })
+        try await started.finish()
+        try await started.finish()  // the runner may ask again (after a failure, then at the end)
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "cleanup\n")
+    }
+
     @Test func aFailingSetupFailsThePointNamingTheStep() async throws {
         let scenario = try Self.scenario("true") { $0.setup = try! CommandTemplate("./exit-with.sh 2") }
         do {

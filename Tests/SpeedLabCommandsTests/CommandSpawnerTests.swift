@@ -43,6 +43,38 @@ import Testing
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(grandchild) })
     }
 
+    /// How a repetition whose grandchild left the command's process group ends.
+    enum Ending: String, CaseIterable, Sendable {
+        case exits, timesOut, isCancelled
+    }
+
+    /// A grandchild that called setsid() is out of reach of a process-group kill; the helper is
+    /// its subreaper and kills it however the repetition ends.
+    @Test(.timeLimit(.minutes(2)), arguments: Ending.allCases)
+    func aGrandchildThatLeftTheGroupDoesNotOutliveItsRepetition(ending: Ending) async throws {
+        let directory = try TemporaryFolder()
+        let marker = directory.path + "/setsid-pid"
+        defer {
+            TestCommands.killProcesses(withArgument: marker)
+            withExtendedLifetime(directory) {}  // the folder the marker file goes to stays until the end
+        }
+        let argv = ["./setsid-grandchild.sh", marker] + (ending == .exits ? [] : ["stay"])
+        let request = try TestCommands.request(argv, timeoutMilliseconds: ending == .timesOut ? 2_000 : 0)
+        let spawner = try TestCommands.spawner()
+        let task = Task { try await spawner.run(request, name: "setsid-grandchild") }
+        let grandchild = try #require(await TestCommands.awaitedPID(in: marker))
+        switch ending {
+        case .exits: #expect(try await task.value.succeeded)
+        case .timesOut: #expect(try await task.value.timedOut)
+        case .isCancelled:
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+        }
+        #expect(
+            TestCommands.eventually(seconds: 10) { TestCommands.processes(withArgument: marker).isEmpty },
+            "the grandchild \(grandchild) outlived its repetition (\(ending))")
+    }
+
     @Test func cancellingTheTaskKillsTheCommandsGroup() async throws {
         let directory = try TemporaryFolder()
         let pidFile = directory.path + "/pid"

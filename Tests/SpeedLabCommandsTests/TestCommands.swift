@@ -55,4 +55,34 @@ enum TestCommands {
         }
         return found
     }
+
+    /// A pid a fixture wrote to `path`, waited for without holding a thread of the cooperative
+    /// pool (which the spawning task may need).
+    static func awaitedPID(in path: String, seconds: Double = 60) async -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return pid
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        } while Date() < deadline
+        return nil
+    }
+
+    /// The live processes whose argv holds `marker` (read from /proc/*/cmdline).
+    static func processes(withArgument marker: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let argv = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = argv.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.contains(marker) && isAlive(pid)
+        }
+    }
+
+    /// Kills what a failed test left running with `marker` in its argv.
+    static func killProcesses(withArgument marker: String) {
+        for pid in processes(withArgument: marker) { kill(pid, SIGKILL) }
+    }
 }

@@ -32,11 +32,19 @@ import Testing
 
     @Test func terminalOutputRedrawsOneBarWithETA() {
         let output = Output()
-        Self.feed(ProgressPrinter(isTerminal: true, write: output.write), jobs: 4)
+        Self.feed(ProgressPrinter(isTerminal: true, redrawInterval: .zero, write: output.write), jobs: 4)
         let text = output.text.withLock { $0 }
         #expect(text.components(separatedBy: "\r\u{1B}[2K").count == 5)
         #expect(text.contains("[##############################] 100% 4/4 ETA 0:00  sequential tasks=4\n"))
         #expect(text.contains("1/4 ETA") && text.contains("(warm-up)"))
+    }
+
+    @Test func aTerminalBarIsRedrawnAtMostOncePerIntervalAndAtTheEnd() {
+        let output = Output()
+        Self.feed(ProgressPrinter(isTerminal: true, redrawInterval: .seconds(3_600), write: output.write), jobs: 1_000)
+        let text = output.text.withLock { $0 }
+        #expect(text.components(separatedBy: "\r\u{1B}[2K").count == 3, "\(text)")  // the first job and the last
+        #expect(text.contains("1/1000 ETA") && text.contains("100% 1000/1000 ETA 0:00"))
     }
 
     @Test func failuresAreAlwaysPrinted() {

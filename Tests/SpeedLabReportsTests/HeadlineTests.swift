@@ -20,6 +20,36 @@ import Testing
         "tasks": .integer(32), "latency_ms": .integer(20), "work": .integer(100),
     ]
 
+    static func command(_ id: PointID, _ concurrency: Int, median: Double, speedup: Double?, baseline: PointID?)
+        -> PointRow
+    {
+        var row = Self.row("agent-py", ["concurrency": .integer(concurrency)], median: median, speedup: speedup)
+        row.pointID = id
+        row.baselinePointID = baseline
+        row.command = CommandRecord(
+            template: "python3 agent.py -c {concurrency}", argv: ["python3", "agent.py", "-c", "\(concurrency)"],
+            directory: "/", executable: "/usr/bin/python3", executableHash: "0", shell: false)
+        return row
+    }
+
+    @Test func aSweepOfCommandsOnlyHeadlinesItsBestSpeedupNotTheChaptersTargets() throws {
+        let rows = [
+            Self.command(1, 1, median: 1_000, speedup: nil, baseline: nil),
+            Self.command(2, 8, median: 200, speedup: 5, baseline: 1),
+            Self.command(3, 32, median: 125, speedup: 8, baseline: 1),
+        ]
+        #expect(Headline.make(rows: rows, cores: 2).isEmpty)
+        let best = try #require(Headline.bestCommandSpeedup(rows: rows))
+        #expect(best.point == "agent-py concurrency=32")
+        #expect(best.baseline == "agent-py concurrency=1")
+        #expect(best.speedup.value == 8)
+        #expect(Headline.bestCommandSpeedup(rows: [rows[0]]) == nil)  // no baseline: nothing to headline
+        // Beside a built-in scenario, the chapter's targets are back.
+        let mixed = rows + [Self.row("concurrent", Self.workload, median: 30, speedup: 9)]
+        #expect(Headline.make(rows: mixed, cores: 2).count == 4)
+        #expect(Headline.bestCommandSpeedup(rows: mixed)?.speedup.value == 8)  // the concurrent point is not a command
+    }
+
     @Test func hybridGainIsMeasuredAgainstSinglePatternsWithTheSameMeans() {
         let rows = [
             Self.row(

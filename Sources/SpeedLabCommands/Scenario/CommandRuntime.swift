@@ -12,7 +12,17 @@ public final class CommandRuntime: Sendable {
     private let resolved = Mutex<[String: ResolvedExecutable]>([:])
     private let overhead = Mutex<ShellOverhead?>(nil)
     private let warned = Mutex<Set<String>>([])
-    private let setUpPoints = Mutex<Set<String>>([])
+    private let startedPoints = Mutex<Set<String>>([])
+    private let finishedPoints = Mutex<Set<String>>([])
+
+    /// SpeedLab's environment as `NAME=value` entries, read once per run (not once per
+    /// repetition), without the `SPEEDLAB_` variables a command point sets itself.
+    let baseEnvironment: [String] = ProcessInfo.processInfo.environment
+        .filter { name, _ in
+            !name.hasPrefix("SPEEDLAB_PARAM_")
+                && !["SPEEDLAB_REPETITION", "SPEEDLAB_WARMUP", "SPEEDLAB_METRICS"].contains(name)
+        }
+        .map { "\($0.key)=\($0.value)" }.sorted()
 
     public init(helper: String? = nil) {
         do throws(CommandError) {
@@ -64,11 +74,15 @@ public final class CommandRuntime: Sendable {
 
     /// Whether this is the first time `point` asks (its setup runs then).
     func firstUse(of point: String) -> Bool {
-        setUpPoints.withLock { $0.insert(point).inserted }
+        startedPoints.withLock { $0.insert(point).inserted }
     }
 
-    /// The points whose setup ran, for their cleanup at the end of the run.
-    func pointsSetUp() -> Set<String> { setUpPoints.withLock { $0 } }
+    /// Whether `point`'s cleanup is due now: it started (its setup began) in this run and its
+    /// cleanup has not been claimed before. True once per point.
+    func claimCleanup(of point: String) -> Bool {
+        guard startedPoints.withLock({ $0.contains(point) }) else { return false }
+        return finishedPoints.withLock { $0.insert(point).inserted }
+    }
 }
 
 /// What `/bin/sh -c ''` costs under the helper: subtracted from every repetition of a command

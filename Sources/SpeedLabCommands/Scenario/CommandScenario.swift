@@ -109,14 +109,16 @@ public struct CommandScenario: SelfMeasuringScenario {
             measured.userNanos = max(0, usage.userNanos - overhead.userNanos)
             measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)
         }
-        if let text = try? String(contentsOfFile: metricsPath, encoding: .utf8) {
-            let reported = MetricsFile.parse(text)
-            for message in reported.warnings where runtime.isNewWarning(title + message) {
-                warn("\(title): \(message) (said once per point)")
+        if let bytes = MetricsFile.read(metricsPath) {
+            if let text = String(validating: bytes, as: UTF8.self) {
+                let reported = MetricsFile.parse(text)
+                for message in reported.warnings where runtime.isNewWarning(title + message) {
+                    warn("\(title): \(message) (said once per point)")
+                }
+                metrics.merge(reported.metrics) { own, _ in own }
+            } else {
+                warn("\(title): the metrics file is not UTF-8 text; it is ignored.")
             }
-            metrics.merge(reported.metrics) { own, _ in own }
-        } else if FileManager.default.fileExists(atPath: metricsPath) {
-            warn("\(title): the metrics file is not UTF-8 text; it is ignored.")
         }
         return Sample(
             repetition: repetition, isWarmup: isWarmup, wallNanos: measured.wallNanos, userNanos: measured.userNanos,
@@ -125,10 +127,11 @@ public struct CommandScenario: SelfMeasuringScenario {
             metrics: metrics)
     }
 
-    /// Runs the cleanup step of this point, if it has one and its setup ran.
+    /// Runs the cleanup step of this point once, if it has one and the point started in this
+    /// run (its setup began, or its first repetition): at the end of the run, when the point
+    /// failed, or when the run was interrupted.
     public func finish() async throws {
-        guard let cleanup = definition.cleanup, runtime.pointsSetUp().contains(title) || definition.setup == nil
-        else { return }
+        guard let cleanup = definition.cleanup, runtime.claimCleanup(of: title) else { return }
         try await step(cleanup, stage: "cleanup", repetition: 0, spawner: try runtime.spawner())
     }
 
@@ -148,12 +151,12 @@ public struct CommandScenario: SelfMeasuringScenario {
 
     /// SpeedLab's environment with the point's values, the repetition and the metrics file.
     func environment(repetition: Int, isWarmup: Bool, metricsPath: String) -> [String] {
-        var environment = ProcessInfo.processInfo.environment
-        for (name, value) in values { environment["SPEEDLAB_PARAM_" + Self.environmentName(name)] = value }
-        environment["SPEEDLAB_REPETITION"] = String(repetition)
-        environment["SPEEDLAB_WARMUP"] = isWarmup ? "1" : "0"
-        environment["SPEEDLAB_METRICS"] = metricsPath
-        return environment.map { "\($0.key)=\($0.value)" }.sorted()
+        var parameters: [String: String] = [:]
+        for (name, value) in values { parameters["SPEEDLAB_PARAM_" + Self.environmentName(name)] = value }
+        return runtime.baseEnvironment + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [
+            "SPEEDLAB_REPETITION=\(repetition)", "SPEEDLAB_WARMUP=\(isWarmup ? "1" : "0")",
+            "SPEEDLAB_METRICS=\(metricsPath)",
+        ]
     }
 
     /// `latency_ms` → `LATENCY_MS`; anything but letters and digits becomes `_`.

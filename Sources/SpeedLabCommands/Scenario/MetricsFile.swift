@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The metrics a command reports about itself: lines `NAME=VALUE` (optionally a unit after
 /// the number: `ttft=0.42 s`, `tokens_per_s=812.5`) in the file `SPEEDLAB_METRICS` names.
 ///
@@ -7,6 +11,26 @@
 public enum MetricsFile {
     /// Most metric lines read from one repetition.
     public static let maximumLines = 1_000
+
+    /// Most bytes read from a metrics file (the lines past it are not read).
+    public static let maximumBytes = 1 << 20
+
+    /// The bytes of the file at `path`, or nil when the command wrote none (most commands:
+    /// one failed `open`, no Foundation error built on every repetition).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while bytes.count < maximumBytes {
+            let count = Glibc.read(fd, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        return bytes
+    }
 
     /// The metrics of `text`, and a warning per line that could not be read.
     public static func parse(_ text: String) -> (metrics: [String: Double], warnings: [String]) {

@@ -40,16 +40,15 @@ public struct CommandSpawner: Sendable {
     /// cancelled task stops the command (its process group is killed) and throws
     /// `CancellationError`.
     public func run(_ request: SpawnRequest, name: String) async throws -> ProcessUsage {
-        let capture = try StandardErrorCapture(enabled: request.output != .inherit)
-        defer { capture.remove() }
         if let stdoutPath = Self.servedStdout(request.output),
-            let usage = try await server.run(request, stdoutPath: stdoutPath, stderrPath: capture.path, name: name)
+            let usage = try await server.run(
+                request, stdoutPath: stdoutPath, capturesStandardError: request.output != .inherit, name: name)
         {
             if usage.stopped && Task.isCancelled { throw CancellationError() }
-            var result = usage
-            result.standardErrorTail = capture.tail(bytes: Self.standardErrorTailBytes)
-            return result
+            return usage
         }
+        let capture = try StandardErrorCapture(enabled: request.output != .inherit)
+        defer { capture.remove() }
         let child = try SpawnedHelper(helper: helper, request: request, standardError: capture.descriptor, name: name)
         let usage: ProcessUsage = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

@@ -16,17 +16,20 @@ import Synchronization
 /// falls back to a helper of its own.
 final class HelperServer: Sendable {
     /// A running helper: its pid, the request pipe's writing end (closed once, from whichever
-    /// thread gets there first: cancellation or the end of the connection) and the report pipe's
-    /// reading end.
+    /// thread gets there first: cancellation or the end of the connection), the report pipe's
+    /// reading end, and the file every command's stderr goes to (the helper truncates it for
+    /// each command), made once rather than once per repetition.
     final class Connection: Sendable {
         let pid: pid_t
         private let requestEnd: Mutex<Int32>
         let reports: Int32
+        let capture: StandardErrorCapture
 
-        init(pid: pid_t, requests: Int32, reports: Int32) {
+        init(pid: pid_t, requests: Int32, reports: Int32, capture: StandardErrorCapture) {
             self.pid = pid
             requestEnd = Mutex(requests)
             self.reports = reports
+            self.capture = capture
         }
 
         /// The request pipe's writing end, or -1 once closed.
@@ -58,12 +61,15 @@ final class HelperServer: Sendable {
     }
 
     /// Runs `request` on the served helper, or returns nil when it is busy with another one.
-    /// `stdoutPath`/`stderrPath` are where the command's streams go ("" keeps SpeedLab's).
-    func run(_ request: SpawnRequest, stdoutPath: String, stderrPath: String, name: String) async throws
+    /// `stdoutPath` is where the command's stdout goes ("" keeps SpeedLab's); its stderr goes to
+    /// the connection's capture file, whose last bytes come back with the usage, unless
+    /// `capturesStandardError` is false (then it is SpeedLab's).
+    func run(_ request: SpawnRequest, stdoutPath: String, capturesStandardError: Bool, name: String) async throws
         -> ProcessUsage?
     {
         guard let connection = try acquire(name: name) else { return nil }
-        let body = Self.encode(request, stdoutPath: stdoutPath, stderrPath: stderrPath)
+        let body = Self.encode(
+            request, stdoutPath: stdoutPath, stderrPath: capturesStandardError ? connection.capture.path : "")
         let outcome: Result<String, any Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
@@ -81,9 +87,12 @@ final class HelperServer: Sendable {
             discard(connection)
             throw error
         }
-        guard let usage = ProcessUsage(report: report) else {
+        guard var usage = ProcessUsage(report: report) else {
             discard(connection)
             throw SpawnedHelper.failure(report, name: name)
+        }
+        if capturesStandardError {
+            usage.standardErrorTail = connection.capture.tail(bytes: CommandSpawner.standardErrorTailBytes)
         }
         if usage.stopped {
             discard(connection)
@@ -128,6 +137,7 @@ final class HelperServer: Sendable {
     private static func close(_ connection: Connection) {
         connection.closeRequests()
         Glibc.close(connection.reports)
+        connection.capture.remove()
         var status: Int32 = 0
         while waitpid(connection.pid, &status, 0) < 0 && errno == EINTR {}
     }
@@ -141,36 +151,26 @@ final class HelperServer: Sendable {
             for fd in requests { Glibc.close(fd) }
             throw .spawnFailed(command: name, reason: errnoText())
         }
-        let requestSource = SpawnedHelper.above4(requests[0])
-        let reportSource = SpawnedHelper.above4(reports[1])
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, requestSource, 3)
-        posix_spawn_file_actions_adddup2(&actions, reportSource, 4)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unmasked = sigset_t()
-        sigemptyset(&unmasked)
-        posix_spawnattr_setsigmask(&attributes, &unmasked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(helper), strdup("--serve"), nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, helper, &actions, &attributes, argv, environ)
-        for fd in Set([requests[0], requestSource, reports[1], reportSource]) { Glibc.close(fd) }
-        guard status == 0 else {
-            Glibc.close(requests[1])
-            Glibc.close(reports[0])
-            throw .spawnFailed(command: name, reason: "speedlab-spawn: \(errnoText(status))")
+        let capture: StandardErrorCapture
+        do throws(CommandError) {
+            capture = try StandardErrorCapture(enabled: true)
+        } catch {
+            for fd in requests + reports { Glibc.close(fd) }
+            throw error
         }
-        return Connection(pid: pid, requests: requests[1], reports: reports[0])
+        let pid: pid_t
+        do throws(CommandError) {
+            pid = try HelperLaunch.spawn(
+                arguments: [helper, "--serve"], environment: nil, standardOutput: .inherit,
+                descriptors: [3: requests[0], 4: reports[1]], name: name)
+        } catch {
+            for fd in requests + reports { Glibc.close(fd) }
+            capture.remove()
+            throw error
+        }
+        Glibc.close(requests[0])  // the helper's ends
+        Glibc.close(reports[1])
+        return Connection(pid: pid, requests: requests[1], reports: reports[0], capture: capture)
     }
 
     /// A request: its length (4 bytes, native order), then NUL-terminated fields.

@@ -30,58 +30,28 @@ final class SpawnedHelper: Sendable {
                 throw .spawnFailed(command: name, reason: errnoText())
             }
         }
-        // Sources above 4, so no dup2 below copies a descriptor onto itself (which would keep
-        // its close-on-exec flag).
-        let lifelineSource = Self.above4(lifelinePipe[0])
-        let reportSource = Self.above4(reportPipe[1])
-        let drainSource = request.output == .pipe ? Self.above4(drainPipe[1]) : -1
-        let errorSource = standardError >= 0 ? Self.above4(standardError) : -1
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        switch request.output {
-        case .null: posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        case .inherit: break
-        case .pipe: posix_spawn_file_actions_adddup2(&actions, drainSource, 1)
-        case .file(let path):
-            posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        }
-        if errorSource >= 0 { posix_spawn_file_actions_adddup2(&actions, errorSource, 2) }
-        posix_spawn_file_actions_adddup2(&actions, lifelineSource, 3)
-        posix_spawn_file_actions_adddup2(&actions, reportSource, 4)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unmasked = sigset_t()
-        sigemptyset(&unmasked)
-        posix_spawnattr_setsigmask(&attributes, &unmasked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let standardOutput: HelperLaunch.StandardOutput =
+            switch request.output {
+            case .null: .file("/dev/null")
+            case .inherit: .inherit
+            case .pipe: .descriptor(drainPipe[1])
+            case .file(let path): .file(path)
+            }
+        var descriptors: [Int32: Int32] = [3: lifelinePipe[0], 4: reportPipe[1]]
+        if standardError >= 0 { descriptors[2] = standardError }
         let arguments =
             [helper, String(request.timeoutMilliseconds), request.workingDirectory, request.executable]
             + request.arguments.dropFirst()
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = request.environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in argv + envp { free(pointer) }
+        let pid: pid_t
+        do throws(CommandError) {
+            pid = try HelperLaunch.spawn(
+                arguments: arguments, environment: request.environment, standardOutput: standardOutput,
+                descriptors: descriptors, name: name)
+        } catch {
+            Self.closeAll(lifelinePipe + reportPipe + drainPipe)
+            throw error
         }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, helper, &actions, &attributes, argv, envp)
-        for fd in Set([lifelinePipe[0], lifelineSource, reportPipe[1], reportSource, drainPipe[1], drainSource])
-        where fd >= 0 {
-            close(fd)
-        }
-        if errorSource != standardError { close(errorSource) }
-        guard status == 0 else {
-            close(lifelinePipe[1])
-            close(reportPipe[0])
-            if request.output == .pipe { close(drainPipe[0]) }
-            throw .spawnFailed(command: name, reason: "speedlab-spawn: \(errnoText(status))")
-        }
+        Self.closeAll([lifelinePipe[0], reportPipe[1], drainPipe[1]])  // the helper's ends
         self.pid = pid
         lifeline = Mutex(lifelinePipe[1])
         report = reportPipe[0]
@@ -143,11 +113,6 @@ final class SpawnedHelper: Sendable {
             close(fd)
         }
         return group
-    }
-
-    static func above4(_ fd: Int32) -> Int32 {
-        guard fd <= 4 else { return fd }
-        return fcntl(fd, F_DUPFD_CLOEXEC, 5)
     }
 
     private static func closeAll(_ fds: [Int32]) {

@@ -2,24 +2,29 @@ import Foundation
 import SpeedLabCore
 import Synchronization
 
-/// Shows a run's progress on standard error: a redrawn bar with ETA on a terminal, plain
-/// lines (every 10% and for every failure) otherwise, so logs stay readable.
+/// Shows a run's progress on standard error: a redrawn bar with ETA on a terminal (at most
+/// once per `redrawInterval`, and at the end: a command of a millisecond is not slowed by a
+/// terminal write per repetition), plain lines (every 10% and for every failure) otherwise, so
+/// logs stay readable.
 public final class ProgressPrinter: Sendable {
     private struct State {
         var total = 0
         var started = ContinuousClock.now
         var lastPercentPrinted = -1
+        var lastDrawn: ContinuousClock.Instant?
     }
 
     private let isTerminal: Bool
+    private let redrawInterval: Duration
     private let state = Mutex(State())
     private let write: @Sendable (String) -> Void
 
     public init(
-        isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        isTerminal: Bool = isatty(STDERR_FILENO) == 1, redrawInterval: Duration = .milliseconds(50),
         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.isTerminal = isTerminal
+        self.redrawInterval = redrawInterval
         self.write = write
     }
 
@@ -34,6 +39,11 @@ public final class ProgressPrinter: Sendable {
             if !isTerminal { write("measuring \(jobs) samples\n") }
         case .jobFinished(let done, let total, let title, let isWarmup, _):
             let line: String? = state.withLock { state in
+                let now = ContinuousClock.now
+                if isTerminal, done < total, let last = state.lastDrawn, last.duration(to: now) < redrawInterval {
+                    return nil
+                }
+                state.lastDrawn = now
                 let elapsed = state.started.duration(to: .now)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let eta = done > 0 ? seconds / Double(done) * Double(total - done) : 0

@@ -74,11 +74,13 @@ public struct Runner: Sendable {
                     try fail(
                         point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
                     schedule.drop(ordinal: job.ordinal)
+                    await finishAfterFailure(point)
                     continue
                 }
                 if let mismatch = checks.check(sample.checksum, point: point) {
                     try fail(point, plan: plan, message: mismatch.description, checks: &checks, failures: &failures)
                     schedule.drop(ordinal: job.ordinal)
+                    await finishAfterFailure(point)
                     continue
                 }
                 schedule.finished(job, wallNanos: sample.wallNanos)
@@ -97,6 +99,7 @@ public struct Runner: Sendable {
                 try store()
             }
             if Task.isCancelled {
+                await finishAfterInterruption(plan)
                 return RunResult(
                     ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
                     failures: failures)
@@ -127,6 +130,32 @@ public struct Runner: Sendable {
         return RunResult(
             ending: failures.isEmpty ? .completed : .failed, samplesStored: stored,
             measuredSamplesStored: measuredStored, failures: failures)
+    }
+
+    /// A failed point's `finish()` (a command's cleanup), at once: what its setup made does
+    /// not wait for the end of the run. It has failed already; a failing cleanup is a warning.
+    /// Like after an interruption, it runs in a task that a Ctrl-C meanwhile does not cancel.
+    private func finishAfterFailure(_ point: PlannedPoint) async {
+        guard let own = point.scenario as? any SelfMeasuringScenario else { return }
+        let onEvent = self.onEvent
+        let title = point.title
+        await Task {
+            do { try await own.finish() } catch { onEvent(.warning("\(title): \(error)")) }
+        }.value
+    }
+
+    /// Every point's `finish()` (a command's cleanup) after a Ctrl-C or SIGTERM, in a task of
+    /// its own that the cancellation does not reach, once the finished samples are stored.
+    /// A failure is a warning: the run is interrupted either way. A second signal exits at once.
+    private func finishAfterInterruption(_ plan: RunPlan) async {
+        let onEvent = self.onEvent
+        for entry in plan.entries {
+            guard let own = entry.point.scenario as? any SelfMeasuringScenario else { continue }
+            let title = entry.point.title
+            await Task {
+                do { try await own.finish() } catch { onEvent(.warning("\(title): \(error)")) }
+            }.value
+        }
     }
 
     private func fail(

@@ -6,8 +6,23 @@ import SpeedLabCore
 enum Headline {
     static let workloadKeys = ["tasks", "latency_ms", "jitter", "work", "seed"]
 
+    /// The chapter's targets, or none when every row is a command's: the targets are about
+    /// SpeedLab's own scenarios and would say nothing about a sweep of the user's programs.
     static func make(rows: [PointRow], cores: Int) -> [HeadlineTarget] {
-        [ioConcurrency(rows), cpuParallel(rows, cores: cores), hybrid(rows), agent(rows)]
+        guard rows.contains(where: { $0.command == nil }) else { return [] }
+        return [ioConcurrency(rows), cpuParallel(rows, cores: cores), hybrid(rows), agent(rows)]
+    }
+
+    /// The command row with the best speedup against its baseline point, or nil when no
+    /// command row has one.
+    static func bestCommandSpeedup(rows: [PointRow]) -> BestSpeedup? {
+        guard let top = best(rows.filter { $0.command != nil }), let speedup = top.speedup else { return nil }
+        func name(_ row: PointRow) -> String {
+            let parameters = describe(row, among: rows)
+            return parameters.isEmpty ? row.scenario : "\(row.scenario) \(parameters)"
+        }
+        let baseline = rows.first { $0.pointID == top.baselinePointID }.map(name) ?? "its baseline"
+        return BestSpeedup(point: name(top), baseline: baseline, speedup: speedup)
     }
 
     /// `row`'s parameters that vary among the rows of its scenario (all of them if none do).

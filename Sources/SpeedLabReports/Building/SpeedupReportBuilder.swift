@@ -46,7 +46,8 @@ public struct SpeedupReportBuilder: Sendable {
         let sections = Self.sections(rows, order: scenarioOrder)
         return SpeedupReport(
             run: run, warnings: ReportWarningRules.make(run: run, rows: rows), sections: sections,
-            headline: Headline.make(rows: rows, cores: run.environment.logicalCores))
+            headline: Headline.make(rows: rows, cores: run.environment.logicalCores),
+            bestCommandSpeedup: Headline.bestCommandSpeedup(rows: rows))
     }
 
     private func computeFigures(points: [StoredPoint], samples: [PointID: PointTimings]) -> [PointFigures] {

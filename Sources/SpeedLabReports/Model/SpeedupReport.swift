@@ -18,7 +18,11 @@ public struct SpeedupReport: Sendable {
     public var run: StoredRun
     public var warnings: [ReportWarning]
     public var sections: [Section]
+    /// The chapter's targets; empty when the run has no point of a built-in scenario (a sweep
+    /// of commands only), whose targets would say nothing about it.
     public var headline: [HeadlineTarget]
+    /// The command point with the best speedup against its baseline point, if any has one.
+    public var bestCommandSpeedup: BestSpeedup? = nil
 
     /// Every row of every section, in report order.
     public var rows: [PointRow] { sections.flatMap(\.rows) }

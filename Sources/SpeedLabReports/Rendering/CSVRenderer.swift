@@ -14,15 +14,14 @@ public struct CSVRenderer: Sendable {
         let rows = report.rows
         let parameterNames = Set(rows.flatMap { $0.parameters.names }).sorted()
         let metricNames = Set(rows.flatMap { $0.counters.keys }).sorted()
-        var header = ["run_id", "point_id", "scenario", "status"] + parameterNames
-        header += [
-            "samples", "median_wall_ns", "median_wall_ci_low_ns", "median_wall_ci_high_ns", "baseline_point_id",
-            "baseline_median_wall_ns", "speedup", "speedup_ci_low", "speedup_ci_high", "ideal_ns", "ideal_speedup",
-            "efficiency", "cpu_utilisation_cores", "bottleneck", "mild_outliers", "severe_outliers",
-        ]
         let adaptive = report.run.adaptive != nil
-        if adaptive { header += ["median_ci_relative_half_width", "precision_reached"] }
-        header += metricNames.map { "mean_" + $0 }
+        let fixed =
+            Self.pointColumns + (adaptive ? ["median_ci_relative_half_width", "precision_reached"] : [])
+            + metricNames.map { "mean_" + $0 }
+        // A parameter named like a fixed column (a command's `status` or `samples`) is written
+        // `param_status`, so every column name is unique.
+        let parameterColumns = parameterNames.map { fixed.contains($0) ? "param_" + $0 : $0 }
+        let header = Array(fixed.prefix(4)) + parameterColumns + fixed.dropFirst(4)
         var lines = [Self.line(header)]
         for row in rows {
             var fields = [String(report.run.id), String(row.pointID), row.scenario, row.status.rawValue]
@@ -44,6 +43,15 @@ public struct CSVRenderer: Sendable {
         }
         return lines.joined()
     }
+
+    /// The columns of `points.csv` other than the parameters (which follow the first four) and
+    /// the adaptive and metric columns (which end it).
+    static let pointColumns = [
+        "run_id", "point_id", "scenario", "status", "samples", "median_wall_ns", "median_wall_ci_low_ns",
+        "median_wall_ci_high_ns", "baseline_point_id", "baseline_median_wall_ns", "speedup", "speedup_ci_low",
+        "speedup_ci_high", "ideal_ns", "ideal_speedup", "efficiency", "cpu_utilisation_cores", "bottleneck",
+        "mild_outliers", "severe_outliers",
+    ]
 
     /// The header of `samples.csv`.
     public static let samplesHeader = line([

@@ -50,7 +50,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         out += environment(
             report.run.environment, kernel: report.run.kernelNanosPerUnit, roundTrip: report.run.httpRoundTripNanos)
         out += warnings(report.warnings)
-        out += headline(report.headline)
+        out += headline(report.headline, best: report.bestCommandSpeedup)
         for section in report.sections { out += table(section, charts: charts[section.scenario] ?? []) }
         out += method
         if report.sections.contains(where: CommandSectionText.isCommand) {
@@ -120,14 +120,28 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         warnings.map { "- **\(MarkdownText.inline($0.message))** Remedy: \(MarkdownText.inline($0.remedy))\n" }.joined()
     }
 
-    private func headline(_ targets: [HeadlineTarget]) -> String {
-        let out =
-            "## Headline\n\nThe targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
-        var table = MarkdownTable(header: ["target", "goal", "this run", "verdict", "note"])
-        for target in targets {
-            table.append([target.target, target.goal, target.measured, target.verdict.rawValue, target.note])
+    /// The chapter's targets (when the run has built-in scenarios) and the best command speedup
+    /// (when a command point has a baseline); no section when there is neither.
+    private func headline(_ targets: [HeadlineTarget], best: BestSpeedup?) -> String {
+        guard !targets.isEmpty || best != nil else { return "" }
+        var out = "## Headline\n\n"
+        if !targets.isEmpty {
+            out += "The targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
+            var table = MarkdownTable(header: ["target", "goal", "this run", "verdict", "note"])
+            for target in targets {
+                table.append([target.target, target.goal, target.measured, target.verdict.rawValue, target.note])
+            }
+            out += table.render() + "\n"
         }
-        return out + table.render() + "\n"
+        if let best { out += Self.bestSpeedupLine(best) + "\n\n" }
+        return out
+    }
+
+    /// `The best speedup of a command against its baseline: **7.61×** [95% CI 7.55, 7.65], …`.
+    static func bestSpeedupLine(_ best: BestSpeedup) -> String {
+        "The best speedup of a command against its baseline: **\(HumanFormat.fixed(best.speedup.value, 2))×** "
+            + "[95% CI \(HumanFormat.fixed(best.speedup.lower, 2)), \(HumanFormat.fixed(best.speedup.upper, 2))], "
+            + "\(MarkdownText.inline(best.point)) against \(MarkdownText.inline(best.baseline))."
     }
 
     private func table(_ section: SpeedupReport.Section, charts: [SVGChartFile]) -> String {
@@ -145,13 +159,19 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         let adaptive = section.rows.contains { $0.reachedPrecision != nil }
         let isCommand = CommandSectionText.isCommand(section)
         let ownMetrics = CommandSectionText.ownMetrics(section)
-        var table = MarkdownTable(
-            header: section.sweptParameters
-                + [
-                    "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
-                    "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
-                ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader)
-                + (isCommand ? ["peak RSS MiB"] : []) + ownMetrics.map(MarkdownText.cell))
+        // A command's parameters and metrics are named by the user, so they could be named like
+        // a column of the table (`n`, `efficiency`): its parameters are headed as the placeholders
+        // that take them (`{n}`), and a metric named like another column gets ` (metric)`.
+        let fixed =
+            [
+                "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
+                "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
+            ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader) + (isCommand ? ["peak RSS MiB"] : [])
+        let parameterHeaders = section.sweptParameters.map { isCommand ? "{\($0)}" : $0 }
+        let metricHeaders = ownMetrics.map { name in
+            (fixed + parameterHeaders).contains(name) ? "\(name) (metric)" : name
+        }
+        var table = MarkdownTable(header: parameterHeaders + fixed + metricHeaders.map(MarkdownText.cell))
         for row in section.rows {
             var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
             cells.append(HumanFormat.milliseconds(row.baselineMedianNanos))

@@ -27,12 +27,19 @@ public struct SummaryRenderer: Sendable {
             }
         }
         var out = "speedups (median wall time, baseline median ÷ median):\n" + lines.joined(separator: "\n") + "\n"
-        out +=
-            "targets: "
-            + report.headline.map {
-                "\($0.target) \($0.measured.split(separator: " ").first ?? "-") (\($0.verdict.rawValue))"
-            }
-            .joined(separator: "; ") + "\n"
+        if !report.headline.isEmpty {
+            out +=
+                "targets: "
+                + report.headline.map {
+                    "\($0.target) \($0.measured.split(separator: " ").first ?? "-") (\($0.verdict.rawValue))"
+                }
+                .joined(separator: "; ") + "\n"
+        }
+        if let best = report.bestCommandSpeedup {
+            out +=
+                "best command speedup: \(HumanFormat.fixed(best.speedup.value, 2))× "
+                + "(\(best.point) against \(best.baseline))\n"
+        }
         for warning in report.warnings { out += "warning: \(warning.message)\n" }
         return out
     }

@@ -14,6 +14,9 @@ public protocol SelfMeasuringScenario: Scenario {
     /// (a malformed metrics line). Throws when the repetition failed (a non-zero exit).
     func measure(repetition: Int, isWarmup: Bool, warn: @Sendable (String) -> Void) async throws -> Sample
 
-    /// Runs once after the point's last repetition of this session (a command's `cleanup`).
+    /// Runs after the point's last repetition of this session (a command's `cleanup`): at the
+    /// end of the run, as soon as the point failed, or when the run is interrupted. The runner
+    /// may call it more than once; it does its work at most once, and only for a point that
+    /// measured (or began to) in this session.
     func finish() async throws
 }
