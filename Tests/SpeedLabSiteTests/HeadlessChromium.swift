@@ -22,8 +22,9 @@ struct HeadlessChromium {
     }
 
     /// Opens `url` (a `file://` URL, with its fragment) and returns the DOM after `budget` ms
-    /// of virtual time.
-    func open(_ url: String, budget: Int = 5_000) throws -> Page {
+    /// of virtual time. The wait for the browser holds no thread of Swift's cooperative pool
+    /// (its end is a termination handler), so other suites' async work is not starved.
+    func open(_ url: String, budget: Int = 5_000) async throws -> Page {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("speedlab-chromium-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -41,8 +42,15 @@ struct HeadlessChromium {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in done.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                done.resume()
+            }
+        }
         let dom = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         let log = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
         let console = log.split(separator: "\n").map(String.init).filter {

@@ -33,7 +33,7 @@ import Testing
         SiteID.series(PointKey(scenario: scenario, parameters: ParameterPoint(parameters)), host: host)
     }
 
-    @Test func everyKindOfPageLoadsWithoutAConsoleMessage() throws {
+    @Test func everyKindOfPageLoadsWithoutAConsoleMessage() async throws {
         defer { folder.remove() }
         guard let chromium = try browser() else { return }
         let point = seriesID("concurrent", ["concurrency": .integer(16), "tasks": .integer(16)], host: "bench-a")
@@ -43,16 +43,16 @@ import Testing
             "parameters.html#run=14", "changes.html",
         ]
         for page in pages {
-            let opened = try chromium.open(url(page))
+            let opened = try await chromium.open(url(page))
             #expect(opened.console.isEmpty, "\(page): \(opened.console)")
             #expect(opened.dom.contains("data-ready="), "\(page) never finished its script")
         }
     }
 
-    @Test func theOverviewListsEveryPointOfTheStore() throws {
+    @Test func theOverviewListsEveryPointOfTheStore() async throws {
         defer { folder.remove() }
         guard let chromium = try browser() else { return }
-        let opened = try chromium.open(url("index.html"))
+        let opened = try await chromium.open(url("index.html"))
         #expect(opened.dom.attribute("data-rows", ofElementWithID: "overview") == "7")
         for host in ["bench-a", "bench-b"] {
             for parameters: [String: ParameterValue] in [
@@ -62,19 +62,19 @@ import Testing
                 #expect(opened.dom.contains("id=\"p-\(seriesID("concurrent", parameters, host: host))\""))
             }
         }
-        let filtered = try chromium.open(url("index.html#filter=bench-b%20concurrency%3D16"))
+        let filtered = try await chromium.open(url("index.html#filter=bench-b%20concurrency%3D16"))
         #expect(filtered.dom.attribute("data-rows", ofElementWithID: "overview") == "1")
     }
 
-    @Test func aPointPageShowsItsRunsAndChangePoints() throws {
+    @Test func aPointPageShowsItsRunsAndChangePoints() async throws {
         defer { folder.remove() }
         guard let chromium = try browser() else { return }
         let stepped = seriesID("concurrent", ["concurrency": .integer(16), "tasks": .integer(16)], host: "bench-a")
-        let opened = try chromium.open(url("points/\(stepped).html"))
+        let opened = try await chromium.open(url("points/\(stepped).html"))
         #expect(opened.dom.attribute("data-runs", ofElementWithID: "series-chart") == "10")
         #expect(opened.dom.attribute("data-changes", ofElementWithID: "series-chart") == "1")
         let flat = seriesID("sequential", ["tasks": .integer(16)], host: "bench-b")
-        let other = try chromium.open(url("points/\(flat).html"))
+        let other = try await chromium.open(url("points/\(flat).html"))
         #expect(other.dom.attribute("data-runs", ofElementWithID: "series-chart") == "3")
         #expect(other.dom.attribute("data-changes", ofElementWithID: "series-chart") == "0")
     }
@@ -82,7 +82,7 @@ import Testing
     /// The browser's comparison of two runs gives `speedlab compare`'s CSV figures to 1e-9:
     /// medians, ratio, Mann-Whitney p, Benjamini-Hochberg q, Hodges-Lehmann shift, verdict.
     @Test(arguments: [(5, 6), (1, 10), (3, 12), (6, 14)])
-    func theBrowsersComparisonEqualsSpeedlabCompare(base: Int, head: Int) throws {
+    func theBrowsersComparisonEqualsSpeedlabCompare(base: Int, head: Int) async throws {
         defer { folder.remove() }
         guard let chromium = try browser() else { return }
         let comparison = ComparisonBuilder().compare(
@@ -92,7 +92,7 @@ import Testing
         }
         let header = try #require(csv.first)
         func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
-        let opened = try chromium.open(url("compare.html#base=\(base)&head=\(head)"))
+        let opened = try await chromium.open(url("compare.html#base=\(base)&head=\(head)"))
         #expect(opened.console.isEmpty, "\(opened.console)")
         #expect(opened.dom.attribute("data-compared", ofElementWithID: "browser-compare") == String(csv.count - 1))
         let rows = opened.dom.components(separatedBy: "<tr data-key=").dropFirst()
@@ -127,11 +127,11 @@ import Testing
         return String(row[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    @Test func hostileLabelsAndValuesStayTextInTheBrowser() throws {
+    @Test func hostileLabelsAndValuesStayTextInTheBrowser() async throws {
         defer { folder.remove() }
         guard let chromium = try browser() else { return }
         for page in ["index.html", "runs/14.html", "compare.html#base=13&head=14", "parameters.html#run=14"] {
-            let opened = try chromium.open(url(page))
+            let opened = try await chromium.open(url(page))
             #expect(opened.console.isEmpty, "\(page): \(opened.console)")
             #expect(!opened.dom.contains("<img src=\"x\""), "\(page) made an element of a value")
             #expect(!opened.dom.contains("<script>alert"), "\(page) made a script of a label")
