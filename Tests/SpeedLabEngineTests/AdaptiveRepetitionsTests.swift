@@ -107,7 +107,7 @@ import Testing
         return (sweep, try ParameterGrid(registry: TestScenarios.registry).expand(sweep))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func anAdaptiveRunStopsEachPointAsSoonAsItSettles() async throws {
         let recorder = InMemoryRecorder()
         let (sweep, points) = try Self.sweep()
@@ -118,7 +118,7 @@ import Testing
         Self.expectStoppedWhenSettled(Self.walls(recorder, run: outcome.run), rule: rule)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func anInterruptedAdaptiveRunResumesWithTheSameRule() async throws {
         let recorder = InMemoryRecorder()
         let (sweep, points) = try Self.sweep()

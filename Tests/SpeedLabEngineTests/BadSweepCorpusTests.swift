@@ -28,7 +28,7 @@ import Testing
         #expect(Set(files) == Set(Self.corpus.map(\.0)))
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: corpus)
+    @Test(.timeLimit(.minutes(3)), arguments: corpus)
     func badSweepIsRefusedNamingFileAndLine(name: String, line: Int) {
         let path = Self.folder.appendingPathComponent(name).path
         do {

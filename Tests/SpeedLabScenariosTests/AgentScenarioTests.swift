@@ -29,7 +29,7 @@ import Testing
         ]
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [0.0, 0.1, 0.3])
+    @Test(.timeLimit(.minutes(3)), arguments: [0.0, 0.1, 0.3])
     func agentAndItsSequentialBaselineMeetTheSeedsSchedule(failureRate: Double) async throws {
         let point = Self.point(failureRate: failureRate)
         let agent = try AgentScenario(point: point)
@@ -78,7 +78,7 @@ import Testing
         #expect(agent.idealNanos(cpuNanosPerItem: 1e6, cores: 2) == 61e6)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func openBreakerRejectsCallsFastAndEveryQueryFails() async throws {
         let point = Self.point(
             failureRate: 1, extra: ["breaker_threshold": .integer(2), "breaker_cooldown_ms": .integer(60_000)])

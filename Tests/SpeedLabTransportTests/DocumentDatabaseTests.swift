@@ -13,7 +13,7 @@ import Testing
             failureRate: failureRate, responseBytes: 0)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func queriesFailExactlyWhenTheScheduleSays() async throws {
         let database = try DocumentDatabase(cores: 2)
         defer { database.close() }
@@ -38,7 +38,7 @@ import Testing
     }
 
     /// The file lives in a folder of its own that closing removes.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func closingRemovesTheFile() throws {
         let database = try DocumentDatabase(cores: 2)
         let path = database.path

@@ -18,7 +18,7 @@
             ])
         }
 
-        @Test(.timeLimit(.minutes(1)), arguments: [(32, 8), (32, 32), (16, 4)])
+        @Test(.timeLimit(.minutes(3)), arguments: [(32, 8), (32, 32), (16, 4)])
         func requestsInFlightNeverExceedTheConnections(concurrency: Int, connections: Int) async throws {
             let server = try await ServicesServer.start()
             let client = HTTPServiceClient(baseURL: server.address)
@@ -45,7 +45,7 @@
         /// Traced, a call that waits for one of the pool's connections shows that wait as a
         /// permit span (`connection`) inside its fetch; with a pool as large as the
         /// concurrency, calls hardly wait.
-        @Test(.timeLimit(.minutes(1)))
+        @Test(.timeLimit(.minutes(3)))
         func tracedCallsShowTheirWaitForAConnection() async throws {
             let server = try await ServicesServer.start()
             let client = HTTPServiceClient(baseURL: server.address)

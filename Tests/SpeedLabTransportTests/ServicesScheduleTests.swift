@@ -11,7 +11,7 @@
         /// Every (query, service, attempt) at failure rates 0, 0.1 and 0.3: a `fail` draw is an
         /// HTTP 503, any other answer a 200 with the body in full, and no answer comes before
         /// the delay the schedule gives (10 × latency for a hang).
-        @Test(.timeLimit(.minutes(1)), arguments: [0.0, 0.1, 0.3])
+        @Test(.timeLimit(.minutes(3)), arguments: [0.0, 0.1, 0.3])
         func answersFollowTheSeededSchedule(failureRate: Double) async throws {
             let server = try await ServicesServer.start()
             let client = HTTPServiceClient(baseURL: server.address)
@@ -66,7 +66,7 @@
 
         /// A request the client gives up on (its task cancelled, as a timeout does) ends the
         /// held answer on the server too: nothing stays in flight.
-        @Test(.timeLimit(.minutes(1)))
+        @Test(.timeLimit(.minutes(3)))
         func cancelledRequestsLeaveNothingHeld() async throws {
             let server = try await ServicesServer.start()
             let client = HTTPServiceClient(baseURL: server.address)
@@ -88,7 +88,7 @@
 
         /// Services that stop answering are a transport error, counted as a connection error,
         /// never mistaken for an answer of the service.
-        @Test(.timeLimit(.minutes(1)))
+        @Test(.timeLimit(.minutes(3)))
         func unreachableServicesAreATransportError() async throws {
             let server = try await ServicesServer.start()
             let address = server.address
@@ -106,7 +106,7 @@
         }
 
         /// A bad query string is refused with 400 and says what it expected; an unknown path is 404.
-        @Test(.timeLimit(.minutes(1)))
+        @Test(.timeLimit(.minutes(3)))
         func malformedRequestsAreRefused() async throws {
             let server = try await ServicesServer.start()
             let client = HTTPServiceClient(baseURL: server.address)
