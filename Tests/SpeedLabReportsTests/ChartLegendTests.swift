@@ -1,3 +1,4 @@
+import Foundation
 import SpeedLabCore
 import Testing
 
@@ -14,7 +15,8 @@ import Testing
     }
 
     /// The legend names only parameters that tell its series apart: never `name=-` for a
-    /// parameter only some points have, never one with a single value.
+    /// parameter only some points have, never one with a single value, never one that splits
+    /// the points as another does.
     @Test func legendsNameOnlyWhatVariesBetweenSeries() {
         var rows: [PointRow] = []
         for concurrency in [1, 8, 64] {
@@ -63,5 +65,28 @@ import Testing
             let text = line.split(separator: ">")[1].prefix { $0 != "<" }
             #expect(text.count <= 21)
         }
+    }
+}
+
+extension ChartLegendTests {
+    /// Points that differ only in a parameter some of them lack (http points beside simulated
+    /// ones) are separate series, named by what they have.
+    @Test func aParameterOnlySomePointsHaveStillSeparatesTheirSeries() {
+        var rows: [PointRow] = []
+        for concurrency in [8, 32] {
+            rows.append(Self.row(["concurrency": .integer(concurrency), "work": .integer(0)], speedup: 7))
+            rows.append(
+                Self.row(
+                    ["concurrency": .integer(concurrency), "work": .integer(0), "transport": .text("http")], speedup: 6)
+            )
+        }
+        let section = SpeedupReport.Section(
+            scenario: "concurrent", sweptParameters: ["concurrency", "transport", "work"],
+            fixedParameters: ParameterPoint(), rows: rows)
+        let svg = SVGChart.charts(for: section).first?.svg ?? ""
+        #expect(svg.contains(">transport=http<"))
+        #expect(svg.contains(">measured<"))  // the simulated points: nothing to name
+        #expect(!svg.contains("=-"))
+        #expect(svg.components(separatedBy: "stroke-width=\"2\" points=").count - 1 == 2)  // two measured lines
     }
 }

@@ -60,14 +60,26 @@ public enum SVGChart {
         }
     }
 
-    /// The parameters a legend names: those of `others` whose values differ between the
-    /// chart's rows (a parameter only some rows have, or one with a single value, tells no
-    /// series apart, so it is never shown as `name=-`).
+    /// The parameters a legend names: those of `others` that tell the chart's rows apart (a
+    /// value, or its absence, differs between rows). A row without a parameter leaves it out of
+    /// its name, so no legend reads `name=-`. A parameter that splits the rows exactly as one
+    /// present in every row does adds nothing and is left out.
     static func legendParameters(_ others: [String], rows: [PointRow]) -> [String] {
-        others.filter { name in
-            let values = rows.map { $0.parameters[name]?.canonicalText }
-            return Set(values.compactMap { $0 }).count > 1
+        let varying = others.filter { name in
+            Set(rows.map { $0.parameters[name]?.canonicalText }).count > 1
         }
+        func partition(_ name: String) -> [Int] {
+            var seen: [String?: Int] = [:]
+            return rows.map { row in
+                let value = row.parameters[name]?.canonicalText
+                if let index = seen[value] { return index }
+                seen[value] = seen.count
+                return seen.count - 1
+            }
+        }
+        let everywhere = varying.filter { name in rows.allSatisfy { $0.parameters[name] != nil } }
+        let covered = Set(everywhere.map(partition))
+        return varying.filter { name in everywhere.contains(name) || !covered.contains(partition(name)) }
     }
 
     /// A legend entry's text in lines of at most `width` characters (the room right of the plot), broken at spaces.
