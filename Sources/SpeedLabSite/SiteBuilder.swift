@@ -51,15 +51,22 @@ public struct SiteBuilder: Sendable {
             return paths
         }
 
+        // One pass in run order: each run's data is read at most once, for its own page and
+        // for the comparisons it takes part in (its predecessor's data is still held, as the
+        // newest run of its label and host).
+        let pairs = ComparePage.consecutivePairs(model.runs)
+        let baseOfHead = Dictionary(uniqueKeysWithValues: pairs.map { ($0.head.id, $0.base) })
         var charts: [RunID: [String]] = [:]
-        var reportData: [RunID: ReportData] = [:]
+        var compareLinks: [String: String] = [:]
+        var held: [RunID: ReportData] = [:]
+        var heldOfKey: [String: RunID] = [:]
         func data(_ run: RunID) throws -> ReportData {
-            if let cached = reportData[run] { return cached }
+            if let cached = held[run] { return cached }
             let loaded = try ReportData(run: run, from: store)
-            reportData[run] = loaded
+            held[run] = loaded
             return loaded
         }
-        for run in model.runs {
+        for run in model.runs.sorted(by: { $0.id < $1.id }) {
             let paths = try group("run \(run.id)", fingerprint: RunPage.fingerprint(run)) {
                 RunPage.files(
                     try data(run.id), mixesHosts: filter.mixesHosts, scenarioOrder: scenarioOrder,
@@ -68,22 +75,20 @@ public struct SiteBuilder: Sendable {
             charts[run.id] = paths.filter { $0.hasSuffix(".svg") && !$0.contains("/timeline") }.map {
                 String($0.split(separator: "/").last ?? "")
             }
-            reportData[run.id] = nil  // one run's samples in memory at a time
-        }
-        let pairs = ComparePage.consecutivePairs(model.runs)
-        var compareLinks: [String: String] = [:]
-        for (base, head) in pairs {
-            let path = ComparePage.path(base: base.id, head: head.id)
-            compareLinks["\(base.id)-\(head.id)"] = "../" + path
-            let fingerprint = RunPage.fingerprint(base) + "|" + RunPage.fingerprint(head)
-            _ = try group("compare \(base.id)-\(head.id)", fingerprint: fingerprint) {
-                let comparison = ComparisonBuilder().compare(base: try data(base.id), head: try data(head.id))
-                reportData[base.id] = nil
-                return [SiteFile(path: path, text: ComparePage.page(comparison, mixesHosts: filter.mixesHosts))]
+            if let base = baseOfHead[run.id] {
+                let path = ComparePage.path(base: base.id, head: run.id)
+                compareLinks["\(base.id)-\(run.id)"] = "../" + path
+                let fingerprint = RunPage.fingerprint(base) + "|" + RunPage.fingerprint(run)
+                _ = try group("compare \(base.id)-\(run.id)", fingerprint: fingerprint) {
+                    let comparison = ComparisonBuilder().compare(base: try data(base.id), head: try data(run.id))
+                    return [SiteFile(path: path, text: ComparePage.page(comparison))]
+                }
             }
-            reportData[base.id] = nil
+            // Keep only the newest run of each label and host: the next comparison's base.
+            let key = (run.label ?? "") + "\u{0}" + run.environment.host
+            if let previous = heldOfKey[key] { held[previous] = nil }
+            heldOfKey[key] = run.id
         }
-        reportData = [:]
         for series in model.series {
             files.append(
                 SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: compareLinks)))

@@ -72,8 +72,9 @@ public enum MarkdownText {
         return out
     }
 
-    /// Where the next run of exactly `length` backticks after `start` begins.
-    private static func closingRun(of length: Int, in characters: [Character], from start: Int) -> Int? {
+    /// Where the next run of exactly `length` backticks after `start` begins: the end of a
+    /// code span opened by such a run (also what the site's Markdown reader looks for).
+    public static func closingRun(of length: Int, in characters: [Character], from start: Int) -> Int? {
         var index = start
         while index < characters.count {
             guard characters[index] == "`" else {

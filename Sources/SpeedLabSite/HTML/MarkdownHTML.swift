@@ -200,7 +200,7 @@ struct MarkdownHTML {
             if character == "`" {
                 var run = 0
                 while index + run < characters.count, characters[index + run] == "`" { run += 1 }
-                if let close = Self.closingRun(of: run, in: characters, from: index + run) {
+                if let close = MarkdownText.closingRun(of: run, in: characters, from: index + run) {
                     flush()
                     var code = String(characters[(index + run)..<close])
                     if code.hasPrefix(" "), code.hasSuffix(" "), code.count > 1 {
@@ -265,20 +265,5 @@ struct MarkdownHTML {
         while close < characters.count, characters[close] != ")" { close += 1 }
         guard close < characters.count else { return nil }
         return (label, (index + 2)..<close, close + 1)
-    }
-
-    private static func closingRun(of length: Int, in characters: [Character], from start: Int) -> Int? {
-        var index = start
-        while index < characters.count {
-            guard characters[index] == "`" else {
-                index += 1
-                continue
-            }
-            var run = 0
-            while index + run < characters.count, characters[index + run] == "`" { run += 1 }
-            if run == length { return index }
-            index += run
-        }
-        return nil
     }
 }

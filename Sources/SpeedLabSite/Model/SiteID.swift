@@ -8,14 +8,7 @@ import SpeedLabStore
 enum SiteID {
     /// 16 hex digits of FNV-1a 64 over the scenario, the canonical parameters and the host.
     static func series(_ key: PointKey, host: String?) -> String {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        let bytes = key.scenario.utf8 + [0] + key.parameters.canonicalJSON.utf8 + [0] + (host ?? "").utf8
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 1_099_511_628_211
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        text(key.scenario + "\u{0}" + key.parameters.canonicalJSON + "\u{0}" + (host ?? ""))
     }
 
     /// A point key as the browser matches points of two runs: scenario, a zero byte, the

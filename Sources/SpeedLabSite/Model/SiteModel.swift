@@ -7,13 +7,8 @@ import SpeedLabStore
 /// What a site shows, read from a store once: the completed runs it covers, every point's
 /// series with change points, and the q-value of each change across the whole site.
 struct SiteModel: Sendable {
-    var location: String
-    var filter: HistoryFilter
     var runs: [StoredRun]
     var series: [SiteSeries]
-
-    /// The runs by id.
-    var runsByID: [RunID: StoredRun] { Dictionary(uniqueKeysWithValues: runs.map { ($0.id, $0) }) }
 
     /// Every change of every series, largest |shift| first.
     var changes: [(series: SiteSeries, change: SiteSeries.Change)] {
@@ -35,7 +30,6 @@ struct SiteModel: Sendable {
         }
         var order: [Key] = []
         var grouped: [Key: [SiteSeries.Entry]] = [:]
-        var commands = Set<Key>()
         for point in data.points {
             guard let runID = data.runOfPoint[point.id], let run = runs[runID] else { continue }
             let key = Key(point: point.key, host: filter.mixesHosts ? nil : run.environment.host)
@@ -43,7 +37,6 @@ struct SiteModel: Sendable {
                 order.append(key)
                 grouped[key] = []
             }
-            if point.command != nil { commands.insert(key) }
             guard
                 let entry = SiteSeries.Entry(
                     run: run, when: when[run.id] ?? "", samples: data.samples[point.id]?.wallNanos ?? [])
@@ -64,7 +57,7 @@ struct SiteModel: Sendable {
             let changes = (changesByKey[key] ?? []).map { SiteSeries.Change(change: $0, qValue: $0.pValue) }
             return SiteSeries(
                 id: SiteID.series(key.point, host: key.host), key: key.point, host: key.host, entries: entries,
-                changes: changes, isCommand: commands.contains(key))
+                changes: changes)
         }
         series.sort { ($0.key, $0.host ?? "") < ($1.key, $1.host ?? "") }
         // q-values: Benjamini-Hochberg over every change point's permutation p-value.
@@ -78,6 +71,6 @@ struct SiteModel: Sendable {
                 }
             }
         }
-        return SiteModel(location: store.location, filter: filter, runs: data.runs, series: series)
+        return SiteModel(runs: data.runs, series: series)
     }
 }

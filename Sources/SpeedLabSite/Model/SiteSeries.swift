@@ -33,8 +33,6 @@ struct SiteSeries: Sendable {
     var host: String?
     var entries: [Entry]
     var changes: [Change]
-    /// Whether the points are command points (their own programs), for the overview.
-    var isCommand: Bool
 
     var title: String { key.description }
 

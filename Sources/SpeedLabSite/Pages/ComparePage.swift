@@ -23,7 +23,7 @@ enum ComparePage {
 
     static func path(base: RunID, head: RunID) -> String { "compare/\(base)-\(head).html" }
 
-    static func page(_ comparison: Comparison, mixesHosts: Bool) -> String {
+    static func page(_ comparison: Comparison) -> String {
         var markdown = ComparisonRenderer().markdown(comparison)
         if markdown.hasPrefix("# "), let end = markdown.firstIndex(of: "\n") {
             markdown = String(markdown[end...])
