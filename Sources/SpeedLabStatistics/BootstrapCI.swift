@@ -8,8 +8,9 @@
 /// denominator median is 0 are skipped.
 ///
 /// Deterministic: the same inputs and `seed` give the same interval, because
-/// resampling uses `SeededGenerator`. Medians use quickselect on two reused
-/// buffers, so a round allocates nothing.
+/// resampling uses `SeededGenerator`. A round counts drawn ranks in a reused
+/// buffer, so it allocates nothing, and the interval's bounds are found by
+/// selection rather than by sorting the rounds.
 public struct BootstrapCI: Sendable, Equatable {
     /// median(numerator) / median(denominator) of the original samples.
     public let estimate: Double
@@ -59,11 +60,11 @@ public struct BootstrapCI: Sendable, Equatable {
             if ratio.isFinite { ratios.append(ratio) }
         }
         guard !ratios.isEmpty else { throw .zeroDenominator }
-        ratios.sort()
         let alpha = 1 - level
-        lower = OrderStatistics.quantile(sorted: ratios, probability: alpha / 2)
-        upper = OrderStatistics.quantile(sorted: ratios, probability: 1 - alpha / 2)
         resamplesUsed = ratios.count
+        let bounds = OrderStatistics.quantiles(selecting: &ratios, probabilities: [alpha / 2, 1 - alpha / 2])
+        lower = bounds[0]
+        upper = bounds[1]
     }
 
     /// Width upper − lower.

@@ -27,6 +27,47 @@ enum OrderStatistics {
         return lower + difference * fraction
     }
 
+    /// Type-7 quantiles of a non-empty, unsorted sample at ascending probabilities: the same
+    /// values `quantile(sorted:probability:)` gives for the sorted sample, found by selection
+    /// (O(count) per probability) instead of a sort. Reorders `values`.
+    static func quantiles(selecting values: inout [Double], probabilities: [Double]) -> [Double] {
+        let count = values.count
+        precondition(count > 0, "quantile of an empty sample")
+        // values[placed] holds its sorted rank, with nothing larger before it and nothing
+        // smaller after it; so do the ranks found for the probabilities before.
+        var placed = -1
+        var previousLower = -1
+        var results: [Double] = []
+        results.reserveCapacity(probabilities.count)
+        for p in probabilities {
+            let clamped = min(max(p, 0), 1)
+            let position = Double(count - 1) * clamped
+            let lowerIndex = min(Int(position.rounded(.down)), count - 1)
+            let upperIndex = min(lowerIndex + 1, count - 1)
+            precondition(lowerIndex >= previousLower, "probabilities must ascend")
+            previousLower = lowerIndex
+            if lowerIndex > placed {
+                select(&values, rank: lowerIndex, lowerBound: placed + 1, upperBound: count)
+                placed = lowerIndex
+            }
+            if upperIndex > placed {
+                // Everything after the placed rank is ≥ it: the next order statistic is their least.
+                var leastIndex = upperIndex
+                for index in (upperIndex + 1)..<count where values[index] < values[leastIndex] {
+                    leastIndex = index
+                }
+                values.swapAt(upperIndex, leastIndex)
+                placed = upperIndex
+            }
+            let lower = values[lowerIndex]
+            let upper = values[upperIndex]
+            let fraction = position - Double(lowerIndex)
+            let difference = upper - lower
+            results.append(fraction >= 0.5 ? upper - difference * (1 - fraction) : lower + difference * fraction)
+        }
+        return results
+    }
+
     /// Median of an ascending, non-empty sample (mean of the two middle values for even counts).
     static func median(sorted values: [Double]) -> Double {
         let count = values.count
@@ -56,9 +97,10 @@ enum OrderStatistics {
     }
 
     /// Places the element of the given 0-based rank at `buffer[rank]`, with
-    /// smaller-or-equal elements before it and larger-or-equal after it.
-    static func select(_ buffer: inout [Double], rank: Int, upperBound: Int) {
-        var low = 0
+    /// smaller-or-equal elements before it and larger-or-equal after it, looking only at
+    /// `buffer[lowerBound..<upperBound]` (which must hold that rank).
+    static func select(_ buffer: inout [Double], rank: Int, lowerBound: Int = 0, upperBound: Int) {
+        var low = lowerBound
         var high = upperBound - 1
         while high > low {
             let mid = low + (high - low) / 2
