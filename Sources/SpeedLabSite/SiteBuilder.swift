@@ -38,63 +38,64 @@ public struct SiteBuilder: Sendable {
         var kept: [String] = []
         var manifest = SiteManifest()
 
-        func group(_ name: String, fingerprint: String, make: () throws -> [SiteFile]) rethrows -> [String] {
-            if let old = previous?.groups[name], old.fingerprint == fingerprint, old.paths.allSatisfy(exists) {
-                kept += old.paths
-                manifest.groups[name] = old
-                return old.paths
-            }
-            let made = try make()
-            files += made
-            let paths = made.map(\.path).sorted()
-            manifest.groups[name] = SiteManifest.Group(fingerprint: fingerprint, paths: paths)
-            return paths
+        // First, in run order, which groups of files the earlier build left as they are.
+        func keptPaths(_ name: String, fingerprint: String) -> [String]? {
+            guard let old = previous?.groups[name], old.fingerprint == fingerprint, old.paths.allSatisfy(exists)
+            else { return nil }
+            kept += old.paths
+            manifest.groups[name] = old
+            return old.paths
         }
-
-        // One pass in run order: each run's data is read at most once, for its own page and
-        // for the comparisons it takes part in (its predecessor's data is still held, as the
-        // newest run of its label and host).
         let pairs = ComparePage.consecutivePairs(model.runs)
         let baseOfHead = Dictionary(uniqueKeysWithValues: pairs.map { ($0.head.id, $0.base) })
+        let work = model.runs.sorted(by: { $0.id < $1.id }).map { run in
+            let base = baseOfHead[run.id]
+            return RunWork(
+                run: run, base: base, fingerprint: RunPage.fingerprint(run),
+                keptPage: keptPaths("run \(run.id)", fingerprint: RunPage.fingerprint(run)),
+                keptComparison: base.flatMap {
+                    keptPaths(
+                        "compare \($0.id)-\(run.id)",
+                        fingerprint: RunPage.fingerprint($0) + "|" + RunPage.fingerprint(run))
+                })
+        }
+
+        // Then the rest, on every core, in chunks of consecutive runs.
+        let builder = self
+        let made = try ConcurrentMap.map(ConcurrentMap.chunks(work, minimum: 8)) { chunk in
+            try builder.make(chunk, from: store)
+        }.flatMap { $0 }
+
         var charts: [RunID: [String]] = [:]
         var compareLinks: [String: String] = [:]
-        var held: [RunID: ReportData] = [:]
-        var heldOfKey: [String: RunID] = [:]
-        func data(_ run: RunID) throws -> ReportData {
-            if let cached = held[run] { return cached }
-            let loaded = try ReportData(run: run, from: store)
-            held[run] = loaded
-            return loaded
-        }
-        for run in model.runs.sorted(by: { $0.id < $1.id }) {
-            let paths = try group("run \(run.id)", fingerprint: RunPage.fingerprint(run)) {
-                RunPage.files(
-                    try data(run.id), mixesHosts: filter.mixesHosts, scenarioOrder: scenarioOrder,
-                    scenarioSummaries: scenarioSummaries)
+        for (item, output) in zip(work, made) {
+            let run = item.run
+            var paths = item.keptPage ?? []
+            if let page = output.page {
+                files += page
+                paths = page.map(\.path).sorted()
+                manifest.groups["run \(run.id)"] = SiteManifest.Group(fingerprint: item.fingerprint, paths: paths)
             }
             charts[run.id] = paths.filter { $0.hasSuffix(".svg") && !$0.contains("/timeline") }.map {
                 String($0.split(separator: "/").last ?? "")
             }
-            if let base = baseOfHead[run.id] {
-                let path = ComparePage.path(base: base.id, head: run.id)
-                compareLinks["\(base.id)-\(run.id)"] = "../" + path
-                let fingerprint = RunPage.fingerprint(base) + "|" + RunPage.fingerprint(run)
-                _ = try group("compare \(base.id)-\(run.id)", fingerprint: fingerprint) {
-                    let comparison = ComparisonBuilder().compare(base: try data(base.id), head: try data(run.id))
-                    return [SiteFile(path: path, text: ComparePage.page(comparison))]
+            if let base = item.base {
+                compareLinks["\(base.id)-\(run.id)"] = "../" + ComparePage.path(base: base.id, head: run.id)
+                if let comparison = output.comparison {
+                    files.append(comparison)
+                    manifest.groups["compare \(base.id)-\(run.id)"] = SiteManifest.Group(
+                        fingerprint: RunPage.fingerprint(base) + "|" + item.fingerprint, paths: [comparison.path])
                 }
             }
-            // Keep only the newest run of each label and host: the next comparison's base.
-            let key = (run.label ?? "") + "\u{0}" + run.environment.host
-            if let previous = heldOfKey[key] { held[previous] = nil }
-            heldOfKey[key] = run.id
         }
-        for series in model.series {
-            files.append(
-                SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: compareLinks)))
-            files.append(SiteFile(path: "data/points/\(series.id).js", text: PointPage.data(series)))
-            files.append(SiteFile(path: "data/samples/\(series.id).js", text: PointPage.samples(series)))
-        }
+        let links = compareLinks
+        files += try ConcurrentMap.map(model.series) { series in
+            [
+                SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: links)),
+                SiteFile(path: "data/points/\(series.id).js", text: PointPage.data(series)),
+                SiteFile(path: "data/samples/\(series.id).js", text: PointPage.samples(series)),
+            ]
+        }.flatMap { $0 }
         let rootLinks = compareLinks.mapValues { String($0.dropFirst(3)) }
         files += [
             SiteFile(path: "index.html", text: OverviewPage.page(model)),
@@ -112,5 +113,38 @@ public struct SiteBuilder: Sendable {
         return Plan(
             files: files, kept: kept, manifest: manifest, runCount: model.runs.count, pointCount: model.series.count,
             changePointCount: model.changes.count)
+    }
+
+    /// The files of a chunk of consecutive runs that the earlier build did not leave: each run's
+    /// data is read at most once, for its own page and for the comparisons it takes part in (its
+    /// predecessor's data is still held, as the newest run of its label and host, unless the
+    /// predecessor is in an earlier chunk).
+    private func make(_ chunk: ArraySlice<RunWork>, from store: any RunDatabase) throws -> [RunWork.Output] {
+        var held: [RunID: ReportData] = [:]
+        func data(_ run: RunID) throws -> ReportData {
+            if let cached = held[run] { return cached }
+            let loaded = try ReportData(run: run, from: store)
+            held[run] = loaded
+            return loaded
+        }
+        var outputs: [RunWork.Output] = []
+        for item in chunk {
+            var output = RunWork.Output()
+            if item.keptPage == nil {
+                output.page = RunPage.files(
+                    try data(item.run.id), mixesHosts: filter.mixesHosts, scenarioOrder: scenarioOrder,
+                    scenarioSummaries: scenarioSummaries)
+            }
+            if let base = item.base, item.keptComparison == nil {
+                let comparison = ComparisonBuilder().compare(base: try data(base.id), head: try data(item.run.id))
+                output.comparison = SiteFile(
+                    path: ComparePage.path(base: base.id, head: item.run.id), text: ComparePage.page(comparison))
+            }
+            // Hold only the newest run of each label and host: the next comparison's base. A
+            // run's base has its label and host, so once the run is made the base can go.
+            if let base = item.base { held[base.id] = nil }
+            outputs.append(output)
+        }
+        return outputs
     }
 }
