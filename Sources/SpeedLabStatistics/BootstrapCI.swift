@@ -49,15 +49,20 @@ public struct BootstrapCI: Sendable, Equatable {
         self.level = level
 
         var generator = SeededGenerator(seed: seed)
-        var numeratorCounts = [Int](repeating: 0, count: numerator.count)
-        var denominatorCounts = [Int](repeating: 0, count: denominator.count)
         var ratios: [Double] = []
         ratios.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            let top = Self.resampledMedian(sortedNumerator, counts: &numeratorCounts, using: &generator)
-            let bottom = Self.resampledMedian(sortedDenominator, counts: &denominatorCounts, using: &generator)
-            let ratio = top / bottom
-            if ratio.isFinite { ratios.append(ratio) }
+        // One counting buffer for both samples, allocated once: a round allocates nothing.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(numerator.count, denominator.count)) { counts in
+            sortedNumerator.withUnsafeBufferPointer { top in
+                sortedDenominator.withUnsafeBufferPointer { bottom in
+                    for _ in 0..<resamples {
+                        let ratio =
+                            Self.resampledMedian(top, counts: counts, using: &generator)
+                            / Self.resampledMedian(bottom, counts: counts, using: &generator)
+                        if ratio.isFinite { ratios.append(ratio) }
+                    }
+                }
+            }
         }
         guard !ratios.isEmpty else { throw .zeroDenominator }
         let alpha = 1 - level
@@ -70,35 +75,58 @@ public struct BootstrapCI: Sendable, Equatable {
     /// Width upper − lower.
     public var width: Double { upper - lower }
 
-    /// Draws `source.count` values with replacement into `buffer` and returns their median.
     /// The median of one resample of `sorted` (drawn with replacement, same size), found by
     /// counting how often each rank is drawn: because `sorted` is ordered, the resample's
     /// median is the value at the median of the drawn ranks, so no selection is needed.
+    /// Samples of up to 8 count in the bytes of one register, larger ones in `counts`.
     private static func resampledMedian(
-        _ sorted: [Double], counts: inout [Int], using generator: inout SeededGenerator
+        _ sorted: UnsafeBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int>,
+        using generator: inout SeededGenerator
     ) -> Double {
         let count = sorted.count
-        // The draws dominate a report's statistics: `counts` is as long as `sorted`, and every
-        // index below is a drawn rank (< count) or stays within the drawn ranks, so the buffer
-        // is used without bounds checks.
-        return counts.withUnsafeMutableBufferPointer { counts in
-            counts.update(repeating: 0)
-            let slots = counts.baseAddress!
-            // A count never exceeds `count`, so it cannot overflow.
-            for _ in 0..<count { slots[generator.nextIndex(below: count)] &+= 1 }
-            let upper = count / 2  // 0-based rank of the upper middle
-            var seen = 0
-            var rank = 0
-            while seen + slots[rank] <= upper {
-                seen += slots[rank]
-                rank += 1
-            }
-            if count % 2 == 1 { return sorted[rank] }
-            // The lower middle (rank upper − 1) is the same value unless it falls before `rank`.
-            if seen <= upper - 1 { return sorted[rank] }
-            var lower = rank - 1
-            while slots[lower] == 0 { lower -= 1 }
-            return (sorted[lower] + sorted[rank]) / 2
+        if count <= 8 { return packedResampledMedian(sorted, using: &generator) }
+        // The draws dominate a report's statistics: `counts` is at least as long as `sorted`,
+        // and every index below is a drawn rank (< count) or stays within the drawn ranks, so
+        // the buffer is used without bounds checks.
+        let slots = counts.baseAddress!
+        slots.update(repeating: 0, count: count)
+        // A count never exceeds `count`, so it cannot overflow.
+        for _ in 0..<count { slots[generator.nextIndex(below: count)] &+= 1 }
+        let upper = count / 2  // 0-based rank of the upper middle
+        var seen = 0
+        var rank = 0
+        while seen + slots[rank] <= upper {
+            seen += slots[rank]
+            rank += 1
         }
+        if count % 2 == 1 { return sorted[rank] }
+        // The lower middle (rank upper − 1) is the same value unless it falls before `rank`.
+        if seen <= upper - 1 { return sorted[rank] }
+        var lower = rank - 1
+        while slots[lower] == 0 { lower -= 1 }
+        return (sorted[lower] + sorted[rank]) / 2
+    }
+
+    /// `resampledMedian` for at most 8 values, each rank's count in a byte of one integer (a
+    /// count is at most 8), so that the draws add in a register rather than in memory.
+    @inline(__always)
+    private static func packedResampledMedian(
+        _ sorted: UnsafeBufferPointer<Double>, using generator: inout SeededGenerator
+    ) -> Double {
+        let count = sorted.count
+        var lanes: UInt64 = 0
+        for _ in 0..<count { lanes &+= 1 &<< (UInt64(generator.nextIndex(below: count)) &* 8) }
+        func slot(_ rank: Int) -> Int { Int(truncatingIfNeeded: (lanes &>> UInt64(rank &* 8)) & 0xFF) }
+        let upper = count / 2
+        var seen = 0
+        var rank = 0
+        while seen + slot(rank) <= upper {
+            seen += slot(rank)
+            rank += 1
+        }
+        if count % 2 == 1 || seen <= upper - 1 { return sorted[rank] }
+        var lower = rank - 1
+        while slot(lower) == 0 { lower -= 1 }
+        return (sorted[lower] + sorted[rank]) / 2
     }
 }

@@ -100,32 +100,37 @@ enum OrderStatistics {
     /// smaller-or-equal elements before it and larger-or-equal after it, looking only at
     /// `buffer[lowerBound..<upperBound]` (which must hold that rank).
     static func select(_ buffer: inout [Double], rank: Int, lowerBound: Int = 0, upperBound: Int) {
-        var low = lowerBound
-        var high = upperBound - 1
-        while high > low {
-            let mid = low + (high - low) / 2
-            // Median-of-three pivot guards against sorted input.
-            if buffer[mid] < buffer[low] { buffer.swapAt(mid, low) }
-            if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
-            if buffer[high] < buffer[mid] { buffer.swapAt(high, mid) }
-            let pivot = buffer[mid]
-            var left = low
-            var right = high
-            while left <= right {
-                while buffer[left] < pivot { left += 1 }
-                while buffer[right] > pivot { right -= 1 }
-                if left <= right {
-                    buffer.swapAt(left, right)
-                    left += 1
-                    right -= 1
+        precondition(lowerBound <= rank && rank < upperBound && upperBound <= buffer.count, "rank outside the range")
+        // Every index below stays within lowerBound..<upperBound: the scans stop at the pivot
+        // or at an element already swapped past it.
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            var low = lowerBound
+            var high = upperBound - 1
+            while high > low {
+                let mid = low + (high - low) / 2
+                // Median-of-three pivot guards against sorted input.
+                if buffer[mid] < buffer[low] { buffer.swapAt(mid, low) }
+                if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
+                if buffer[high] < buffer[mid] { buffer.swapAt(high, mid) }
+                let pivot = buffer[mid]
+                var left = low
+                var right = high
+                while left <= right {
+                    while buffer[left] < pivot { left += 1 }
+                    while buffer[right] > pivot { right -= 1 }
+                    if left <= right {
+                        buffer.swapAt(left, right)
+                        left += 1
+                        right -= 1
+                    }
                 }
-            }
-            if rank <= right {
-                high = right
-            } else if rank >= left {
-                low = left
-            } else {
-                return
+                if rank <= right {
+                    high = right
+                } else if rank >= left {
+                    low = left
+                } else {
+                    return
+                }
             }
         }
     }

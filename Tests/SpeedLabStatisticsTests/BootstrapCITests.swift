@@ -46,4 +46,51 @@ struct BootstrapCITests {
         #expect(interval.lower <= interval.upper)
         #expect(interval.lower > 0.7 && interval.upper < 0.9, "the medians are about 80 and 100")
     }
+
+    /// The bootstrap spelled out: each round draws the numerator's values then the
+    /// denominator's, takes each resample's median by sorting, and the bounds are the sorted
+    /// ratios' type-7 quantiles. Counting ranks, in a register or a buffer, must give the same.
+    private static func reference(_ numerator: [Double], _ denominator: [Double], resamples: Int, seed: UInt64)
+        -> (lower: Double, upper: Double)
+    {
+        var generator = SeededGenerator(seed: seed)
+        func resampledMedian(_ values: [Double]) -> Double {
+            let drawn = (0..<values.count).map { _ in values[generator.nextIndex(below: values.count)] }.sorted()
+            let middle = drawn.count / 2
+            return drawn.count % 2 == 1 ? drawn[middle] : (drawn[middle - 1] + drawn[middle]) / 2
+        }
+        var ratios: [Double] = []
+        for _ in 0..<resamples {
+            let ratio = resampledMedian(numerator.sorted()) / resampledMedian(denominator.sorted())
+            if ratio.isFinite { ratios.append(ratio) }
+        }
+        ratios.sort()
+        func quantile(_ p: Double) -> Double {
+            let position = Double(ratios.count - 1) * p
+            let lower = Int(position.rounded(.down))
+            let upper = min(lower + 1, ratios.count - 1)
+            let fraction = position - Double(lower)
+            let difference = ratios[upper] - ratios[lower]
+            return fraction >= 0.5
+                ? ratios[upper] - difference * (1 - fraction) : ratios[lower] + difference * fraction
+        }
+        let alpha = 1 - 0.95
+        return (quantile(alpha / 2), quantile(1 - alpha / 2))
+    }
+
+    @Test func countingDrawnRanksGivesTheSpelledOutBootstrapsBoundsForEverySampleSize() throws {
+        for size in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 17, 31] {
+            for other in [size, 3, 8, 9] {
+                let numerator = SyntheticSeries.normal(count: size, mean: 80, standardDeviation: 5, seed: UInt64(size))
+                    .map { ($0 * 4).rounded() / 4 }  // ties, as timings on a coarse clock have
+                let denominator = SyntheticSeries.normal(
+                    count: other, mean: 100, standardDeviation: 5, seed: UInt64(100 + other))
+                let interval = try BootstrapCI(
+                    numerator: numerator, denominator: denominator, resamples: 500, seed: UInt64(size * 31 + other))
+                let expected = Self.reference(numerator, denominator, resamples: 500, seed: UInt64(size * 31 + other))
+                #expect(interval.lower == expected.lower, "sizes \(size) and \(other)")
+                #expect(interval.upper == expected.upper, "sizes \(size) and \(other)")
+            }
+        }
+    }
 }

@@ -65,6 +65,8 @@ public enum HumanFormat {
     /// (terminal escape sequences among them) are dropped, so a label cannot break a table or
     /// move the cursor, wherever it is printed.
     public static func singleLine(_ text: String) -> String {
+        // Printable ASCII throughout (most text) holds nothing to replace or drop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -159,22 +159,31 @@ struct MarkdownHTML {
             } else if character == "\\" {
                 escaped = true
             } else if character == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(trimmed(current))
                 current = ""
             } else {
                 current.append(character)
             }
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(trimmed(current))
         return cells
+    }
+
+    /// `text` without the white space around it; most cells have none, or only ASCII spaces.
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return text }
+        func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        if isPlain(first), isPlain(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The text of inline Markdown without its markup (for anchors and matching).
     static func plain(_ text: String) -> String {
         var out = decodeEntities(text)
-        for mark in ["**", "`"] { out = out.replacingOccurrences(of: mark, with: "") }
-        return out.trimmingCharacters(in: .whitespaces)
+        for mark in ["**", "`"] where out.contains(mark) { out = out.replacingOccurrences(of: mark, with: "") }
+        return trimmed(out)
     }
 
     /// The three entities SpeedLab's Markdown writes outside code spans, decoded.
@@ -186,6 +195,9 @@ struct MarkdownHTML {
 
     /// Inline Markdown as HTML: code spans, `**bold**`, `![alt](file)` and `[text](href)`.
     func inline(_ text: String) -> String {
+        // Text without code spans, bold or links (most cells) is plain text.
+        let marks: Set<UInt8> = [UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "[")]
+        if !text.utf8.contains(where: marks.contains) { return HTMLText.text(Self.decodeEntities(text)) }
         let characters = Array(text)
         var out = ""
         var plain = ""
