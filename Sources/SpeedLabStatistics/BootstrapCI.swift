@@ -108,25 +108,31 @@ public struct BootstrapCI: Sendable, Equatable {
     }
 
     /// `resampledMedian` for at most 8 values, each rank's count in a byte of one integer (a
-    /// count is at most 8), so that the draws add in a register rather than in memory.
+    /// count is at most 8), so that the draws add in a register rather than in memory, and the
+    /// median's rank comes from the bytes' running sums without a data-dependent branch.
     @inline(__always)
     private static func packedResampledMedian(
         _ sorted: UnsafeBufferPointer<Double>, using generator: inout SeededGenerator
     ) -> Double {
         let count = sorted.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         var lanes: UInt64 = 0
         for _ in 0..<count { lanes &+= 1 &<< (UInt64(generator.nextIndex(below: count)) &* 8) }
-        func slot(_ rank: Int) -> Int { Int(truncatingIfNeeded: (lanes &>> UInt64(rank &* 8)) & 0xFF) }
-        let upper = count / 2
-        var seen = 0
-        var rank = 0
-        while seen + slot(rank) <= upper {
-            seen += slot(rank)
-            rank += 1
-        }
-        if count % 2 == 1 || seen <= upper - 1 { return sorted[rank] }
-        var lower = rank - 1
-        while slot(lower) == 0 { lower -= 1 }
-        return (sorted[lower] + sorted[rank]) / 2
+        // Byte i of `running` is how many draws fell at ranks 0...i (at most 8: no carries).
+        let running = lanes &* ones
+        let upper = count / 2  // 0-based rank of the upper middle
+        // The median's rank is the number of ranks whose running count is ≤ upper; a byte
+        // plus 127 − upper has its high bit set exactly when the byte exceeds upper.
+        let beyond = (running &+ UInt64(0x7F - upper) &* ones) & highBits
+        let rank = 8 - beyond.nonzeroBitCount
+        let upperValue = sorted[rank]
+        if count % 2 == 1 { return upperValue }
+        // The lower middle (rank upper − 1) is the same value unless every draw before `rank`
+        // is below it; then it is the greatest drawn rank below `rank`.
+        let seen = Int(truncatingIfNeeded: ((running &<< 8) &>> UInt64(8 &* rank)) & 0xFF)
+        let drawnBelow = (lanes &+ 0x7F7F_7F7F_7F7F_7F7F) & highBits & ((1 &<< UInt64(8 &* rank)) &- 1)
+        let lower = drawnBelow == 0 ? rank : (63 - drawnBelow.leadingZeroBitCount) / 8
+        return seen <= upper - 1 ? upperValue : (sorted[lower] + upperValue) / 2
     }
 }

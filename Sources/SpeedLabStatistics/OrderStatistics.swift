@@ -29,7 +29,7 @@ enum OrderStatistics {
 
     /// Type-7 quantiles of a non-empty, unsorted sample at ascending probabilities: the same
     /// values `quantile(sorted:probability:)` gives for the sorted sample, found by selection
-    /// (O(count) per probability) instead of a sort. Reorders `values`.
+    /// (O(count) per probability) instead of a sort. May reorder `values`.
     static func quantiles(selecting values: inout [Double], probabilities: [Double]) -> [Double] {
         let count = values.count
         precondition(count > 0, "quantile of an empty sample")
@@ -46,6 +46,15 @@ enum OrderStatistics {
             let upperIndex = min(lowerIndex + 1, count - 1)
             precondition(lowerIndex >= previousLower, "probabilities must ascend")
             previousLower = lowerIndex
+            let fraction = position - Double(lowerIndex)
+            func interpolated(_ lower: Double, _ upper: Double) -> Double {
+                let difference = upper - lower
+                return fraction >= 0.5 ? upper - difference * (1 - fraction) : lower + difference * fraction
+            }
+            if let (lower, upper) = nearEnd(values, lowerRank: lowerIndex, upperRank: upperIndex) {
+                results.append(interpolated(lower, upper))
+                continue
+            }
             if lowerIndex > placed {
                 select(&values, rank: lowerIndex, lowerBound: placed + 1, upperBound: count)
                 placed = lowerIndex
@@ -59,13 +68,44 @@ enum OrderStatistics {
                 values.swapAt(upperIndex, leastIndex)
                 placed = upperIndex
             }
-            let lower = values[lowerIndex]
-            let upper = values[upperIndex]
-            let fraction = position - Double(lowerIndex)
-            let difference = upper - lower
-            results.append(fraction >= 0.5 ? upper - difference * (1 - fraction) : lower + difference * fraction)
+            results.append(interpolated(values[lowerIndex], values[upperIndex]))
         }
         return results
+    }
+
+    /// The values of two adjacent sorted ranks near either end of the sample (a bootstrap's
+    /// 2.5% and 97.5% bounds), found in one pass that keeps the few least or greatest values:
+    /// its comparisons are almost always false, so they cost less than a selection's
+    /// partitioning. Nil for ranks nearer the middle. Leaves `values` as they are.
+    private static func nearEnd(_ values: [Double], lowerRank: Int, upperRank: Int) -> (Double, Double)? {
+        let count = values.count
+        let reach = max(8, count / 16)
+        if upperRank < reach {
+            let least = kept(upperRank + 1, of: values, before: <)
+            return (least[lowerRank], least[upperRank])
+        }
+        if count - 1 - lowerRank < reach {
+            let greatest = kept(count - lowerRank, of: values, before: >)
+            return (greatest[count - 1 - lowerRank], greatest[count - 1 - upperRank])
+        }
+        return nil
+    }
+
+    /// The first `k` values of `values` in the order `before` gives, as a sorted array.
+    @inline(__always)
+    private static func kept(_ k: Int, of values: [Double], before: (Double, Double) -> Bool) -> [Double] {
+        var kept: [Double] = []
+        kept.reserveCapacity(k + 1)
+        for value in values {
+            if kept.count == k {
+                guard before(value, kept[k - 1]) else { continue }
+                kept.removeLast()
+            }
+            var index = kept.count
+            while index > 0, before(value, kept[index - 1]) { index -= 1 }
+            kept.insert(value, at: index)
+        }
+        return kept
     }
 
     /// Median of an ascending, non-empty sample (mean of the two middle values for even counts).
