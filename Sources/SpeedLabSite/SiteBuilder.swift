@@ -89,7 +89,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let links = compareLinks
-        files += try ConcurrentMap.map(model.series) { series in
+        files += ConcurrentMap.map(model.series) { series in
             [
                 SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: links)),
                 SiteFile(path: "data/points/\(series.id).js", text: PointPage.data(series)),

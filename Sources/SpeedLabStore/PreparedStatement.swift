@@ -37,6 +37,11 @@ final class PreparedStatement {
         }
     }
 
+    /// Binds text (copied by SQLite before the call returns).
+    func bind(_ index: Int32, text value: String) {
+        sqlite3_bind_text(statement, index, value, -1, Self.transient)
+    }
+
     /// Binds SQL NULL.
     func bindNull(_ index: Int32) {
         sqlite3_bind_null(statement, index)
@@ -70,6 +75,18 @@ final class PreparedStatement {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    /// An integer column that may be NULL.
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
+    }
+
+    /// A text column (NULL reads as nil), decoded as UTF-8 with invalid bytes repaired.
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 

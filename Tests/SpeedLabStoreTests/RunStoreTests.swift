@@ -235,6 +235,49 @@ import Testing
         }
     }
 
+    /// A history of most of the store scans the sample table; one of a small part looks each
+    /// point up. Both give each point's measured samples in repetition order, even where they
+    /// were stored out of it.
+    @Test func aHistoryReadsMeasuredSamplesInRepetitionOrderWhetherItScansOrLooksUp() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try RunStore(path: folder.path("history.sqlite"))
+        let runs = try (0..<3).map { _ in try store.createRun(SampleFactory.newRun()) }
+        var points: [PointID] = []
+        for run in runs {
+            let new = (0..<2).map { offset in
+                NewPoint(
+                    ordinal: offset, scenario: "sequential",
+                    parameters: ParameterPoint(["tasks": .integer(offset + 1)]),
+                    baselineOrdinal: nil)
+            }
+            let ids = try store.registerPoints(new, run: run)
+            points += new.map { ids[$0.key]! }
+        }
+        func sample(_ point: PointID, _ repetition: Int, warmup: Bool = false) -> PointSample {
+            PointSample(
+                pointID: point,
+                sample: SampleFactory.sample(
+                    repetition: repetition, wallMillis: Double(repetition * 100 + Int(point)), isWarmup: warmup))
+        }
+        // Repetitions 4 then 0...3, a warm-up among them, points taking turns.
+        try store.record(points.map { sample($0, 4) })
+        try store.record(points.map { sample($0, 0, warmup: true) })
+        for repetition in 0..<4 { try store.record(points.map { sample($0, repetition) }) }
+        for run in runs { try store.setStatus(.completed, ofRun: run) }
+
+        let expected = (0..<5).map { Double(($0 * 100) * 1_000_000) }
+        let whole = try store.history(HistoryFilter())
+        let last = try store.history(HistoryFilter(last: 1))
+        #expect(whole.points.count == 6 && last.points.count == 2)
+        for point in whole.points {
+            #expect(whole.samples[point.id]?.wallNanos == expected.map { $0 + Double(point.id) * 1_000_000 })
+        }
+        for point in last.points {
+            #expect(last.samples[point.id] == whole.samples[point.id], "looked up as the scan read them")
+        }
+    }
+
     private func withoutMetrics(_ sample: Sample) -> Sample {
         var sample = sample
         sample.metrics = [:]

@@ -7,7 +7,7 @@ public enum HumanFormat {
     /// `value` with `digits` decimals, or `-` when it is not a finite number.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "-" }
-        return String(format: "%.\(digits)f", value)
+        return FixedDecimal.format(value, digits: digits) ?? String(format: "%.\(digits)f", value)
     }
 
     /// Nanoseconds as milliseconds with three significant figures or more (`1234`, `12.3`,

@@ -1,8 +1,6 @@
-import Dispatch
 import SpeedLabCore
 import SpeedLabStatistics
 import SpeedLabStore
-import Synchronization
 
 /// Builds a ``SpeedupReport`` from what a run stored: one scan of its samples, the metric
 /// totals, then the statistics of every point (in parallel across cores for large runs).
@@ -36,7 +34,7 @@ public struct SpeedupReportBuilder: Sendable {
     ) -> SpeedupReport {
         let figures = computeFigures(points: points, samples: samples)
         let indexByID = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.id, $0) })
-        let rows = concurrentMap(points.indices) { index in
+        let rows = ConcurrentMap.map(Array(points.indices), minimum: 64) { index in
             let point = points[index]
             let baselineIndex = point.baselinePointID.flatMap { indexByID[$0] }
             return row(
@@ -51,19 +49,7 @@ public struct SpeedupReportBuilder: Sendable {
     }
 
     private func computeFigures(points: [StoredPoint], samples: [PointID: PointTimings]) -> [PointFigures] {
-        concurrentMap(points.indices) { PointFigures(samples[points[$0].id] ?? PointTimings()) }
-    }
-
-    /// `transform` of every index, spread over the cores when there are many.
-    private func concurrentMap<T: Sendable>(_ indices: Range<Int>, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
-        guard indices.count >= 64 else { return indices.map(transform) }
-        let results = Mutex([Int: T]())
-        DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
-            let value = transform(indices.lowerBound + offset)
-            results.withLock { $0[indices.lowerBound + offset] = value }
-        }
-        let computed = results.withLock { $0 }
-        return indices.compactMap { computed[$0] }
+        ConcurrentMap.map(Array(points.indices), minimum: 64) { PointFigures(samples[points[$0].id] ?? PointTimings()) }
     }
 
     /// The median's 95% CI half-width relative to the median, once the interval is a 95% one.

@@ -26,8 +26,12 @@ public struct HistoryBuilder: Sendable {
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append((point, run))
         }
-        let series = order.compactMap { key -> History.Series? in
-            guard let members = grouped[key], let first = members.first?.0 else { return nil }
+        let groups = order.map { (key: $0, members: grouped[$0] ?? []) }
+        let detector = detector
+        let metric = metric
+        // Each series (its change points above all) on its own, on every core.
+        let series = ConcurrentMap.map(groups, minimum: 8) { key, members -> History.Series? in
+            guard let first = members.first?.0 else { return nil }
             let kept = members.compactMap { point, run -> (entry: History.Entry, point: StoredPoint)? in
                 guard
                     let values = try? metric.values(
@@ -51,7 +55,7 @@ public struct HistoryBuilder: Sendable {
                 host: key.host, scenario: first.scenario, parameters: first.parameters, entries: entries,
                 changes: changes,
                 noise: noise, minimumChange: detector.minimumChange(noise: noise))
-        }
+        }.compactMap { $0 }
         return History(
             metric: metric, filter: filter, series: series, minimumChangeFloor: detector.minimumRelativeChange)
     }
