@@ -62,11 +62,18 @@ public protocol RunDatabase: RunRecorder {
     /// Finishes pending work before the process exits (SQLite folds its write-ahead log into
     /// the file; a server connection closes).
     func close() throws(StoreError)
+
+    /// Lets go of a store read as a source and found damaged: what opening it left beside it
+    /// (SQLite's empty side files) is removed; nothing is written.
+    func abandon()
 }
 
 extension RunDatabase {
     /// A server keeps its own pages consistent; the archives' values are still checked.
     public func verifyWholeStore() throws(StoreError) {}
+
+    /// A server's connection leaves nothing beside a file to remove.
+    public func abandon() {}
 
     /// ``history(_:)`` with the values of sample metric `name` in every point's timings.
     public func history(_ filter: HistoryFilter, sampleMetric name: String?) throws(StoreError) -> HistoryData {

@@ -71,8 +71,18 @@ public struct RunImporter {
     /// the store's own (for SQLite a full integrity check), then every selected run read in
     /// full with every value checked (``RunArchive/problems()``). Call it before the target
     /// is opened or created: a source that fails leaves the target as it was.
+    /// A source that fails is let go of (``RunDatabase/abandon()``), so it is left as it was found.
     public static func checkedRuns(of source: any RunDatabase, _ selection: Selection) throws(StoreError)
         -> [StoredRun]
+    {
+        do { return try checkedRunsOrFailure(of: source, selection) } catch {
+            source.abandon()
+            throw error
+        }
+    }
+
+    private static func checkedRunsOrFailure(of source: any RunDatabase, _ selection: Selection)
+        throws(StoreError) -> [StoredRun]
     {
         try fromSource(source) { () throws(StoreError) in try source.verifyWholeStore() }
         let runs = try fromSource(source) { () throws(StoreError) in try selectedRuns(of: source, selection) }

@@ -14,6 +14,9 @@ public final class RunStore: Sendable {
     private let busyTimeout: TimeInterval
     /// Space kept free while this process measures a run (see ``DiskReserve``).
     let reserve: DiskReserve
+    /// The `-wal` and `-shm` files that opening this store read-only created beside it (none
+    /// for a writer): ``abandon()`` removes them from a source found damaged.
+    let sideFilesCreatedByReading: [String]
 
     /// How long a writer waits for another process's write lock before giving up, unless
     /// `SPEEDLAB_BUSY_TIMEOUT` (seconds) says otherwise.
@@ -50,6 +53,7 @@ public final class RunStore: Sendable {
         self.busyTimeout = busyTimeout
         self.reserve = DiskReserve(database: path)
         let existed = try Self.checkPath(path, access: access)
+        let absentSideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -66,6 +70,7 @@ public final class RunStore: Sendable {
                 }
                 if access == .read, !reader.needsMigration {
                     pool = reader.pool
+                    sideFilesCreatedByReading = absentSideFiles.filter { FileManager.default.fileExists(atPath: $0) }
                     return
                 }
             }
@@ -80,6 +85,7 @@ public final class RunStore: Sendable {
             let writer = try Self.openPool(path: path, configuration: configuration, busyTimeout: busyTimeout)
             try StoreMigrator.migrate(writer, path: path, files: Migrations.all())
             pool = writer
+            sideFilesCreatedByReading = []
         } catch {
             // A database this call created and could not finish (a full disk, say) leaves no
             // empty file behind for the next command to mistake for a store.
@@ -163,6 +169,15 @@ public final class RunStore: Sendable {
             return true
         }
         return mode & 0o222 != 0 && FileManager.default.isWritableFile(atPath: path)
+    }
+
+    /// Closes a store opened read-only that was found damaged after it opened (an import
+    /// source whose full check failed), and removes the side files opening it created, so a
+    /// refused source is left as it was found.
+    public func abandon() {
+        guard !sideFilesCreatedByReading.isEmpty else { return }
+        try? pool.close()
+        for file in sideFilesCreatedByReading { Self.removeIfEmpty(file) }
     }
 
     /// Removes a `-wal` or `-shm` file a failed open created, unless it holds something.

@@ -115,6 +115,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("target.sqlite")))
     }
 
+    /// An index whose entries do not match its table passes SQLite's quick check, which the
+    /// open runs, and fails only the full check before an import: the source is refused then,
+    /// after it was opened, and still gets no side files.
+    @Test func aSourceFoundDamagedOnlyByTheFullCheckIsRefusedAndGetsNoSideFiles() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        #expect(
+            try SpeedLabCommand.run(["run", try Self.quickSweep(folder), "--no-report"], in: folder.url).exitCode == 0)
+        let source = folder.path("speedlab.sqlite")
+        try E.execute(
+            """
+            CREATE INDEX damage ON point(scenario);
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = 'CREATE INDEX damage ON point(ordinal)' WHERE name = 'damage';
+            PRAGMA writable_schema = OFF;
+            """, in: source)
+        let before = try Data(contentsOf: URL(fileURLWithPath: source))
+        let result = try SpeedLabCommand.run(["import", source, "--db", folder.path("target.sqlite")], in: folder.url)
+        #expect(result.exitCode == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot import from \(source): it is damaged"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: source)) == before)
+        #expect(!FileManager.default.fileExists(atPath: source + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: source + "-shm"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("target.sqlite")))
+    }
+
     /// A real store with a few bytes overwritten at many places: each import either refuses
     /// the source, naming it, and leaves the target exactly as it was, or succeeds and the
     /// target then holds runs whose every value reads back (the damage fell where nothing lives).
