@@ -209,7 +209,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabSiteTests",
-            dependencies: ["SpeedLabSite", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabTestSupport"],
+            dependencies: [
+                "SpeedLabSite", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabTestSupport",
+                "SpeedLabStatistics",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

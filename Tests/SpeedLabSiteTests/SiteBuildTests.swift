@@ -1,5 +1,6 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabStatistics
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -139,5 +140,68 @@ import Testing
             out[path] = try Data(contentsOf: URL(fileURLWithPath: full))
         }
         return out
+    }
+
+    /// The Markdown reader's byte-level shortcuts (lines split at line feeds, cells split at
+    /// bars, a verdict told by a cell's first letter) read every text as the Character-by-
+    /// Character reading does: escaped bars, combining marks after a bar, carriage returns,
+    /// entities, markup and non-ASCII white space included.
+    @Test func theMarkdownReadersShortcutsReadEveryTextAsCharactersDo() {
+        func referenceCells(_ line: String) -> [String] {
+            var body = Substring(line)
+            if body.hasPrefix("|") { body = body.dropFirst() }
+            if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+            var cells: [String] = []
+            var current = ""
+            var escaped = false
+            for character in body {
+                if escaped {
+                    if character != "|" { current.append("\\") }
+                    current.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "|" {
+                    cells.append(current.trimmingCharacters(in: .whitespaces))
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            }
+            if escaped { current.append("\\") }
+            cells.append(current.trimmingCharacters(in: .whitespaces))
+            return cells
+        }
+        func referenceVerdict(_ cell: String) -> String? {
+            let plain = MarkdownHTML.plain(cell)
+            return ["regression", "improvement", "unchanged", "failed"].first {
+                plain == $0 || plain.hasPrefix($0 + " ")
+            }
+        }
+        let pieces = [
+            "a", " b ", "**regression** ×1.2", "`unchanged`", "improvement", "failed: exit 3", "regressions", "\\|",
+            "|\u{301}", "\u{301}", "&amp;", "&lt;b&gt;", "\u{00A0}unchanged\u{00A0}", "\tfailed", "ü", "-:", " ", "",
+            "`x|y`", "\r", "**", "\u{1B}[31m", " \u{301}x ", "x\u{301} ", "\u{2003}x\t",
+        ]
+        var generator = SeededGenerator(seed: 2026)
+        for _ in 0..<4_000 {
+            let count = generator.nextIndex(below: 6)
+            let cells = (0...count).map { _ in pieces[generator.nextIndex(below: pieces.count)] }
+            let line =
+                (generator.nextIndex(below: 2) == 0 ? "|" : "") + cells.joined(separator: "|")
+                + (generator.nextIndex(below: 2) == 0 ? "|" : "")
+            #expect(MarkdownHTML.cells(line) == referenceCells(line), "\(line.debugDescription)")
+            for cell in cells {
+                #expect(MarkdownHTML.verdict(of: cell) == referenceVerdict(cell), "\(cell.debugDescription)")
+            }
+            let text = cells.joined(separator: "\n")
+            #expect(
+                MarkdownHTML.lines(of: text)
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                "\(text.debugDescription)")
+            for piece in cells {
+                #expect(MarkdownHTML.isBlank(piece) == piece.trimmingCharacters(in: .whitespaces).isEmpty)
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ struct BootstrapCITests {
     /// denominator's, takes each resample's median by sorting, and the bounds are the sorted
     /// ratios' type-7 quantiles. Counting ranks, in a register or a buffer, must give the same.
     private static func reference(_ numerator: [Double], _ denominator: [Double], resamples: Int, seed: UInt64)
-        -> (lower: Double, upper: Double)
+        -> (lower: Double, upper: Double, used: Int)
     {
         var generator = SeededGenerator(seed: seed)
         func resampledMedian(_ values: [Double]) -> Double {
@@ -75,7 +75,7 @@ struct BootstrapCITests {
                 ? ratios[upper] - difference * (1 - fraction) : ratios[lower] + difference * fraction
         }
         let alpha = 1 - 0.95
-        return (quantile(alpha / 2), quantile(1 - alpha / 2))
+        return (quantile(alpha / 2), quantile(1 - alpha / 2), ratios.count)
     }
 
     @Test func countingDrawnRanksGivesTheSpelledOutBootstrapsBoundsForEverySampleSize() throws {
@@ -91,6 +91,26 @@ struct BootstrapCITests {
                 #expect(interval.lower == expected.lower, "sizes \(size) and \(other)")
                 #expect(interval.upper == expected.upper, "sizes \(size) and \(other)")
             }
+        }
+    }
+
+    /// Drawn ranks are kept per sample sizes, rounds and seed and reused: intervals of other
+    /// values with the same sizes, zeros among the denominator's included (rounds skipped),
+    /// still equal the spelled-out bootstrap, each drawing its rounds afresh.
+    @Test func intervalsOfTheSameSizesReuseTheirDrawsAndStillEqualTheSpelledOutBootstrap() throws {
+        for trial in 0..<12 {
+            let numerator = SyntheticSeries.normal(count: 5, mean: 50 + Double(trial), standardDeviation: 9, seed: 900)
+                .map { $0.rounded() }
+            var denominator = SyntheticSeries.normal(
+                count: 6, mean: 60, standardDeviation: 8, seed: 901 + UInt64(trial)
+            ).map { $0.rounded() }
+            if trial % 3 == 0 { denominator[0] = 0 }
+            if trial % 4 == 0 { denominator[1] = 0 }
+            let interval = try BootstrapCI(numerator: numerator, denominator: denominator, resamples: 700, seed: 77)
+            let expected = Self.reference(numerator, denominator, resamples: 700, seed: 77)
+            #expect(interval.lower == expected.lower, "trial \(trial)")
+            #expect(interval.upper == expected.upper, "trial \(trial)")
+            #expect(interval.resamplesUsed == expected.used, "trial \(trial)")
         }
     }
 }

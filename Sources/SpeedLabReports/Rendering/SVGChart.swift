@@ -198,10 +198,17 @@ public enum SVGChart {
         return svg + "</svg>\n"
     }
 
-    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A coordinate with one decimal, as `%.1f` writes it (without printf for finite values).
+    static func n(_ value: Double) -> String {
+        value.isFinite ? HumanFormat.fixed(value, 1) : String(format: "%.1f", value)
+    }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let special = text.utf8.contains {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+        }
+        guard special else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

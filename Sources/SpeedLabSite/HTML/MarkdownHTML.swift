@@ -44,8 +44,7 @@ struct MarkdownHTML {
             flushTable()
         }
 
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(raw)
+        for line in Self.lines(of: markdown) {
             if var lines = fence {
                 if line.hasPrefix("```") {
                     out += "<pre>" + lines.map(HTMLText.text).joined(separator: "\n") + "</pre>\n"
@@ -77,7 +76,7 @@ struct MarkdownHTML {
                 list.append(String(line.dropFirst(2)))
             } else if line.hasPrefix("  "), !list.isEmpty {
                 list[list.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if Self.isBlank(line) {
                 flushAll()
             } else {
                 flushList()
@@ -88,6 +87,26 @@ struct MarkdownHTML {
         if let lines = fence { out += "<pre>" + lines.map(HTMLText.text).joined(separator: "\n") + "</pre>\n" }
         flushAll()
         return out
+    }
+
+    /// The lines of `markdown`, split at each line feed. Text without a carriage return (all
+    /// that SpeedLab writes) is split byte by byte; with one, the split by Characters keeps a
+    /// `\r\n` (one Character) inside its line, as it always did.
+    static func lines(of markdown: String) -> [String] {
+        let bytes = markdown.utf8
+        guard !bytes.contains(UInt8(ascii: "\r")) else {
+            return markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(Substring($0))
+        }
+    }
+
+    /// Whether `line` holds nothing but white space (Foundation's `.whitespaces`).
+    static func isBlank(_ line: String) -> Bool {
+        let bytes = line.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        return line.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     private static func headingLevel(_ line: String) -> Int? {
@@ -131,11 +150,7 @@ struct MarkdownHTML {
                 out += "<td><a href=\"\(HTMLText.attribute(href))\">history</a></td>"
             }
             for cell in row {
-                let plain = Self.plain(cell)
-                let verdict = ["regression", "improvement", "unchanged", "failed"].first {
-                    plain == $0 || plain.hasPrefix($0 + " ")
-                }
-                out += verdict.map { "<td class=\"\($0)\">" } ?? "<td>"
+                out += Self.verdict(of: cell).map { "<td class=\"\($0)\">" } ?? "<td>"
                 out += inline(cell) + "</td>"
             }
             out += "</tr>\n"
@@ -143,11 +158,35 @@ struct MarkdownHTML {
         return out + "</tbody></table></div>\n"
     }
 
+    private static let verdicts = ["regression", "improvement", "unchanged", "failed"]
+
+    /// The verdict a comparison's cell shows (its plain text is the word, or starts with it
+    /// and a space), which colours the cell; nil for every other cell. A cell whose first
+    /// letter past its markup starts no verdict (most cells) is told by its first bytes.
+    static func verdict(of cell: String) -> String? {
+        let first = cell.utf8.first { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "`") && $0 > 0x20 }
+        guard let first, first >= 0x80 || "rfiu&".utf8.contains(first) else { return nil }
+        let plain = plain(cell)
+        return verdicts.first { plain == $0 || plain.hasPrefix($0 + " ") }
+    }
+
     /// The cells of a table line, split at `|` that is not escaped.
     static func cells(_ line: String) -> [String] {
         var body = Substring(line)
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+        // Without a backslash nothing is escaped: the cells are the text between the bars (a
+        // bar followed by a combining mark is one Character, not a bar, so it keeps the loop).
+        var previous: UInt8 = 0
+        let plainBars = body.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte != UInt8(ascii: "\\") && !(previous == UInt8(ascii: "|") && byte >= 0x80)
+        }
+        if plainBars {
+            return body.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                trimmed(String(Substring($0)))
+            }
+        }
         var cells: [String] = []
         var current = ""
         var escaped = false
@@ -176,19 +215,26 @@ struct MarkdownHTML {
         guard let first = bytes.first, let last = bytes.last else { return text }
         func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
         if isPlain(first), isPlain(last) { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        // ASCII spaces and tabs at the ends (a cell's padding) are cut here; anything else at
+        // the new ends that could be white space (a non-ASCII scalar) is left to Foundation.
+        func isPad(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let start = bytes.firstIndex(where: { !isPad($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !isPad($0) })!
+        guard bytes[start] < 0x80, bytes[end] < 0x80 else { return text.trimmingCharacters(in: .whitespaces) }
+        return String(Substring(bytes[start...end]))
     }
 
     /// The text of inline Markdown without its markup (for anchors and matching).
     static func plain(_ text: String) -> String {
         var out = decodeEntities(text)
-        for mark in ["**", "`"] where out.contains(mark) { out = out.replacingOccurrences(of: mark, with: "") }
+        if out.utf8.contains(UInt8(ascii: "*")) { out = out.replacingOccurrences(of: "**", with: "") }
+        if out.utf8.contains(UInt8(ascii: "`")) { out = out.replacingOccurrences(of: "`", with: "") }
         return trimmed(out)
     }
 
     /// The three entities SpeedLab's Markdown writes outside code spans, decoded.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
@@ -196,8 +242,10 @@ struct MarkdownHTML {
     /// Inline Markdown as HTML: code spans, `**bold**`, `![alt](file)` and `[text](href)`.
     func inline(_ text: String) -> String {
         // Text without code spans, bold or links (most cells) is plain text.
-        let marks: Set<UInt8> = [UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "[")]
-        if !text.utf8.contains(where: marks.contains) { return HTMLText.text(Self.decodeEntities(text)) }
+        let marked = text.utf8.contains {
+            $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "[")
+        }
+        if !marked { return HTMLText.text(Self.decodeEntities(text)) }
         let characters = Array(text)
         var out = ""
         var plain = ""

@@ -73,7 +73,9 @@ enum JSONValue: Sendable, Hashable {
                 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
         }
         if plain {
-            out += "\"" + value + "\""
+            out += "\""
+            out += value
+            out += "\""
             return
         }
         out += "\""

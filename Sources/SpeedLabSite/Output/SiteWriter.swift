@@ -53,11 +53,17 @@ public struct SiteWriter: Sendable {
         let plan = try builder.plan(store, previous: previous) { path in
             manager.fileExists(atPath: folder.appendingPathComponent(path).path)
         }
-        var written = 0
-        var unchanged = 0
-        for file in plan.files {
-            if try write(file.text, to: file.path) { written += 1 } else { unchanged += 1 }
+        // Folders first, once each; then the files on every core (each its own temporary file
+        // and rename, so the order they land in cannot change what the folder holds).
+        let folders = Set(plan.files.map { folder.appendingPathComponent($0.path).deletingLastPathComponent() })
+        for directory in folders.sorted(by: { $0.path < $1.path }) {
+            do { try manager.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                throw WriteError(path: directory.path, reason: (error as NSError).localizedDescription)
+            }
         }
+        let outcomes = try ConcurrentMap.map(plan.files, minimum: 16) { file in try write(file.text, to: file.path) }
+        let written = outcomes.count { $0 }
+        let unchanged = outcomes.count - written
         let now = Set(plan.files.map(\.path) + plan.kept)
         var removed = 0
         if let previous {
@@ -85,7 +91,9 @@ public struct SiteWriter: Sendable {
         if let existing = try? Data(contentsOf: target), existing == bytes { return false }
         let directory = target.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: directory.path) {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
             let temporary = directory.appendingPathComponent(
                 ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try bytes.write(to: temporary)
