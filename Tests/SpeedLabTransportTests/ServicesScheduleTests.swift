@@ -3,6 +3,7 @@
     import SpeedLabConcurrency
     import SpeedLabScenarios
     import SpeedLabTransport
+    import Synchronization
     import Testing
 
     /// The services answer every attempt as the seeded schedule says, over a real socket,
@@ -65,7 +66,8 @@
         }
 
         /// A request the client gives up on (its task cancelled, as a timeout does) ends the
-        /// held answer on the server too: nothing stays in flight.
+        /// held answer on the server too: nothing stays in flight. Every wait is bounded, so a
+        /// request that never reaches the services is a failure that says so, never a hang.
         @Test(.timeLimit(.minutes(3)))
         func cancelledRequestsLeaveNothingHeld() async throws {
             let server = try await ServicesServer.start()
@@ -73,17 +75,43 @@
             let call = ServiceCall(
                 service: 1, query: 0, attempt: 1, seed: 1, meanLatencyNanos: 5e9, jitter: 0, failureRate: 0,
                 responseBytes: 10)
-            let task = Task { try await client.fetch(call, connections: 1, context: ScenarioContext()) }
-            while server.statistics.snapshot.inFlight == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            task.cancel()
-            await #expect(throws: CancellationError.self) { try await task.value }
-            let deadline = ContinuousClock.now.advanced(by: .seconds(5))
-            while server.statistics.snapshot.inFlight > 0, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
+            let finished = Flag()
+            let task = Task {
+                defer { finished.set() }
+                try await client.fetch(call, connections: 1, context: ScenarioContext())
             }
-            #expect(server.statistics.snapshot.inFlight == 0)
+            let arrived = try await Self.waitUntil(seconds: 60) {
+                server.statistics.snapshot.inFlight > 0 || finished.isSet
+            }
+            if arrived, !finished.isSet {
+                task.cancel()
+                await #expect(throws: CancellationError.self) { try await task.value }
+                let cleared = try await Self.waitUntil(seconds: 5) { server.statistics.snapshot.inFlight == 0 }
+                #expect(cleared, "the services still hold \(server.statistics.snapshot.inFlight) answer(s)")
+            } else {
+                task.cancel()
+                let outcome = await task.result
+                Issue.record("the request never reached the services within 60 s; the fetch ended with \(outcome)")
+            }
             await client.shutdown()
             await server.shutdown()
+        }
+
+        /// Polls `condition` every 5 ms for at most `seconds`; whether it held.
+        private static func waitUntil(seconds: Int, _ condition: () -> Bool) async throws -> Bool {
+            let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
+            while !condition() {
+                guard ContinuousClock.now < deadline else { return false }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return true
+        }
+
+        /// Set once, read from any task.
+        private final class Flag: Sendable {
+            private let value = Mutex(false)
+            var isSet: Bool { value.withLock { $0 } }
+            func set() { value.withLock { $0 = true } }
         }
 
         /// Services that stop answering are a transport error, counted as a connection error,
