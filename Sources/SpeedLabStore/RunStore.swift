@@ -53,7 +53,9 @@ public final class RunStore: Sendable {
         self.busyTimeout = busyTimeout
         self.reserve = DiskReserve(database: path)
         let existed = try Self.checkPath(path, access: access)
-        let absentSideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
+        let absentSideFiles =
+            access == .read
+            ? ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) } : []
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)

@@ -55,7 +55,8 @@ public struct SiteWriter: Sendable {
         }
         // Folders first, once each; then the files on every core (each its own temporary file
         // and rename, so the order they land in cannot change what the folder holds).
-        let folders = Set(plan.files.map { folder.appendingPathComponent($0.path).deletingLastPathComponent() })
+        let folders = Set(
+            [folder] + plan.files.map { folder.appendingPathComponent($0.path).deletingLastPathComponent() })
         for directory in folders.sorted(by: { $0.path < $1.path }) {
             do { try manager.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
                 throw WriteError(path: directory.path, reason: (error as NSError).localizedDescription)
@@ -89,11 +90,8 @@ public struct SiteWriter: Sendable {
         let target = folder.appendingPathComponent(path)
         let bytes = Data(text.utf8)
         if let existing = try? Data(contentsOf: target), existing == bytes { return false }
-        let directory = target.deletingLastPathComponent()
+        let directory = target.deletingLastPathComponent()  // made by build(_:store:) before any write
         do {
-            if !FileManager.default.fileExists(atPath: directory.path) {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            }
             let temporary = directory.appendingPathComponent(
                 ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try bytes.write(to: temporary)
