@@ -131,9 +131,14 @@ let package = Package(
         ),
 
         // MARK: Command-line executables
-        // The process helper of command benchmarks (C: a few hundred KiB of RSS, so the commands it
-        // forks start from a small address space and report their own peak RSS).
-        .executableTarget(name: "speedlab-spawn", path: "Sources/speedlab-spawn"),
+        // The process helper of command benchmarks (C, linked statically against the C library
+        // alone: a few hundred KiB of RSS, so the commands it launches report their own peak RSS;
+        // see the top of its main.c).
+        .executableTarget(
+            name: "speedlab-spawn",
+            path: "Sources/speedlab-spawn",
+            linkerSettings: [.unsafeFlags(["-static-executable"])]
+        ),
         .executableTarget(
             name: "speedlab",
             dependencies: [

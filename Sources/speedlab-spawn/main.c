@@ -10,10 +10,18 @@
 //         repetition costs a fork and an exec of the command, not a start of the helper.
 //   fd 4  report: one line `key=value ...` written after each command is reaped.
 //
-// Why a helper: on Linux an exec'd process inherits its spawner's RSS high-water mark, so a
-// command spawned straight from SpeedLab would report at least SpeedLab's peak RSS. This
-// program is small; the command is forked from it (a copy of its small address space) and
-// exec'd, so wait4's ru_maxrss is the command's own (plus this helper's few hundred KiB).
+// Why a helper: on Linux an exec'd process inherits its spawner's RSS high-water mark (the
+// kernel folds the old image's peak into the new one at exec), so a command spawned straight
+// from SpeedLab would report at least SpeedLab's peak RSS. This program is small: it is linked
+// statically against the C library alone (no Swift runtime, no dynamic loader: a few hundred
+// KiB resident), so wait4's ru_maxrss is the command's own plus at most this helper's little.
+//
+// How a command is launched: as posix_spawn does, with clone(CLONE_VM | CLONE_VFORK) on a stack
+// of this helper's. The child shares this helper's memory until it execs (no page tables are
+// copied, which a fork would do), and this helper resumes once the child has exec'd or failed;
+// a failure before exec (a redirect, the directory, exec itself) is left in shared memory.
+// All signals are blocked around the clone, and the child resets the handled ones to their
+// defaults before it restores the mask, so no handler of this helper ever runs in the child.
 //
 // The command runs in a process group of its own (stdin, stdout and stderr are what SpeedLab
 // gave this helper). The wall time is taken here, from just before fork to the return of
@@ -30,6 +38,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +50,21 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+// SwiftPM links every executable with the Swift runtime's image registration object
+// (swiftrt.o), whose constructor hands the image's Swift metadata sections to the runtime.
+// This program holds no Swift code, so it registers nothing: these two definitions take the
+// runtime's place, and with `-static-executable` (Package.swift) no part of the Swift runtime
+// is linked in at all, which keeps this helper's resident memory, and so the peak RSS of
+// every command it launches, at a few hundred KiB.
+struct MetadataSections;
+void swift_addNewDSOImage(struct MetadataSections *sections);
+void swift_addNewDSOImage(struct MetadataSections *sections) { (void)sections; }
+int _swift_backtrace_isThunkFunction(const char *name);
+int _swift_backtrace_isThunkFunction(const char *name) {
+    (void)name;
+    return 0;
+}
 
 enum { LIFELINE = 3, REPORT = 4 };
 static const long long KILL_GRACE_NS = 2000000000LL;
@@ -91,7 +115,23 @@ struct job {
     char **envp;  // NULL: this helper's environment
 };
 
-static void reset_signals(void) {
+/// What the launched child needs, and where it leaves why it failed before exec (the child
+/// shares this helper's memory until it execs).
+struct launch {
+    const struct job *job;
+    int stdout_fd;  // -1: keep this helper's
+    int stderr_fd;
+    const sigset_t *mask;  // the mask to restore in the child before exec
+    volatile char stage;   // 'd' chdir, 'x' exec; 0 when exec succeeded
+    volatile int error;
+};
+
+/// The child's side of the launch, on the launch stack: a process group of its own, default
+/// signal handlers, the redirects and the directory, then exec. Only async-signal-safe calls.
+static int launch_child(void *argument) {
+    struct launch *launch = argument;
+    const struct job *job = launch->job;
+    setpgid(0, 0);
     struct sigaction defaults;
     memset(&defaults, 0, sizeof defaults);
     defaults.sa_handler = SIG_DFL;
@@ -100,16 +140,36 @@ static void reset_signals(void) {
     sigaction(SIGTERM, &defaults, NULL);
     sigaction(SIGHUP, &defaults, NULL);
     sigaction(SIGPIPE, &defaults, NULL);
+    sigprocmask(SIG_SETMASK, launch->mask, NULL);
+    if (launch->stdout_fd >= 0 && dup2(launch->stdout_fd, 1) < 0) {
+        launch->stage = 'o';
+    } else if (launch->stderr_fd >= 0 && dup2(launch->stderr_fd, 2) < 0) {
+        launch->stage = 'e';
+    } else if (chdir(job->directory) != 0) {
+        launch->stage = 'd';
+    } else {
+        if (job->envp) {
+            execve(job->executable, job->argv, job->envp);
+        } else {
+            execv(job->executable, job->argv);
+        }
+        launch->stage = 'x';
+    }
+    launch->error = errno;
+    _exit(127);
 }
 
-static int redirect(const char *path, int fd, int flags) {
-    if (path == NULL || path[0] == 0) return 0;
+/// Opens a redirect's target in this helper (close-on-exec: the child dup2s it), or returns -1
+/// with no redirect asked for (NULL or ""), or -2 when it cannot be opened.
+static int open_redirect(const char *path, int flags) {
+    if (path == NULL || path[0] == 0) return -1;
     int opened = open(path, flags | O_WRONLY | O_CLOEXEC, 0644);
-    if (opened < 0) return -1;
-    if (dup2(opened, fd) < 0) return -1;
-    close(opened);
-    return 0;
+    return opened < 0 ? -2 : opened;
 }
+
+/// The launch stack: the child runs on it until it execs, while this helper waits (CLONE_VFORK),
+/// so one is enough for a helper that launches one command at a time.
+static char launch_stack[256 * 1024] __attribute__((aligned(64)));
 
 /// Sends SIGKILL to every child of this helper: from /proc/self/task/PID/children (the helper
 /// is single-threaded), or, on a kernel without that file, from a scan of /proc.
@@ -171,43 +231,44 @@ static void kill_descendants(void) {
 /// its group, and writes the report line. Returns 0, or -1 when the lifeline closed (the
 /// caller stops serving).
 static int run_job(const struct job *job) {
-    int exec_pipe[2];
-    if (pipe2(exec_pipe, O_CLOEXEC) != 0) fail("pipe", errno);
-    long long start = now_ns();
-    pid_t child = fork();
-    if (child < 0) fail("fork", errno);
-    if (child == 0) {
-        setpgid(0, 0);
-        reset_signals();
-        int error = 0;
-        char stage = 'x';
-        if (redirect(job->stdout_path, 1, O_CREAT | O_APPEND) != 0) {
-            stage = 'o';
-        } else if (redirect(job->stderr_path, 2, O_TRUNC) != 0) {
-            stage = 'e';
-        } else if (chdir(job->directory) != 0) {
-            stage = 'd';
-        } else if (job->envp) {
-            execve(job->executable, job->argv, job->envp);
-        } else {
-            execv(job->executable, job->argv);
-        }
-        error = errno;
-        (void)!write(exec_pipe[1], &stage, 1);
-        (void)!write(exec_pipe[1], &error, sizeof error);
-        _exit(127);
-    }
-    setpgid(child, child);  // also here, so the group exists before any kill below
-    close(exec_pipe[1]);
+    struct launch launch = {job, -1, -1, NULL, 0, 0};
     char stage = 0;
     int exec_error = 0;
-    ssize_t got;
-    do { got = read(exec_pipe[0], &stage, 1); } while (got < 0 && errno == EINTR);
-    if (got == 1) {
-        ssize_t more;
-        do { more = read(exec_pipe[0], &exec_error, sizeof exec_error); } while (more < 0 && errno == EINTR);
+    launch.stdout_fd = open_redirect(job->stdout_path, O_CREAT | O_APPEND);
+    if (launch.stdout_fd == -2) {
+        stage = 'o';
+        exec_error = errno;
+    } else {
+        launch.stderr_fd = open_redirect(job->stderr_path, O_CREAT | O_TRUNC);
+        if (launch.stderr_fd == -2) {
+            stage = 'e';
+            exec_error = errno;
+        }
     }
-    close(exec_pipe[0]);
+    pid_t child = -1;
+    long long start = now_ns();
+    if (stage == 0) {
+        sigset_t all, previous;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &previous);
+        launch.mask = &previous;
+        child = clone(launch_child, launch_stack + sizeof launch_stack, CLONE_VM | CLONE_VFORK | SIGCHLD, &launch);
+        int clone_error = errno;
+        sigprocmask(SIG_SETMASK, &previous, NULL);
+        if (child < 0) fail("clone", clone_error);
+        stage = launch.stage;
+        exec_error = launch.error;
+    }
+    if (launch.stdout_fd >= 0) close(launch.stdout_fd);
+    if (launch.stderr_fd >= 0) close(launch.stderr_fd);
+    int got = stage != 0;
+    if (child < 0) {  // a redirect failed: nothing was started
+        const char *what = stage == 'o' ? "stdout" : "stderr";
+        char line[128];
+        snprintf(line, sizeof line, "error=%s errno=%d\n", what, exec_error);
+        report_line(line);
+        return 0;
+    }
 
     long long deadline = job->timeout_ms > 0 ? start + job->timeout_ms * 1000000LL : -1;
     int timed_out = 0, stopped = 0, term_sent = 0;
@@ -263,7 +324,7 @@ static int run_job(const struct job *job) {
     kill_descendants();     // and anything that left the group (setsid) and was reparented here
 
     char line[512];
-    if (got == 1) {
+    if (got) {
         const char *what = stage == 'd' ? "chdir" : stage == 'o' ? "stdout" : stage == 'e' ? "stderr" : "exec";
         snprintf(line, sizeof line, "error=%s errno=%d\n", what, exec_error);
         report_line(line);

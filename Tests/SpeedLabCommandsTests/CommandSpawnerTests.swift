@@ -99,7 +99,7 @@ import Testing
         let small = try await spawner.run(TestCommands.request(["/bin/true"]), name: "true")
         #expect(small.succeeded)
         #expect(small.peakRSSBytes > 0)
-        #expect(small.peakRSSBytes < 5 << 20, "true reported \(small.peakRSSBytes) bytes")
+        #expect(small.peakRSSBytes < 3 << 20, "true reported \(small.peakRSSBytes) bytes")
         let large = try await spawner.run(TestCommands.request(["python3", "./allocate.py", "64"]), name: "allocate")
         #expect(large.succeeded)
         #expect(large.peakRSSBytes >= 64 << 20)

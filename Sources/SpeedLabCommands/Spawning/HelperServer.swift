@@ -70,11 +70,18 @@ final class HelperServer: Sendable {
         guard let connection = try acquire(name: name) else { return nil }
         let body = Self.encode(
             request, stdoutPath: stdoutPath, stderrPath: capturesStandardError ? connection.capture.path : "")
+        // The request is written from this task (the helper is idle in its read of the pipe, so
+        // the write does not wait) and the command starts at once; only the wait for the report
+        // moves off the cooperative pool, and that hop overlaps the command's run.
         let outcome: Result<String, any Error> = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
+            do {
+                try Self.send(body, on: connection, name: name)
+            } catch {
+                return .failure(error)
+            }
+            return await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(
-                        returning: Result { try Self.exchange(body, on: connection, name: name) })
+                    continuation.resume(returning: Result { Self.receive(on: connection) })
                 }
             }
         } onCancel: {
@@ -173,25 +180,44 @@ final class HelperServer: Sendable {
         return Connection(pid: pid, requests: requests[1], reports: reports[0], capture: capture)
     }
 
-    /// A request: its length (4 bytes, native order), then NUL-terminated fields.
+    /// A request: its length (4 bytes, native order), then NUL-terminated fields (a NUL inside
+    /// a field is dropped). Built in one buffer, each field's UTF-8 copied in whole: a request
+    /// carries SpeedLab's whole environment, once per repetition.
     static func encode(_ request: SpawnRequest, stdoutPath: String, stderrPath: String) -> [UInt8] {
-        var fields = [
-            String(request.timeoutMilliseconds), request.workingDirectory, stdoutPath, stderrPath, request.executable,
-            String(request.arguments.count),
-        ]
-        fields += [request.executable] + request.arguments.dropFirst()
-        fields += [String(request.environment.count)] + request.environment
-        var body: [UInt8] = []
-        for field in fields {
-            body += field.utf8.filter { $0 != 0 }
+        var body: [UInt8] = [0, 0, 0, 0]
+        var size = 4 + request.executable.utf8.count + 64 + request.workingDirectory.utf8.count
+        size += stdoutPath.utf8.count + stderrPath.utf8.count
+        for field in request.arguments { size += field.utf8.count + 1 }
+        for field in request.environment { size += field.utf8.count + 1 }
+        body.reserveCapacity(size)
+        func append(_ field: String) {
+            let start = body.count
+            body.append(contentsOf: field.utf8)
+            if body[start...].contains(0) {
+                let kept = body[start...].filter { $0 != 0 }
+                body.replaceSubrange(start..., with: kept)
+            }
             body.append(0)
         }
-        var length = UInt32(body.count)
-        return withUnsafeBytes(of: &length) { Array($0) } + body
+        append(String(request.timeoutMilliseconds))
+        append(request.workingDirectory)
+        append(stdoutPath)
+        append(stderrPath)
+        append(request.executable)
+        append(String(request.arguments.count))
+        append(request.executable)
+        for argument in request.arguments.dropFirst() { append(argument) }
+        append(String(request.environment.count))
+        for entry in request.environment { append(entry) }
+        var length = UInt32(body.count - 4)
+        withUnsafeBytes(of: &length) { bytes in
+            for index in 0..<4 { body[index] = bytes[index] }
+        }
+        return body
     }
 
-    /// Writes the request and reads the report line (blocking: runs off the cooperative pool).
-    private static func exchange(_ body: [UInt8], on connection: Connection, name: String) throws -> String {
+    /// Writes the request to the helper's pipe.
+    private static func send(_ body: [UInt8], on connection: Connection, name: String) throws {
         var written = 0
         while written < body.count {
             let fd = connection.requests
@@ -203,6 +229,10 @@ final class HelperServer: Sendable {
             }
             written += count
         }
+    }
+
+    /// Reads the report line (blocking: runs off the cooperative pool).
+    private static func receive(on connection: Connection) -> String {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 512)
         while !bytes.contains(UInt8(ascii: "\n")) {
