@@ -9,15 +9,23 @@
     ///
     /// Every answer carries `x-speedlab-connection-request`, the request's position on its
     /// connection, so a client counts the connections it opened (those whose first answer says 1).
+    ///
+    /// Requests come from NIO's HTTP/1 decoder; answers are written as finished bytes (status
+    /// line, the few headers, the body) in one buffer and one write, without a response encoder
+    /// between: a request costs the services as little as the client. Pipelined requests wait
+    /// in order while an answer is held (the next is routed once the answer before it is sent),
+    /// and a request the decoder cannot read gets a 400 and the connection closes.
     final class ServiceRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
+        typealias OutboundOut = ByteBuffer
 
         private let statistics: ServicesStatistics
         private var head: HTTPRequestHead?
         private var requestsOnConnection = 0
-        /// The answer being held (at most one: pipelining assistance delivers one request at a time).
+        /// The answer being held (at most one: later pipelined requests wait in `queued`).
         private var pending: Scheduled<Void>?
+        /// Requests read while an answer is held, answered in order.
+        private var queued: [HTTPRequestHead] = []
         private var body = ByteBuffer()
 
         init(statistics: ServicesStatistics) {
@@ -31,9 +39,31 @@
             case .end:
                 guard let head else { return }
                 self.head = nil
-                requestsOnConnection += 1
-                if requestsOnConnection == 1 { statistics.connectionCarriedItsFirstRequest() }
-                route(head, context: context)
+                if pending != nil {
+                    queued.append(head)
+                } else {
+                    begin(head, context: context)
+                }
+            }
+        }
+
+        /// Starts answering `head`: at once, or by holding its answer.
+        private func begin(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+            requestsOnConnection += 1
+            if requestsOnConnection == 1 { statistics.connectionCarriedItsFirstRequest() }
+            route(head, context: context)
+        }
+
+        /// A request the decoder could not read: a 400, and the connection closes.
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            if error is HTTPParserError {
+                var answer = context.channel.allocator.buffer(capacity: 96)
+                answer.writeStaticString("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
+                    context.close(promise: nil)
+                }
+            } else {
+                context.close(promise: nil)
             }
         }
 
@@ -43,13 +73,15 @@
                 self.pending = nil
                 statistics.requestEnded()
             }
+            queued = []
             context.fireChannelInactive()
         }
 
         private func route(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
             let uri = head.uri
-            let path = uri.firstIndex(of: "?").map { uri[..<$0] } ?? uri[...]
-            let query = uri.firstIndex(of: "?").map { uri[uri.index(after: $0)...] } ?? ""
+            let mark = uri.utf8.firstIndex(of: UInt8(ascii: "?"))
+            let path = mark.map { uri[..<$0] } ?? uri[...]
+            let query = mark.map { uri[uri.utf8.index(after: $0)...] } ?? ""
             switch path {
             case ServiceRoute.call:
                 switch ServiceRoute.call(fromQuery: query) {
@@ -89,36 +121,53 @@
             if body.readableBytes < bytes {
                 body = context.channel.allocator.buffer(repeating: UInt8(ascii: "s"), count: bytes)
             }
-            send(
-                head, .ok, body: body.getSlice(at: body.readerIndex, length: bytes) ?? ByteBuffer(), call: call,
-                context: context)
+            send(head, .ok, body: body.readableBytesView.prefix(bytes), call: call, context: context)
         }
 
         private func respond(
             _ head: HTTPRequestHead, _ status: HTTPResponseStatus, text: String, call: String? = nil,
             context: ChannelHandlerContext
         ) {
-            send(head, status, body: context.channel.allocator.buffer(string: text), call: call, context: context)
+            send(head, status, body: text.utf8, call: call, context: context)
         }
 
+        /// Writes the whole answer (status line, headers, body) as one buffer, then routes the
+        /// next pipelined request, if one waits.
         private func send(
-            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, body: ByteBuffer, call: String? = nil,
+            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, body: some Collection<UInt8>, call: String? = nil,
             context: ChannelHandlerContext
         ) {
-            var headers = HTTPHeaders()
-            headers.add(name: "content-length", value: String(body.readableBytes))
-            if let call { headers.add(name: ServiceRoute.callHeader, value: call) }
-            headers.add(name: "x-speedlab-connection-request", value: String(requestsOnConnection))
             let keepAlive = head.isKeepAlive
-            if !keepAlive { headers.add(name: "connection", value: "close") }
-            context.write(
-                wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
-                promise: nil)
-            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-            let written = context.eventLoop.makePromise(of: Void.self)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
+            var answer = context.channel.allocator.buffer(capacity: 160 + body.count)
+            answer.writeString(head.version.minor == 0 && head.version.major == 1 ? "HTTP/1.0 " : "HTTP/1.1 ")
+            answer.writeString(String(status.code))
+            answer.writeInteger(UInt8(ascii: " "))
+            answer.writeString(status.reasonPhrase)
+            answer.writeStaticString("\r\ncontent-length: ")
+            answer.writeString(String(body.count))
+            if let call {
+                answer.writeStaticString("\r\n")
+                answer.writeString(ServiceRoute.callHeader)
+                answer.writeStaticString(": ")
+                answer.writeString(call)
+            }
+            answer.writeStaticString("\r\nx-speedlab-connection-request: ")
+            answer.writeString(String(requestsOnConnection))
             if !keepAlive {
-                written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                answer.writeStaticString("\r\nconnection: close")
+            } else if head.version.minor == 0 && head.version.major == 1 {
+                answer.writeStaticString("\r\nconnection: keep-alive")
+            }
+            answer.writeStaticString("\r\n\r\n")
+            answer.writeBytes(body)
+            if keepAlive {
+                context.writeAndFlush(wrapOutboundOut(answer), promise: nil)
+                if pending == nil, !queued.isEmpty { begin(queued.removeFirst(), context: context) }
+            } else {
+                queued = []
+                context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
+                    context.close(promise: nil)
+                }
             }
         }
 

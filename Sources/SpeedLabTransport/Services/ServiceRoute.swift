@@ -1,5 +1,9 @@
 import SpeedLabScenarios
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The paths `speedlab services` answers, and how a ``ServiceCall`` travels in a request's
 /// query string (`/call?service=1&query=7&attempt=2&seed=42&mean_ns=6e7&jitter=0&failure_rate=0.1&bytes=1024`).
 ///
@@ -26,20 +30,32 @@ public enum ServiceRoute {
             + "&bytes=\(call.responseBytes)"
     }
 
-    /// The call a request's query string carries, or why it does not carry one.
+    /// The call a request's query string carries, or why it does not carry one. Read byte by
+    /// byte, with no dictionary or string per field (the services read one per request); a
+    /// name given twice takes its last value, and unknown names are ignored.
     public static func call(fromQuery query: Substring) -> Result<ServiceCall, RouteError> {
-        var fields: [Substring: Substring] = [:]
-        for pair in query.split(separator: "&") {
-            guard let equals = pair.firstIndex(of: "=") else { return .failure(RouteError("'\(pair)' has no value")) }
-            fields[pair[..<equals]] = pair[pair.index(after: equals)...]
+        var query = query
+        return query.withUTF8 { call(fromQuery: $0) }
+    }
+
+    private static func call(fromQuery bytes: UnsafeBufferPointer<UInt8>) -> Result<ServiceCall, RouteError> {
+        var fields = QueryFields()
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.count
+            let pair = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
+            if pair.isEmpty { continue }
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else {
+                return .failure(RouteError("'\(String(decoding: pair, as: UTF8.self))' has no value"))
+            }
+            fields.take(
+                name: UnsafeBufferPointer(rebasing: pair[..<equals]),
+                value: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]))
         }
-        func integer(_ name: Substring) -> Int? { fields[name].flatMap { Int($0) } }
-        func real(_ name: Substring) -> Double? {
-            fields[name].flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
-        }
-        guard let service = integer("service"), let item = integer("query"), let attempt = integer("attempt"),
-            let seed = integer("seed"), let mean = real("mean_ns"), let jitter = real("jitter"),
-            let failureRate = real("failure_rate"), let bytes = integer("bytes")
+        guard let service = fields.service, let item = fields.query, let attempt = fields.attempt,
+            let seed = fields.seed, let mean = fields.meanNanos, let jitter = fields.jitter,
+            let failureRate = fields.failureRate, let bytes = fields.bytes
         else {
             return .failure(
                 RouteError("expected service, query, attempt, seed, mean_ns, jitter, failure_rate and bytes"))
@@ -59,5 +75,70 @@ public enum ServiceRoute {
         init(_ description: String) {
             self.description = description
         }
+    }
+}
+
+/// The fields of a `/call` query as they are read: each nil until its name is met with a value
+/// that parses (a value that does not parse leaves it nil, so the call is refused as incomplete).
+private struct QueryFields {
+    var service: Int?
+    var query: Int?
+    var attempt: Int?
+    var seed: Int?
+    var meanNanos: Double?
+    var jitter: Double?
+    var failureRate: Double?
+    var bytes: Int?
+
+    mutating func take(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        func named(_ text: StaticString) -> Bool {
+            text.utf8CodeUnitCount == name.count
+                && memcmp(text.utf8Start, name.baseAddress!, name.count) == 0
+        }
+        guard !name.isEmpty else { return }
+        if named("service") {
+            service = Self.integer(value)
+        } else if named("query") {
+            query = Self.integer(value)
+        } else if named("attempt") {
+            attempt = Self.integer(value)
+        } else if named("seed") {
+            seed = Self.integer(value)
+        } else if named("mean_ns") {
+            meanNanos = Self.real(value)
+        } else if named("jitter") {
+            jitter = Self.real(value)
+        } else if named("failure_rate") {
+            failureRate = Self.real(value)
+        } else if named("bytes") {
+            bytes = Self.integer(value)
+        }
+    }
+
+    /// A decimal integer with an optional sign, as `Int(_:)` reads one (nil on overflow).
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var digits = bytes[...]
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowedAgain) =
+                negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowed, !overflowedAgain else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// A finite real number as `Double(_:)` reads one.
+    static func real(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        Double(String(decoding: bytes, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -8,7 +8,7 @@
     /// latency for a hang), with `/health` and `/stats` beside it.
     ///
     /// Every delay is a timer on the connection's event loop: a held request costs a scheduled
-    /// task, never a thread. Keep-alive connections are served in order (pipelining assisted).
+    /// task, never a thread. Keep-alive connections are served in order, pipelined requests included.
     public final class ServicesServer: Sendable {
         /// `http://host:port`, with the port the system chose for port 0.
         public let address: String
@@ -38,8 +38,10 @@
                 .childChannelInitializer { channel in
                     statistics.connectionAccepted()
                     return channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                            withPipeliningAssistance: true, withErrorHandling: true)
+                        // NIO's HTTP/1 decoder reads the requests; the handler writes finished
+                        // answers itself (no response encoder), and keeps pipelined ones in order.
+                        try channel.pipeline.syncOperations.addHandler(
+                            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
                         try channel.pipeline.syncOperations.addHandler(ServiceRequestHandler(statistics: statistics))
                     }
                 }
