@@ -30,7 +30,7 @@ public struct AgentSequentialScenario: Scenario {
     /// thread and a busy shared pool cannot make a response lose its race with its timeout.
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         let counters = AgentCounters(AgentCounts())
-        let checksum = try await withTaskExecutorPreference(context.executors.eventLoop) {
+        let checksum = try await withTaskExecutorPreference(context.eventLoop(for: settings.workload)) {
             try await context.clock.runAgent(
                 settings: settings, context: context, placement: nil, concurrency: nil, connections: 1,
                 counters: counters)

@@ -46,7 +46,7 @@ public struct ConcurrentScenario: Scenario {
     var slots: Int { workload.transport == .http ? min(concurrency, connections) : concurrency }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let loop = context.executors.eventLoop
+        let loop = context.eventLoop(for: workload)
         let checksum = try await withTaskExecutorPreference(loop) {
             usesBatches
                 ? try await runBatches(context, on: loop)
@@ -58,7 +58,7 @@ public struct ConcurrentScenario: Scenario {
     /// A sliding window: N tasks, a semaphore of C permits around each fetch (none when C ≥ N,
     /// where it could never make a task wait). A discarding group (no result kept per child)
     /// with an atomic checksum keeps the loop thread's work per item small.
-    private func runWindow(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
+    private func runWindow(_ context: ScenarioContext, on loop: any TaskExecutor) async throws -> Checksum {
         let limiter = concurrency < workload.tasks ? AsyncSemaphore(permits: concurrency) : nil
         let workload = self.workload
         let connections = self.connections
@@ -81,7 +81,7 @@ public struct ConcurrentScenario: Scenario {
     }
 
     /// Fixed batches of C: each batch is gathered whole before the next one starts.
-    private func runBatches(_ context: ScenarioContext, on loop: SingleThreadExecutor) async throws -> Checksum {
+    private func runBatches(_ context: ScenarioContext, on loop: any TaskExecutor) async throws -> Checksum {
         var checksum = Checksum()
         let workload = self.workload
         let connections = self.connections

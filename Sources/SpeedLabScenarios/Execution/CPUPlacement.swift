@@ -12,16 +12,19 @@ public struct CPUPlacement: Sendable {
     public let workers: Int
     private let pool: ThreadPoolExecutor?
     private let limiter: AsyncSemaphore?
-    /// The executor I/O tasks prefer: the event loop, or nil for the default executor.
-    public let ioExecutor: SingleThreadExecutor?
+    /// The executor I/O tasks prefer: the event loop (the http client's own, over http), or
+    /// nil for the default executor.
+    public let ioExecutor: (any TaskExecutor)?
     /// Where compute and permit spans go when the repetition is traced.
     private let context: ScenarioContext
 
-    public init(point: ParameterPoint, scenario: String, context: ScenarioContext) throws(ScenarioError) {
+    public init(point: ParameterPoint, scenario: String, workload: Workload, context: ScenarioContext)
+        throws(ScenarioError)
+    {
         workers = try point.integer(ParameterCatalog.workers, for: scenario)
         isDedicated = try point.word(ParameterCatalog.cpuPool, for: scenario) == "dedicated"
         pool = isDedicated ? context.executors.cpuPool(workers: workers) : nil
-        ioExecutor = isDedicated ? context.executors.eventLoop : nil
+        ioExecutor = isDedicated ? context.eventLoop(for: workload) : nil
         limiter = isDedicated ? nil : AsyncSemaphore(permits: workers)
         self.context = context
     }

@@ -20,8 +20,9 @@ public struct PipelineSettings: Sendable {
         self.scenario = scenario
     }
 
-    /// Where this run's CPU work goes, on the executors of `context`.
-    public func placement(in context: ScenarioContext) throws(ScenarioError) -> CPUPlacement {
-        try CPUPlacement(point: point, scenario: scenario, context: context)
+    /// Where this run's CPU work goes, on the executors of `context` (its I/O tasks on the
+    /// event loop of `workload`'s transport).
+    public func placement(for workload: Workload, in context: ScenarioContext) throws(ScenarioError) -> CPUPlacement {
+        try CPUPlacement(point: point, scenario: scenario, workload: workload, context: context)
     }
 }

@@ -52,6 +52,15 @@ public struct ScenarioContext: Sendable {
         }
     }
 
+    /// The one thread a scenario's I/O tasks run on for `workload`: over http, the event loop
+    /// of the client that does its I/O, when that client has one (a request's answer then
+    /// resumes its task on the thread that read it, with no hop between threads); otherwise
+    /// the single-thread executor of ``executors``.
+    public func eventLoop(for workload: Workload) -> any TaskExecutor {
+        if workload.transport == .http, let loop = network?.client(workload.client)?.eventLoop { return loop }
+        return executors.eventLoop
+    }
+
     /// Runs the kernel for `item` of `workload` here, as a compute span when tracing.
     public func compute(_ workload: Workload, item: Int) -> UInt64 {
         traceCompute(item: item) { workload.compute(item: item) }

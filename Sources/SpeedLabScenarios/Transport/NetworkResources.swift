@@ -32,6 +32,16 @@ public protocol HTTPFetching: Sendable {
     /// reads the body in full. Throws ``ServiceFailure`` for an error status; records the wake
     /// lateness (response complete → task resumed) and the counters in `context`.
     func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws
+
+    /// The executor on whose thread this client does its I/O, when it has one a task can run
+    /// on: scenarios over http then use it as their event loop, so a request's answer resumes
+    /// its waiting task on the thread that read it, as asyncio's loop and its client share one.
+    var eventLoop: (any TaskExecutor)? { get }
+}
+
+extension HTTPFetching {
+    /// None: the scenario's own single-thread event loop runs its tasks.
+    public var eventLoop: (any TaskExecutor)? { nil }
 }
 
 /// A real database whose driver blocks the calling thread.

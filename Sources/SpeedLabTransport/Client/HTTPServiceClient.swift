@@ -18,6 +18,7 @@
         public let baseURL: String
         private let group: any EventLoopGroup
         private let loop: any EventLoop
+        private let loopExecutor: EventLoopTaskExecutor
         private let ownsGroup: Bool
         private let pools = Mutex<[Int: ConnectionPool]>([:])
         /// Resolved on first use: an unreachable host fails the first request, not the init.
@@ -34,8 +35,13 @@
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
             self.group = group ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
             loop = self.group.next()
+            loopExecutor = EventLoopTaskExecutor(loop: loop)
             ownsGroup = group == nil
         }
+
+        /// The event loop every connection of this client lives on, as a task executor: the
+        /// event loop of scenarios over http (see ``HTTPFetching/eventLoop``).
+        public var eventLoop: (any TaskExecutor)? { loopExecutor }
 
         /// The pool that holds at most `connections` connections.
         func pool(connections: Int) throws(TransportError) -> ConnectionPool {
@@ -104,6 +110,7 @@
                 return Array(pools.values)
             }
             for pool in all { pool.shutdown() }
+            loopExecutor.close()
             if ownsGroup { try? await group.shutdownGracefully() }
         }
     }
