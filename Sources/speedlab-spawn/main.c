@@ -7,7 +7,9 @@
 //         --serve it also carries the requests: a 4-byte length, then NUL-terminated fields
 //         TIMEOUT_MS, DIRECTORY, STDOUT (a path, or empty: this helper's), STDERR (likewise),
 //         EXECUTABLE, ARGC, ARGV..., ENVC, ENV... The helper then lives for a whole run, so a
-//         repetition costs a fork and an exec of the command, not a start of the helper.
+//         repetition costs a launch of the command, not a start of the helper. SpeedLab may
+//         queue the next request while a command runs: it is launched as soon as that command
+//         is reaped, before that command's report is written (reports stay in order).
 //   fd 4  report: one line `key=value ...` written after each command is reaped.
 //
 // Why a helper: on Linux an exec'd process inherits its spawner's RSS high-water mark (the
@@ -227,49 +229,63 @@ static void kill_descendants(void) {
     }
 }
 
-/// Forks and execs `job` in a process group of its own, waits for it, kills what it left in
-/// its group, and writes the report line. Returns 0, or -1 when the lifeline closed (the
-/// caller stops serving).
-static int run_job(const struct job *job) {
+/// A launched command: its pid (-1 when a redirect failed and nothing started), when its clock
+/// started, and why it failed before exec, if it did ('o', 'e', 'd' or 'x').
+struct running {
+    const struct job *job;
+    pid_t child;
+    long long start;
+    char stage;
+    int exec_error;
+};
+
+/// Launches `job` in a process group of its own; its clock starts just before the launch.
+static void launch_job(const struct job *job, struct running *running) {
     struct launch launch = {job, -1, -1, NULL, 0, 0};
-    char stage = 0;
-    int exec_error = 0;
+    running->job = job;
+    running->child = -1;
+    running->stage = 0;
+    running->exec_error = 0;
     launch.stdout_fd = open_redirect(job->stdout_path, O_CREAT | O_APPEND);
     if (launch.stdout_fd == -2) {
-        stage = 'o';
-        exec_error = errno;
+        running->stage = 'o';
+        running->exec_error = errno;
     } else {
         launch.stderr_fd = open_redirect(job->stderr_path, O_CREAT | O_TRUNC);
         if (launch.stderr_fd == -2) {
-            stage = 'e';
-            exec_error = errno;
+            running->stage = 'e';
+            running->exec_error = errno;
         }
     }
-    pid_t child = -1;
-    long long start = now_ns();
-    if (stage == 0) {
+    running->start = now_ns();
+    if (running->stage == 0) {
         sigset_t all, previous;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, &previous);
         launch.mask = &previous;
-        child = clone(launch_child, launch_stack + sizeof launch_stack, CLONE_VM | CLONE_VFORK | SIGCHLD, &launch);
+        pid_t child = clone(launch_child, launch_stack + sizeof launch_stack, CLONE_VM | CLONE_VFORK | SIGCHLD, &launch);
         int clone_error = errno;
         sigprocmask(SIG_SETMASK, &previous, NULL);
         if (child < 0) fail("clone", clone_error);
-        stage = launch.stage;
-        exec_error = launch.error;
+        running->child = child;
+        running->stage = launch.stage;
+        running->exec_error = launch.error;
     }
     if (launch.stdout_fd >= 0) close(launch.stdout_fd);
     if (launch.stderr_fd >= 0) close(launch.stderr_fd);
-    int got = stage != 0;
+}
+
+/// Waits for a launched command (its timeout, the lifeline and SIGINT/SIGTERM/SIGHUP stop it),
+/// kills what it left in its group and below this helper, and writes its report line into
+/// `line`. Returns 1 when it was stopped (the caller stops serving), else 0.
+static int finish_job(const struct running *running, char *line, size_t size) {
+    pid_t child = running->child;
     if (child < 0) {  // a redirect failed: nothing was started
-        const char *what = stage == 'o' ? "stdout" : "stderr";
-        char line[128];
-        snprintf(line, sizeof line, "error=%s errno=%d\n", what, exec_error);
-        report_line(line);
+        snprintf(line, size, "error=%s errno=%d\n", running->stage == 'o' ? "stdout" : "stderr", running->exec_error);
         return 0;
     }
-
+    const struct job *job = running->job;
+    long long start = running->start;
     long long deadline = job->timeout_ms > 0 ? start + job->timeout_ms * 1000000LL : -1;
     int timed_out = 0, stopped = 0, term_sent = 0;
     int status = 0;
@@ -323,22 +339,20 @@ static int run_job(const struct job *job) {
     kill(-child, SIGKILL);  // anything the command left running in its group
     kill_descendants();     // and anything that left the group (setsid) and was reparented here
 
-    char line[512];
-    if (got) {
+    if (running->stage != 0) {
+        char stage = running->stage;
         const char *what = stage == 'd' ? "chdir" : stage == 'o' ? "stdout" : stage == 'e' ? "stderr" : "exec";
-        snprintf(line, sizeof line, "error=%s errno=%d\n", what, exec_error);
-        report_line(line);
-        return stopped ? -1 : 0;
+        snprintf(line, size, "error=%s errno=%d\n", what, running->exec_error);
+        return stopped;
     }
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     int signo = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    snprintf(line, sizeof line,
+    snprintf(line, size,
              "wall_ns=%lld user_us=%lld system_us=%lld maxrss_kb=%ld minflt=%ld majflt=%ld nvcsw=%ld nivcsw=%ld "
              "exit=%d signal=%d timed_out=%d stopped=%d\n",
              end - start, micros(usage.ru_utime), micros(usage.ru_stime), usage.ru_maxrss, usage.ru_minflt,
              usage.ru_majflt, usage.ru_nvcsw, usage.ru_nivcsw, code, signo, timed_out, stopped);
-    report_line(line);
-    return stopped ? -1 : 0;
+    return stopped;
 }
 
 static int read_fully(int fd, void *buffer, size_t size) {
@@ -363,44 +377,98 @@ static char *next_field(char **cursor, char *end) {
     return field;
 }
 
-/// Runs one request after another until the lifeline closes.
-static int serve(void) {
-    for (;;) {
-        uint32_t length = 0;
-        if (read_fully(LIFELINE, &length, sizeof length) != 0) return 0;  // SpeedLab is gone
-        if (length == 0 || length > (64u << 20)) fail("request", EINVAL);
-        char *body = malloc(length);
-        if (body == NULL || read_fully(LIFELINE, body, length) != 0) return 0;
-        char *cursor = body, *end = body + length;
-        struct job job;
-        memset(&job, 0, sizeof job);
-        char *timeout = next_field(&cursor, end);
-        job.directory = next_field(&cursor, end);
-        job.stdout_path = next_field(&cursor, end);
-        job.stderr_path = next_field(&cursor, end);
-        job.executable = next_field(&cursor, end);
-        char *argc_text = next_field(&cursor, end);
-        if (!timeout || !job.directory || !job.stdout_path || !job.stderr_path || !job.executable || !argc_text)
-            fail("request", EINVAL);
-        job.timeout_ms = atoll(timeout);
-        long argc = atol(argc_text);
-        if (argc < 1 || argc > 1000000) fail("request", EINVAL);
-        job.argv = calloc((size_t)argc + 1, sizeof(char *));
-        for (long i = 0; i < argc; i++) {
-            if ((job.argv[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
-        }
-        char *envc_text = next_field(&cursor, end);
-        long envc = envc_text ? atol(envc_text) : -1;
-        if (envc < 0 || envc > 1000000) fail("request", EINVAL);
-        job.envp = calloc((size_t)envc + 1, sizeof(char *));
-        for (long i = 0; i < envc; i++) {
-            if ((job.envp[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
-        }
-        int result = run_job(&job);
-        free(job.argv);
-        free(job.envp);
+/// One request: its body (which the job's strings point into) and the job it describes.
+struct request {
+    char *body;
+    struct job job;
+};
+
+static void free_request(struct request *request) {
+    free(request->job.argv);
+    free(request->job.envp);
+    free(request->body);
+    memset(request, 0, sizeof *request);
+}
+
+/// Reads the next request from the lifeline; -1 when SpeedLab is gone (it closed the lifeline).
+static int read_request(struct request *request) {
+    memset(request, 0, sizeof *request);
+    uint32_t length = 0;
+    if (read_fully(LIFELINE, &length, sizeof length) != 0) return -1;
+    if (length == 0 || length > (64u << 20)) fail("request", EINVAL);
+    char *body = malloc(length);
+    if (body == NULL || read_fully(LIFELINE, body, length) != 0) {
         free(body);
-        if (result != 0) return 0;
+        return -1;
+    }
+    request->body = body;
+    char *cursor = body, *end = body + length;
+    struct job *job = &request->job;
+    char *timeout = next_field(&cursor, end);
+    job->directory = next_field(&cursor, end);
+    job->stdout_path = next_field(&cursor, end);
+    job->stderr_path = next_field(&cursor, end);
+    job->executable = next_field(&cursor, end);
+    char *argc_text = next_field(&cursor, end);
+    if (!timeout || !job->directory || !job->stdout_path || !job->stderr_path || !job->executable || !argc_text)
+        fail("request", EINVAL);
+    job->timeout_ms = atoll(timeout);
+    long argc = atol(argc_text);
+    if (argc < 1 || argc > 1000000) fail("request", EINVAL);
+    job->argv = calloc((size_t)argc + 1, sizeof(char *));
+    for (long i = 0; i < argc; i++) {
+        if ((job->argv[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
+    }
+    char *envc_text = next_field(&cursor, end);
+    long envc = envc_text ? atol(envc_text) : -1;
+    if (envc < 0 || envc > 1000000) fail("request", EINVAL);
+    job->envp = calloc((size_t)envc + 1, sizeof(char *));
+    for (long i = 0; i < envc; i++) {
+        if ((job->envp[i] = next_field(&cursor, end)) == NULL) fail("request", EINVAL);
+    }
+    return 0;
+}
+
+/// Whether a request is waiting on the lifeline now (SpeedLab queued it behind the last).
+static int request_waiting(void) {
+    struct pollfd lifeline = {LIFELINE, POLLIN, 0};
+    return poll(&lifeline, 1, 0) == 1 && (lifeline.revents & POLLIN);
+}
+
+/// Runs one request after another until the lifeline closes. When the next request is already
+/// waiting as a command ends (SpeedLab queued it), it is launched before that command's report
+/// is written: the next repetition starts at once, and SpeedLab's wake-up on the report overlaps
+/// it instead of delaying it. Reports are still written in order.
+static int serve(void) {
+    struct request current;
+    if (read_request(&current) != 0) return 0;
+    struct running running;
+    launch_job(&current.job, &running);
+    for (;;) {
+        char line[512];
+        int stopped = finish_job(&running, line, sizeof line);
+        if (stopped) {
+            report_line(line);
+            free_request(&current);
+            return 0;
+        }
+        if (request_waiting()) {
+            struct request next;
+            int gone = read_request(&next);
+            free_request(&current);
+            if (gone) {
+                report_line(line);
+                return 0;
+            }
+            current = next;
+            launch_job(&current.job, &running);
+            report_line(line);
+        } else {
+            report_line(line);
+            free_request(&current);
+            if (read_request(&current) != 0) return 0;
+            launch_job(&current.job, &running);
+        }
     }
 }
 
@@ -431,6 +499,10 @@ int main(int argc, char **argv) {
 
     if (serving) return serve();
     struct job job = {atoll(argv[1]), argv[2], NULL, NULL, argv[3], argv + 3, NULL};
-    run_job(&job);
+    struct running running;
+    launch_job(&job, &running);
+    char line[512];
+    finish_job(&running, line, sizeof line);
+    report_line(line);
     return 0;
 }

@@ -103,6 +103,46 @@ import Testing
         #expect(report.contains("no timeline: command points have no spans"), "\(report.prefix(4000))")
     }
 
+    /// Each repetition of a command point is queued behind the one before it (it starts when
+    /// that one ends): every repetition still runs exactly once, in order, with its own
+    /// number, and its sample is stored under that number.
+    @Test(.timeLimit(.minutes(2)))
+    func queuedRepetitionsRunOnceEachInOrder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let log = folder.path("log")
+        let result = try SpeedLabCommand.run(
+            [
+                "bench", "--runs", "12", "--warmup", "2", "--no-report", "--",
+                "sh -c 'echo $SPEEDLAB_WARMUP:$SPEEDLAB_REPETITION >> \(log)'",
+            ],
+            in: folder.url)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == ["1:0", "1:1"] + (0..<12).map { "0:\($0)" }, "\(lines)")
+        let db = folder.path("speedlab.sqlite")
+        #expect(try Self.integer("SELECT COUNT(DISTINCT repetition) FROM sample WHERE isWarmup = 0", in: db) == 12)
+    }
+
+    /// A repetition that fails fails its point; the one queued behind it is stopped, never
+    /// stored, and nothing runs after it.
+    @Test(.timeLimit(.minutes(2)))
+    func aFailingRepetitionStopsTheOneQueuedBehindIt() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let log = folder.path("log")
+        let script = "echo $SPEEDLAB_REPETITION >> \(log); [ $SPEEDLAB_REPETITION -ne 3 ] || exit 9; sleep 0.05"
+        let result = try SpeedLabCommand.run(
+            ["bench", "--runs", "10", "--warmup", "0", "--no-report", "--", "sh -c '\(script)'"], in: folder.url)
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("exited with code 9 in repetition 3"), "\(result.stderr)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.prefix(4) == ["0", "1", "2", "3"] && lines.count <= 5, "at most the queued one more: \(lines)")
+        let db = folder.path("speedlab.sqlite")
+        #expect(try Self.integer("SELECT COUNT(*) FROM sample WHERE isWarmup = 0", in: db) == 3)
+        #expect(try Self.integer("SELECT COUNT(*) FROM point WHERE status = 'failed'", in: db) == 1)
+    }
+
     /// A dry run cannot know what a command costs: it says so, or uses the median of the
     /// latest stored run of the same point; it never creates the store.
     @Test(.timeLimit(.minutes(2)))

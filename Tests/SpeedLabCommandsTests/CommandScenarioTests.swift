@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCommands
 import SpeedLabCore
+import SpeedLabScenarios
 import Synchronization
 import Testing
 

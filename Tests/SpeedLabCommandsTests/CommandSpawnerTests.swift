@@ -194,4 +194,53 @@ final class TemporaryFolder {
         let all = try String(contentsOfFile: parents, encoding: .utf8).split(separator: "\n")
         #expect(all.count == 4 && Set(all).count == 2, "a new helper after the cancelled one: \(all)")
     }
+
+    /// A command queued behind another starts when that one ends (not after SpeedLab read its
+    /// report), on the same helper; the reports come back in order, and each keeps its own
+    /// stderr although the second began before the first one's report was read.
+    @Test func aQueuedCommandStartsWhenTheOneBeforeEndsAndKeepsItsOwnStderr() async throws {
+        let folder = try TemporaryFolder()
+        let log = folder.path + "/log"
+        let spawner = try TestCommands.spawner()
+        let first = try TestCommands.request([
+            "/bin/sh", "-c", "sleep 0.3; echo first $PPID >> \(log); echo first-error >&2; exit 3",
+        ])
+        let second = try TestCommands.request([
+            "/bin/sh", "-c", "echo second $PPID >> \(log); echo second-error >&2",
+        ])
+        let launched = try spawner.launch(first, name: "first")
+        let queued = try #require(spawner.launch(second, name: "second", after: launched))
+        #expect(spawner.launch(second, name: "third", after: launched) == nil, "one command queues, not two")
+        // The second runs while nobody waits for the first's report.
+        #expect(
+            TestCommands.eventually(seconds: 10) {
+                (try? String(contentsOfFile: log, encoding: .utf8))?.contains("second") == true
+            })
+        let firstUsage = try await spawner.collect(launched)
+        let secondUsage = try await spawner.collect(queued)
+        #expect(firstUsage.exitCode == 3 && firstUsage.standardErrorTail == "first-error\n")
+        #expect(secondUsage.succeeded && secondUsage.standardErrorTail == "second-error\n")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("first ") && lines[1].hasPrefix("second "), "\(lines)")
+        #expect(Set(lines.map { $0.split(separator: " ")[1] }).count == 1, "both on one helper: \(lines)")
+    }
+
+    /// Giving up on a command (the run was interrupted) stops it and the one queued behind it,
+    /// which never starts; the next command gets a new helper.
+    @Test func abandoningACommandStopsItAndTheOneQueuedBehind() async throws {
+        let folder = try TemporaryFolder()
+        let pidFile = folder.path + "/pid"
+        let marker = folder.path + "/second-ran"
+        let spawner = try TestCommands.spawner()
+        let launched = try spawner.launch(try TestCommands.request(["./ignore-term.sh", pidFile]), name: "blocking")
+        let queued = try #require(
+            spawner.launch(
+                try TestCommands.request(["/bin/sh", "-c", "touch \(marker)"]), name: "queued", after: launched))
+        let pid = try #require(TestCommands.pid(in: pidFile))
+        spawner.abandon(launched)
+        #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
+        await #expect(throws: (any Error).self) { try await spawner.collect(queued) }
+        #expect(!FileManager.default.fileExists(atPath: marker), "the queued command never started")
+        #expect(try await spawner.run(try TestCommands.request(["/bin/true"]), name: "true").succeeded)
+    }
 }

@@ -73,7 +73,15 @@ public struct CommandScenario: SelfMeasuringScenario {
         return ScenarioOutcome(checksum: 0)
     }
 
-    public func measure(repetition: Int, isWarmup: Bool, warn: @Sendable (String) -> Void) async throws -> Sample {
+    /// One repetition on its way: the command launched, the file its metrics go to.
+    struct Launched: LaunchedRepetition {
+        let command: LaunchedCommand
+        let repetition: Int
+        let isWarmup: Bool
+        let metricsPath: String
+    }
+
+    public func launch(repetition: Int, isWarmup: Bool) async throws -> any LaunchedRepetition {
         let spawner = try runtime.spawner()
         if runtime.firstUse(of: title), let setup = definition.setup {
             try await step(setup, stage: "setup", repetition: repetition, spawner: spawner)
@@ -81,15 +89,41 @@ public struct CommandScenario: SelfMeasuringScenario {
         if let prepare = definition.prepare {
             try await step(prepare, stage: "prepare", repetition: repetition, spawner: spawner)
         }
-        let metricsPath = NSTemporaryDirectory() + "/speedlab-metrics-\(getpid())-\(UUID().uuidString)"
-        defer { unlink(metricsPath) }
-        let (program, argv) = try invocation(definition.template)
-        let request = SpawnRequest(
-            executable: program.path, arguments: argv,
-            environment: environment(repetition: repetition, isWarmup: isWarmup, metricsPath: metricsPath),
-            workingDirectory: directory, timeoutMilliseconds: Int64((definition.timeoutSeconds * 1_000).rounded()),
-            output: definition.output)
-        let usage = try await spawner.run(request, name: definition.name)
+        let (request, metricsPath) = try repetitionRequest(repetition: repetition, isWarmup: isWarmup)
+        let command = try spawner.launch(request, name: definition.name)
+        return Launched(command: command, repetition: repetition, isWarmup: isWarmup, metricsPath: metricsPath)
+    }
+
+    /// Queued behind `previous` only when no step runs between repetitions (no prepare or
+    /// conclude; the setup ran before `previous`).
+    public func launchAhead(repetition: Int, isWarmup: Bool, after previous: any LaunchedRepetition) async
+        -> (any LaunchedRepetition)?
+    {
+        guard definition.prepare == nil, definition.conclude == nil, let previous = previous as? Launched,
+            let spawner = try? runtime.spawner(),
+            let (request, metricsPath) = try? repetitionRequest(repetition: repetition, isWarmup: isWarmup)
+        else { return nil }
+        guard let command = spawner.launch(request, name: definition.name, after: previous.command) else {
+            return nil
+        }
+        return Launched(command: command, repetition: repetition, isWarmup: isWarmup, metricsPath: metricsPath)
+    }
+
+    public func abandon(_ launched: any LaunchedRepetition) {
+        guard let launched = launched as? Launched else { return }
+        try? runtime.spawner().abandon(launched.command)
+        unlink(launched.metricsPath)
+    }
+
+    public func collect(_ launched: any LaunchedRepetition, warn: @Sendable (String) -> Void) async throws -> Sample {
+        guard let launched = launched as? Launched else {
+            throw CommandError.helperFailed(
+                command: definition.name, stage: "collect", reason: "a repetition launched by another scenario")
+        }
+        defer { unlink(launched.metricsPath) }
+        let spawner = try runtime.spawner()
+        let repetition = launched.repetition
+        let usage = try await spawner.collect(launched.command)
         if let conclude = definition.conclude {
             try await step(conclude, stage: "conclude", repetition: repetition, spawner: spawner)
         }
@@ -109,7 +143,7 @@ public struct CommandScenario: SelfMeasuringScenario {
             measured.userNanos = max(0, usage.userNanos - overhead.userNanos)
             measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)
         }
-        if let bytes = MetricsFile.read(metricsPath) {
+        if let bytes = MetricsFile.read(launched.metricsPath) {
             if let text = String(validating: bytes, as: UTF8.self) {
                 let reported = MetricsFile.parse(text)
                 for message in reported.warnings where runtime.isNewWarning(title + message) {
@@ -121,10 +155,22 @@ public struct CommandScenario: SelfMeasuringScenario {
             }
         }
         return Sample(
-            repetition: repetition, isWarmup: isWarmup, wallNanos: measured.wallNanos, userNanos: measured.userNanos,
-            systemNanos: measured.systemNanos, voluntarySwitches: usage.voluntarySwitches,
-            involuntarySwitches: usage.involuntarySwitches, peakRSSBytes: usage.peakRSSBytes, checksum: 0,
-            metrics: metrics)
+            repetition: repetition, isWarmup: launched.isWarmup, wallNanos: measured.wallNanos,
+            userNanos: measured.userNanos, systemNanos: measured.systemNanos,
+            voluntarySwitches: usage.voluntarySwitches, involuntarySwitches: usage.involuntarySwitches,
+            peakRSSBytes: usage.peakRSSBytes, checksum: 0, metrics: metrics)
+    }
+
+    /// The request of one repetition, and the metrics file named in its environment.
+    private func repetitionRequest(repetition: Int, isWarmup: Bool) throws -> (SpawnRequest, String) {
+        let metricsPath = NSTemporaryDirectory() + "/speedlab-metrics-\(getpid())-\(UUID().uuidString)"
+        let (program, argv) = try invocation(definition.template)
+        let request = SpawnRequest(
+            executable: program.path, arguments: argv,
+            environment: environment(repetition: repetition, isWarmup: isWarmup, metricsPath: metricsPath),
+            workingDirectory: directory, timeoutMilliseconds: Int64((definition.timeoutSeconds * 1_000).rounded()),
+            output: definition.output)
+        return (request, metricsPath)
     }
 
     /// Runs the cleanup step of this point once, if it has one and the point started in this

@@ -66,6 +66,65 @@ public struct CommandSpawner: Sendable {
     }
 }
 
+/// A command started through a ``CommandSpawner`` and not yet waited for: written to the
+/// served helper, or (output the served helper cannot give, or a busy one) to be run by a
+/// helper of its own when it is collected.
+public struct LaunchedCommand: Sendable {
+    enum Kind: Sendable {
+        case served(HelperServer.Submission)
+        case own(SpawnRequest)
+    }
+
+    let kind: Kind
+    let name: String
+}
+
+extension CommandSpawner {
+    /// Starts `request` on the served helper without waiting for it, when its output can be
+    /// served and the helper is free; otherwise it runs, on a helper of its own, when collected.
+    public func launch(_ request: SpawnRequest, name: String) throws -> LaunchedCommand {
+        if let stdoutPath = Self.servedStdout(request.output),
+            let submission = try server.submit(
+                request, stdoutPath: stdoutPath, capturesStandardError: request.output != .inherit, name: name,
+                after: nil)
+        {
+            return LaunchedCommand(kind: .served(submission), name: name)
+        }
+        return LaunchedCommand(kind: .own(request), name: name)
+    }
+
+    /// Queues `request` on the served helper behind `previous`, to start the moment it ends;
+    /// nil when `previous` is not the served helper's one outstanding command, or the request
+    /// cannot be queued (output not served, or too large to queue).
+    public func launch(_ request: SpawnRequest, name: String, after previous: LaunchedCommand) -> LaunchedCommand? {
+        guard case .served(let earlier) = previous.kind, let stdoutPath = Self.servedStdout(request.output),
+            let submission = try? server.submit(
+                request, stdoutPath: stdoutPath, capturesStandardError: request.output != .inherit, name: name,
+                after: earlier)
+        else { return nil }
+        return LaunchedCommand(kind: .served(submission), name: name)
+    }
+
+    /// Waits for a launched command and returns its usage. A cancelled task stops the command
+    /// (its process group is killed) and throws `CancellationError`.
+    public func collect(_ launched: LaunchedCommand) async throws -> ProcessUsage {
+        switch launched.kind {
+        case .served(let submission):
+            let usage = try await server.report(of: submission, name: launched.name)
+            if usage.stopped && Task.isCancelled { throw CancellationError() }
+            return usage
+        case .own(let request):
+            return try await run(request, name: launched.name)
+        }
+    }
+
+    /// Gives up on a launched command: the served helper kills it (and anything queued behind
+    /// it) and exits.
+    public func abandon(_ launched: LaunchedCommand) {
+        if case .served(let submission) = launched.kind { server.abandon(submission) }
+    }
+}
+
 extension CommandSpawner {
     /// Where the served helper sends stdout ("" keeps SpeedLab's), or nil for `pipe`, which a
     /// helper of its own handles.

@@ -6,30 +6,38 @@ import Synchronization
 #endif
 
 /// A `speedlab-spawn --serve` that lives as long as its spawner and runs one command per
-/// request, so a repetition costs a fork and an exec of the command, not a start of the helper
-/// (which SwiftPM links with the Swift runtime: about 4 ms per start on the reference machine).
+/// request, so a repetition costs a launch of the command, not a start of the helper.
 ///
 /// The request pipe is the lifeline: SpeedLab holds its writing end (close-on-exec); cancelling
 /// a repetition closes it, and so does the kernel when SpeedLab dies, even by SIGKILL. The
-/// helper then kills the running command's process group and exits; the next request starts a
-/// new helper. One request runs at a time; a second one meanwhile gets `nil` and the caller
-/// falls back to a helper of its own.
+/// helper then kills the running command's process group and exits (a request queued behind
+/// it never runs); the next request starts a new helper.
+///
+/// One caller at a time: a request from elsewhere while one is outstanding gets `nil`, and that
+/// caller falls back to a helper of its own. The caller that holds the outstanding
+/// ``Submission`` may queue one more behind it (``submit(_:stdoutPath:capturesStandardError:name:after:)``):
+/// the helper reads it as soon as it has reported the first, so the next repetition starts
+/// while SpeedLab is still turning the last report into a sample. Reports come back in order.
 final class HelperServer: Sendable {
     /// A running helper: its pid, the request pipe's writing end (closed once, from whichever
     /// thread gets there first: cancellation or the end of the connection), the report pipe's
-    /// reading end, and the file every command's stderr goes to (the helper truncates it for
-    /// each command), made once rather than once per repetition.
+    /// reading end with the bytes read past the last report line, and two files for the
+    /// commands' stderr (the helper truncates one for each command), alternated so that a
+    /// command queued behind another never truncates the stderr of the one whose report is
+    /// still being read.
     final class Connection: Sendable {
         let pid: pid_t
         private let requestEnd: Mutex<Int32>
         let reports: Int32
-        let capture: StandardErrorCapture
+        private let unread = Mutex<[UInt8]>([])
+        let captures: [StandardErrorCapture]
+        private let submitted = Atomic<Int>(0)
 
-        init(pid: pid_t, requests: Int32, reports: Int32, capture: StandardErrorCapture) {
+        init(pid: pid_t, requests: Int32, reports: Int32, captures: [StandardErrorCapture]) {
             self.pid = pid
             requestEnd = Mutex(requests)
             self.reports = reports
-            self.capture = capture
+            self.captures = captures
         }
 
         /// The request pipe's writing end, or -1 once closed.
@@ -42,11 +50,52 @@ final class HelperServer: Sendable {
                 fd = -1
             }
         }
+
+        /// The stderr file of the next request (they alternate).
+        func nextCapture() -> StandardErrorCapture {
+            captures[submitted.add(1, ordering: .relaxed).oldValue % captures.count]
+        }
+
+        /// Reads the next report line (blocking: runs off the cooperative pool); "" when the
+        /// helper is gone.
+        func readReport() -> String {
+            var bytes = unread.withLock { $0 }
+            var buffer = [UInt8](repeating: 0, count: 512)
+            while !bytes.contains(UInt8(ascii: "\n")) {
+                let count = read(reports, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                bytes += buffer[0..<count]
+            }
+            guard let end = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
+                unread.withLock { $0 = [] }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            unread.withLock { $0 = Array(bytes[(end + 1)...]) }
+            return String(decoding: bytes[...end], as: UTF8.self)
+        }
     }
+
+    /// A request written to the helper, whose report ``report(of:name:)`` waits for.
+    final class Submission: Sendable {
+        let connection: Connection
+        /// Where its stderr goes, or nil when stderr is not captured.
+        let capture: StandardErrorCapture?
+
+        init(connection: Connection, capture: StandardErrorCapture?) {
+            self.connection = connection
+            self.capture = capture
+        }
+    }
+
+    /// The largest request queued behind a running one: well within a pipe's 64 KiB, so its
+    /// write never waits for the helper.
+    static let largestQueuedRequest = 32_768
 
     private enum State {
         case idle(Connection?)
-        case busy(Connection)
+        /// Requests written whose reports are not read yet (1, or 2 with one queued).
+        case busy(Connection, outstanding: Int)
     }
 
     private let helper: String
@@ -57,56 +106,101 @@ final class HelperServer: Sendable {
     }
 
     deinit {
-        if case .idle(let connection?) = state.withLock({ $0 }) { Self.close(connection) }
+        switch state.withLock({ $0 }) {
+        case .idle(let connection?), .busy(let connection, _): Self.close(connection)
+        case .idle(nil): break
+        }
     }
 
     /// Runs `request` on the served helper, or returns nil when it is busy with another one.
     /// `stdoutPath` is where the command's stdout goes ("" keeps SpeedLab's); its stderr goes to
-    /// the connection's capture file, whose last bytes come back with the usage, unless
+    /// a capture file of the connection, whose last bytes come back with the usage, unless
     /// `capturesStandardError` is false (then it is SpeedLab's).
     func run(_ request: SpawnRequest, stdoutPath: String, capturesStandardError: Bool, name: String) async throws
         -> ProcessUsage?
     {
-        guard let connection = try acquire(name: name) else { return nil }
-        let body = Self.encode(
-            request, stdoutPath: stdoutPath, stderrPath: capturesStandardError ? connection.capture.path : "")
-        // The request is written from this task (the helper is idle in its read of the pipe, so
-        // the write does not wait) and the command starts at once; only the wait for the report
-        // moves off the cooperative pool, and that hop overlaps the command's run.
-        let outcome: Result<String, any Error> = await withTaskCancellationHandler {
-            do {
-                try Self.send(body, on: connection, name: name)
-            } catch {
-                return .failure(error)
+        guard
+            let submission = try submit(
+                request, stdoutPath: stdoutPath, capturesStandardError: capturesStandardError, name: name, after: nil)
+        else { return nil }
+        return try await report(of: submission, name: name)
+    }
+
+    /// Writes `request` to the helper: on an idle connection (`previous` nil), or queued behind
+    /// `previous`, whose report is not read yet. Nil when the helper is busy with another
+    /// caller's request, or `previous` is not the one outstanding request of the connection.
+    /// The write is made from the calling task (the helper reads requests as it takes them, and
+    /// a pipe holds 64 KiB), so the command starts at once.
+    func submit(
+        _ request: SpawnRequest, stdoutPath: String, capturesStandardError: Bool, name: String,
+        after previous: Submission?
+    ) throws -> Submission? {
+        let connection: Connection
+        if let previous {
+            let queued = state.withLock { state -> Bool in
+                guard case .busy(let current, 1) = state, current === previous.connection else { return false }
+                state = .busy(current, outstanding: 2)
+                return true
             }
-            return await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(returning: Result { Self.receive(on: connection) })
-                }
-            }
-        } onCancel: {
-            connection.closeRequests()
+            guard queued else { return nil }
+            connection = previous.connection
+        } else {
+            guard let idle = try acquire(name: name) else { return nil }
+            connection = idle
         }
-        let report: String
+        let capture = capturesStandardError ? connection.nextCapture() : nil
+        let body = Self.encode(request, stdoutPath: stdoutPath, stderrPath: capture?.path ?? "")
+        if previous != nil, body.count > Self.largestQueuedRequest {
+            // The helper reads a queued request only after the running command ends: a request
+            // larger than the pipe holds would block this thread until then.
+            state.withLock { state in
+                if case .busy(let current, 2) = state, current === connection { state = .busy(current, outstanding: 1) }
+            }
+            return nil
+        }
         do {
-            report = try outcome.get()
+            try Self.send(body, on: connection, name: name)
         } catch {
             discard(connection)
             throw error
+        }
+        return Submission(connection: connection, capture: capture)
+    }
+
+    /// Waits for the report of `submission` (the oldest outstanding one) and returns the
+    /// command's usage. A cancelled task closes the lifeline: the helper stops the command
+    /// (and never runs one queued behind it), and the usage says `stopped`.
+    func report(of submission: Submission, name: String) async throws -> ProcessUsage {
+        let connection = submission.connection
+        let report = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: connection.readReport()) }
+            }
+        } onCancel: {
+            connection.closeRequests()
         }
         guard var usage = ProcessUsage(report: report) else {
             discard(connection)
             throw SpawnedHelper.failure(report, name: name)
         }
-        if capturesStandardError {
-            usage.standardErrorTail = connection.capture.tail(bytes: CommandSpawner.standardErrorTailBytes)
+        if let capture = submission.capture {
+            usage.standardErrorTail = capture.tail(bytes: CommandSpawner.standardErrorTailBytes)
         }
         if usage.stopped {
             discard(connection)
         } else {
-            state.withLock { $0 = .idle(connection) }
+            state.withLock { state in
+                guard case .busy(let current, let outstanding) = state, current === connection else { return }
+                state = outstanding > 1 ? .busy(current, outstanding: outstanding - 1) : .idle(current)
+            }
         }
         return usage
+    }
+
+    /// Gives up on `submission` without waiting for it: the lifeline closes, the helper kills
+    /// its command (and anything queued) and exits, and the next request starts a new helper.
+    func abandon(_ submission: Submission) {
+        discard(submission.connection)
     }
 
     private func acquire(name: String) throws(CommandError) -> Connection? {
@@ -125,7 +219,7 @@ final class HelperServer: Sendable {
         }
         let taken = state.withLock { state -> Bool in
             if case .busy = state { return false }
-            state = .busy(connection)
+            state = .busy(connection, outstanding: 1)
             return true
         }
         if !taken {
@@ -135,16 +229,26 @@ final class HelperServer: Sendable {
         return connection
     }
 
-    /// Closes a connection that cannot be used again and reaps its helper.
+    /// Closes a connection that cannot be used again and reaps its helper; the server is idle
+    /// with no connection afterwards, unless it moved on to another one already. Idempotent.
     private func discard(_ connection: Connection) {
-        Self.close(connection)
-        state.withLock { $0 = .idle(nil) }
+        let ours = state.withLock { state -> Bool in
+            switch state {
+            case .idle(let current?), .busy(let current, _):
+                guard current === connection else { return false }
+                state = .idle(nil)
+                return true
+            case .idle(nil):
+                return false
+            }
+        }
+        if ours { Self.close(connection) }
     }
 
     private static func close(_ connection: Connection) {
         connection.closeRequests()
         Glibc.close(connection.reports)
-        connection.capture.remove()
+        for capture in connection.captures { capture.remove() }
         var status: Int32 = 0
         while waitpid(connection.pid, &status, 0) < 0 && errno == EINTR {}
     }
@@ -158,11 +262,12 @@ final class HelperServer: Sendable {
             for fd in requests { Glibc.close(fd) }
             throw .spawnFailed(command: name, reason: errnoText())
         }
-        let capture: StandardErrorCapture
+        var captures: [StandardErrorCapture] = []
         do throws(CommandError) {
-            capture = try StandardErrorCapture(enabled: true)
+            for _ in 0..<2 { captures.append(try StandardErrorCapture(enabled: true)) }
         } catch {
             for fd in requests + reports { Glibc.close(fd) }
+            for capture in captures { capture.remove() }
             throw error
         }
         let pid: pid_t
@@ -172,12 +277,12 @@ final class HelperServer: Sendable {
                 descriptors: [3: requests[0], 4: reports[1]], name: name)
         } catch {
             for fd in requests + reports { Glibc.close(fd) }
-            capture.remove()
+            for capture in captures { capture.remove() }
             throw error
         }
         Glibc.close(requests[0])  // the helper's ends
         Glibc.close(reports[1])
-        return Connection(pid: pid, requests: requests[1], reports: reports[0], capture: capture)
+        return Connection(pid: pid, requests: requests[1], reports: reports[0], captures: captures)
     }
 
     /// A request: its length (4 bytes, native order), then NUL-terminated fields (a NUL inside
@@ -229,18 +334,5 @@ final class HelperServer: Sendable {
             }
             written += count
         }
-    }
-
-    /// Reads the report line (blocking: runs off the cooperative pool).
-    private static func receive(on connection: Connection) -> String {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 512)
-        while !bytes.contains(UInt8(ascii: "\n")) {
-            let count = read(connection.reports, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

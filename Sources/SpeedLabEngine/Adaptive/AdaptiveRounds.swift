@@ -31,6 +31,9 @@ struct AdaptiveRounds: RoundSource {
             || (taken[ordinal]?.count ?? 0) >= rule.maximum
     }
 
+    /// The next round depends on this one's samples.
+    var decidesRoundsAhead: Bool { false }
+
     mutating func nextRound() -> [Schedule.Job]? {
         let pending = ordinals.filter { !isSettled($0) }
         guard !pending.isEmpty else { return nil }

@@ -5,6 +5,9 @@ protocol RoundSource {
     var jobCount: Int { get }
     /// The next round of jobs, or nil when the run is done.
     mutating func nextRound() -> [Schedule.Job]?
+    /// Whether the next round may be taken before this one has finished (it does not depend
+    /// on this round's results), so the runner can start its first job early.
+    var decidesRoundsAhead: Bool { get }
     /// A job finished with this wall time.
     mutating func finished(_ job: Schedule.Job, wallNanos: Int64)
     /// The point failed: it gets no more jobs.
@@ -22,6 +25,7 @@ struct FixedRounds: RoundSource {
     }
 
     mutating func nextRound() -> [Schedule.Job]? { iterator.next() }
+    var decidesRoundsAhead: Bool { true }
     mutating func finished(_ job: Schedule.Job, wallNanos: Int64) {}
     mutating func drop(ordinal: Int) {}
 }

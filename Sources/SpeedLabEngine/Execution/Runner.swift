@@ -60,17 +60,39 @@ public struct Runner: Sendable {
             lastStored = .now
         }
 
-        while let batch = schedule.nextRound() {
-            for job in batch where !checks.hasFailed(job.ordinal) {
+        // A repetition of a self-measuring point (a command) queued behind the one being
+        // collected: it starts the moment that one ends (see ``measureLaunchingAhead``).
+        var ahead: LaunchedAhead?
+        var nextBatch = schedule.nextRound()
+        while let batch = nextBatch {
+            var roundAhead: [Schedule.Job]?? = .none  // the next round, once taken early
+            for (index, job) in batch.enumerated() where !checks.hasFailed(job.ordinal) {
                 if Task.isCancelled { break }
                 let entry = plan.entries[job.ordinal]
                 let point = entry.point
                 let sample: Sample
                 do {
-                    sample = try await measure(point, job: job)
+                    if let own = point.scenario as? any SelfMeasuringScenario {
+                        let next: Schedule.Job?
+                        if index + 1 < batch.count {
+                            next = batch[index + 1]
+                        } else if schedule.decidesRoundsAhead {
+                            if case .none = roundAhead { roundAhead = .some(schedule.nextRound()) }
+                            next = roundAhead??.first
+                        } else {
+                            next = nil
+                        }
+                        sample = try await measureLaunchingAhead(own, job: job, next: next, ahead: &ahead)
+                    } else {
+                        sample = try await measure(point, job: job)
+                    }
                 } catch is CancellationError {
                     break
                 } catch {
+                    if let queued = ahead, queued.job.ordinal == job.ordinal {  // its point failed
+                        queued.scenario.abandon(queued.launched)
+                        ahead = nil
+                    }
                     try fail(
                         point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
                     schedule.drop(ordinal: job.ordinal)
@@ -98,12 +120,24 @@ public struct Runner: Sendable {
             {
                 try store()
             }
+            if Task.isCancelled, let queued = ahead {
+                queued.scenario.abandon(queued.launched)
+                ahead = nil
+            }
             if Task.isCancelled {
                 await finishAfterInterruption(plan)
                 return RunResult(
                     ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
                     failures: failures)
             }
+            if case .some(let taken) = roundAhead {
+                nextBatch = taken
+            } else {
+                nextBatch = schedule.nextRound()
+            }
+        }
+        if let queued = ahead {  // never left over; stopped if it ever were
+            queued.scenario.abandon(queued.launched)
         }
         try store()
         for entry in plan.entries {
@@ -185,6 +219,41 @@ public struct Runner: Sendable {
         }
         let wall = tracer.now()
         try recorder.recordTrace(PointTrace(wallNanos: wall, spans: tracer.spans), of: id)
+    }
+
+    /// A repetition queued behind the one being collected, and the job it measures.
+    struct LaunchedAhead {
+        let job: Schedule.Job
+        let launched: any LaunchedRepetition
+        let scenario: any SelfMeasuringScenario
+    }
+
+    /// One repetition of a self-measuring point: taken from `ahead` when it was queued there,
+    /// else launched now. Before waiting for it, the point's next repetition (`next`, when the
+    /// schedule knows it and it is of the same point) is queued behind it, so it starts the
+    /// moment this one ends instead of after SpeedLab has recorded this one: what lies between
+    /// two repetitions is then the helper's own turnaround, not SpeedLab's.
+    func measureLaunchingAhead(
+        _ own: any SelfMeasuringScenario, job: Schedule.Job, next: Schedule.Job?, ahead: inout LaunchedAhead?
+    ) async throws -> Sample {
+        let launched: any LaunchedRepetition
+        if let queued = ahead, queued.job == job {
+            launched = queued.launched
+            ahead = nil
+        } else {
+            if let stale = ahead {  // not the job it was queued for: never happens, but never runs twice
+                stale.scenario.abandon(stale.launched)
+                ahead = nil
+            }
+            launched = try await own.launch(repetition: job.repetition, isWarmup: job.isWarmup)
+        }
+        if let next, next.ordinal == job.ordinal,
+            let queued = await own.launchAhead(repetition: next.repetition, isWarmup: next.isWarmup, after: launched)
+        {
+            ahead = LaunchedAhead(job: next, launched: queued, scenario: own)
+        }
+        let onEvent = self.onEvent
+        return try await own.collect(launched) { onEvent(.warning($0)) }
     }
 
     /// One repetition: the scenario run between two readings of the clock and of `getrusage`.
