@@ -162,11 +162,43 @@ static int launch_child(void *argument) {
 }
 
 /// Opens a redirect's target in this helper (close-on-exec: the child dup2s it), or returns -1
-/// with no redirect asked for (NULL or ""), or -2 when it cannot be opened.
+/// with no redirect asked for (NULL or ""), or -2 when it cannot be opened. The caller closes it.
 static int open_redirect(const char *path, int flags) {
     if (path == NULL || path[0] == 0) return -1;
     int opened = open(path, flags | O_WRONLY | O_CLOEXEC, 0644);
     return opened < 0 ? -2 : opened;
+}
+
+/// Files this helper keeps open from one command to the next, so a repetition does not pay an
+/// open() before its clock starts: `/dev/null` and SpeedLab's stderr capture files (its own
+/// temporary files, never a user's: a user's output file is opened anew for every command, so
+/// a command that moves or deletes it is honoured).
+enum { KEPT_FILES = 4 };
+static struct {
+    char *path;
+    int fd;
+} kept[KEPT_FILES];
+static int kept_next;
+
+/// The kept descriptor of `path`, truncated to empty (as O_TRUNC would) when `truncate` is set,
+/// opened on first use; -2 when it cannot be opened. Never closed by the caller.
+static int kept_redirect(const char *path, int truncate) {
+    for (int i = 0; i < KEPT_FILES; i++) {
+        if (kept[i].path != NULL && strcmp(kept[i].path, path) == 0) {
+            if (truncate && (ftruncate(kept[i].fd, 0) != 0 || lseek(kept[i].fd, 0, SEEK_SET) < 0)) return -2;
+            return kept[i].fd;
+        }
+    }
+    int opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : O_APPEND), 0644);
+    if (opened < 0) return -2;
+    int slot = kept_next++ % KEPT_FILES;  // the oldest makes room
+    if (kept[slot].path != NULL) {
+        close(kept[slot].fd);
+        free(kept[slot].path);
+    }
+    kept[slot].path = strdup(path);
+    kept[slot].fd = opened;
+    return opened;
 }
 
 /// The launch stack: the child runs on it until it execs, while this helper waits (CLONE_VFORK),
@@ -246,12 +278,13 @@ static void launch_job(const struct job *job, struct running *running) {
     running->child = -1;
     running->stage = 0;
     running->exec_error = 0;
-    launch.stdout_fd = open_redirect(job->stdout_path, O_CREAT | O_APPEND);
+    int stdout_kept = job->stdout_path != NULL && strcmp(job->stdout_path, "/dev/null") == 0;
+    launch.stdout_fd = stdout_kept ? kept_redirect("/dev/null", 0) : open_redirect(job->stdout_path, O_CREAT | O_APPEND);
     if (launch.stdout_fd == -2) {
         running->stage = 'o';
         running->exec_error = errno;
-    } else {
-        launch.stderr_fd = open_redirect(job->stderr_path, O_CREAT | O_TRUNC);
+    } else if (job->stderr_path != NULL && job->stderr_path[0] != 0) {  // SpeedLab's capture file
+        launch.stderr_fd = kept_redirect(job->stderr_path, 1);
         if (launch.stderr_fd == -2) {
             running->stage = 'e';
             running->exec_error = errno;
@@ -271,8 +304,7 @@ static void launch_job(const struct job *job, struct running *running) {
         running->stage = launch.stage;
         running->exec_error = launch.error;
     }
-    if (launch.stdout_fd >= 0) close(launch.stdout_fd);
-    if (launch.stderr_fd >= 0) close(launch.stderr_fd);
+    if (launch.stdout_fd >= 0 && !stdout_kept) close(launch.stdout_fd);
 }
 
 /// Waits for a launched command (its timeout, the lifeline and SIGINT/SIGTERM/SIGHUP stop it),

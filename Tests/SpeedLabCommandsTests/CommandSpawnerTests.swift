@@ -29,7 +29,7 @@ import Testing
         #expect(usage.timedOut)
         #expect(usage.signal == 9)  // TERM was ignored: KILL after the 2 s grace
         #expect(usage.wallNanos >= 2_000_000_000)
-        let pid = try #require(TestCommands.pid(in: pidFile))
+        let pid = try #require(await TestCommands.awaitedPID(in: pidFile))
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
     }
 
@@ -39,7 +39,7 @@ import Testing
         let usage = try await TestCommands.spawner().run(
             TestCommands.request(["./fork-grandchild.sh", pidFile]), name: "fork-grandchild")
         #expect(usage.succeeded)
-        let grandchild = try #require(TestCommands.pid(in: pidFile))
+        let grandchild = try #require(await TestCommands.awaitedPID(in: pidFile))
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(grandchild) })
     }
 
@@ -81,7 +81,7 @@ import Testing
         let request = try TestCommands.request(["./ignore-term.sh", pidFile])
         let spawner = try TestCommands.spawner()
         let task = Task { try await spawner.run(request, name: "ignore-term") }
-        let pid = try #require(TestCommands.pid(in: pidFile))
+        let pid = try #require(await TestCommands.awaitedPID(in: pidFile))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
@@ -186,7 +186,7 @@ final class TemporaryFolder {
         let pidFile = folder.path + "/pid"
         let blocking = try TestCommands.request(["./ignore-term.sh", pidFile])
         let task = Task { try await spawner.run(blocking, name: "ignore-term") }
-        let pid = try #require(TestCommands.pid(in: pidFile))
+        let pid = try #require(await TestCommands.awaitedPID(in: pidFile))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
@@ -236,7 +236,7 @@ final class TemporaryFolder {
         let queued = try #require(
             spawner.launch(
                 try TestCommands.request(["/bin/sh", "-c", "touch \(marker)"]), name: "queued", after: launched))
-        let pid = try #require(TestCommands.pid(in: pidFile))
+        let pid = try #require(await TestCommands.awaitedPID(in: pidFile))
         spawner.abandon(launched)
         #expect(TestCommands.eventually(seconds: 5) { !TestCommands.isAlive(pid) })
         await #expect(throws: (any Error).self) { try await spawner.collect(queued) }

@@ -42,20 +42,6 @@ enum TestCommands {
         return condition()
     }
 
-    /// A pid a fixture wrote to `path`, once it is there.
-    /// (60 s by default: under a full parallel test run, the task that spawns may wait for a
-    /// thread of the cooperative pool for many seconds.)
-    static func pid(in path: String, seconds: Double = 60) -> Int32? {
-        var found: Int32?
-        _ = eventually(seconds: seconds) {
-            found = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
-                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-            return found != nil
-        }
-        return found
-    }
-
     /// A pid a fixture wrote to `path`, waited for without holding a thread of the cooperative
     /// pool (which the spawning task may need).
     static func awaitedPID(in path: String, seconds: Double = 60) async -> Int32? {
