@@ -65,7 +65,8 @@ public struct Runner: Sendable {
         var ahead: LaunchedAhead?
         var nextBatch = schedule.nextRound()
         while let batch = nextBatch {
-            var roundAhead: [Schedule.Job]?? = .none  // the next round, once taken early
+            var takenRound: [Schedule.Job]?  // the next round, when taken before this one ended
+            var tookRound = false
             for (index, job) in batch.enumerated() where !checks.hasFailed(job.ordinal) {
                 if Task.isCancelled { break }
                 let entry = plan.entries[job.ordinal]
@@ -77,8 +78,11 @@ public struct Runner: Sendable {
                         if index + 1 < batch.count {
                             next = batch[index + 1]
                         } else if schedule.decidesRoundsAhead {
-                            if case .none = roundAhead { roundAhead = .some(schedule.nextRound()) }
-                            next = roundAhead??.first
+                            if !tookRound {
+                                takenRound = schedule.nextRound()
+                                tookRound = true
+                            }
+                            next = takenRound?.first
                         } else {
                             next = nil
                         }
@@ -130,11 +134,7 @@ public struct Runner: Sendable {
                     ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
                     failures: failures)
             }
-            if case .some(let taken) = roundAhead {
-                nextBatch = taken
-            } else {
-                nextBatch = schedule.nextRound()
-            }
+            nextBatch = tookRound ? takenRound : schedule.nextRound()
         }
         if let queued = ahead {  // never left over; stopped if it ever were
             queued.scenario.abandon(queued.launched)
@@ -256,12 +256,9 @@ public struct Runner: Sendable {
         return try await own.collect(launched) { onEvent(.warning($0)) }
     }
 
-    /// One repetition: the scenario run between two readings of the clock and of `getrusage`.
+    /// One repetition of a scenario SpeedLab times itself: its run between two readings of the
+    /// clock and of `getrusage` (a self-measuring point goes through ``measureLaunchingAhead``).
     func measure(_ point: PlannedPoint, job: Schedule.Job) async throws -> Sample {
-        if let own = point.scenario as? any SelfMeasuringScenario {
-            let onEvent = self.onEvent
-            return try await own.measure(repetition: job.repetition, isWarmup: job.isWarmup) { onEvent(.warning($0)) }
-        }
         let context = makeContext()
         let before = ResourceUsage.current()
         let start = ContinuousClock.now

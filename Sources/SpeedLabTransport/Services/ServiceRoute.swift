@@ -31,7 +31,7 @@ public enum ServiceRoute {
     }
 
     /// The call a request's query string carries, or why it does not carry one. Read byte by
-    /// byte, with no dictionary or string per field (the services read one per request); a
+    /// byte, names matched in place and no dictionary (the services read one per request); a
     /// name given twice takes its last value, and unknown names are ignored.
     public static func call(fromQuery query: Substring) -> Result<ServiceCall, RouteError> {
         var query = query
@@ -115,26 +115,10 @@ private struct QueryFields {
         }
     }
 
-    /// A decimal integer with an optional sign, as `Int(_:)` reads one (nil on overflow).
+    /// A decimal integer as `Int(_:)` reads one (a value of a few bytes is a small string: no
+    /// allocation).
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var digits = bytes[...]
-        var negative = false
-        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte &- UInt8(ascii: "0"))
-            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflowedAgain) =
-                negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !overflowed, !overflowedAgain else { return nil }
-            value = next
-        }
-        return value
+        Int(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A finite real number as `Double(_:)` reads one.
