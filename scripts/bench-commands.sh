@@ -12,7 +12,8 @@
 # 2 × RUNS repetitions. Printed, as the median over the rounds with the rounds' range: each
 # tool's median wall time, and its cost between two repetitions (the whole invocation's extra
 # time per extra repetition, from RUNS to 2 × RUNS, minus the command's mean wall time, so
-# start-up costs cancel out). Then the peak RSS SpeedLab records for /bin/true in a run whose
+# start-up costs cancel out). Then each tool's exec-to-exec cycle, timed by the command itself
+# (scripts/exec-stamp.c) beside a bare posix_spawn loop (scripts/spawn-loop.c). Then the peak RSS SpeedLab records for /bin/true in a run whose
 # other point makes SpeedLab hold far more (200,000 concurrent tasks).
 set -euo pipefail
 runs=${1:-200}
@@ -84,6 +85,61 @@ for command in commands:
     print(f"{name:<8} {spread([m for m, _ in own]):>24} {spread([m for m, _ in theirs]):>24} "
           f"{100 * (s_median - h_median) / h_median:+6.1f}% {spread([c for _, c in own]):>24} "
           f"{spread([c for _, c in theirs]):>24}", flush=True)
+PY
+
+# The cost between repetitions seen from the command's side: exec-stamp notes when each
+# repetition began, so consecutive stamps give each tool's exec-to-exec cycle (the command's
+# own time, the same under every tool, plus the tool's work between two repetitions), beside
+# spawn-loop, a C loop of posix_spawn + wait4 that does nothing else (the floor).
+cc=${CC:-$(command -v cc || command -v clang)}
+"$cc" -O2 -o "$work/exec-stamp" scripts/exec-stamp.c
+"$cc" -O2 -o "$work/spawn-loop" scripts/spawn-loop.c
+python3 - "$speedlab" "$work" "$runs" "$rounds" <<'PY'
+import os, statistics, struct, subprocess, sys
+speedlab, work, runs, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+stamp = os.path.join(work, "exec-stamp")
+quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+def floor(args):
+    subprocess.run([os.path.join(work, "spawn-loop"), str(runs), stamp] + args, **quiet)
+
+def speedlab_run(args):
+    db = os.path.join(work, "c.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    subprocess.run([speedlab, "bench", "--db", db, "--runs", str(runs), "--warmup", "0", "--no-report", "--",
+                    " ".join([stamp] + args)], **quiet)
+
+def hyperfine_run(args):
+    subprocess.run(["hyperfine", "-N", "--warmup", "0", "--runs", str(runs), " ".join([stamp] + args)], **quiet)
+
+def cycles(tool, args):
+    """(median, mean) µs between consecutive starts of the command under one tool."""
+    path = os.path.join(work, "stamps")
+    if os.path.exists(path):
+        os.remove(path)
+    tool([path] + args)
+    data = open(path, "rb").read()
+    starts = [struct.unpack_from("q", data, i)[0] for i in range(0, len(data), 8)]
+    gaps = [(b - a) / 1e3 for a, b in zip(starts, starts[1:])]
+    return statistics.median(gaps), statistics.mean(gaps)
+
+tools = [("posix_spawn loop", floor), ("speedlab", speedlab_run), ("hyperfine -N", hyperfine_run)]
+print(f"\nexec-to-exec cycle, {runs} runs, {rounds} rounds rotating the tools; "
+      "median over the rounds [min, max] of each round's median and mean, µs")
+for label, args in (("exec-stamp", []), ("exec-stamp, sleeping 10 ms", ["10000"])):
+    found = {name: [] for name, _ in tools}
+    for round in range(rounds):
+        for name, tool in tools[round % 3:] + tools[:round % 3]:
+            found[name].append(cycles(tool, args))
+    floor_median = statistics.median(m for m, _ in found["posix_spawn loop"])
+    print(label)
+    for name, values in found.items():
+        medians, means = [m for m, _ in values], [m for _, m in values]
+        print(f"  {name:<17} median {statistics.median(medians):8.1f} [{min(medians):.1f}, {max(medians):.1f}]"
+              f"  mean {statistics.median(means):8.1f} [{min(means):.1f}, {max(means):.1f}]"
+              f"  above the loop's median {statistics.median(medians) - floor_median:+7.1f}", flush=True)
 PY
 
 # Peak RSS of /bin/true while SpeedLab holds far more: 200,000 concurrent tasks first.
