@@ -157,5 +157,19 @@
             let query = target.split(separator: "?", maxSplits: 1)[1]
             #expect(try ServiceRoute.call(fromQuery: query).get() == call)
         }
+
+        /// Whole numbers travel without a fraction and still come back bit for bit, as do
+        /// values just off them.
+        @Test(arguments: [
+            0, 1, 2e7, 6e7, 1e15, 8_999_999_999_999_998, 2e7 + 0.5, 1e16, 0.999_999_999_999_999_9,
+            .leastNonzeroMagnitude,
+        ])
+        func wholeAndNearWholeLatenciesRoundTrip(_ nanos: Double) throws {
+            let call = ServiceCall(
+                service: 0, query: 1, attempt: 1, seed: 42, meanLatencyNanos: nanos, jitter: nanos == 0 ? 0 : 1,
+                failureRate: 0, responseBytes: 1024)
+            let query = ServiceRoute.target(of: call).split(separator: "?", maxSplits: 1)[1]
+            #expect(try ServiceRoute.call(fromQuery: query).get() == call)
+        }
     }
 #endif

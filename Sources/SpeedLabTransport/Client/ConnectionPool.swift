@@ -1,6 +1,5 @@
 #if HTTPTransport
     import NIOCore
-    import NIOHTTP1
     import NIOPosix
     import SpeedLabScenarios
     import Synchronization
@@ -102,7 +101,6 @@
                 .connectTimeout(.seconds(5))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
                         try channel.pipeline.syncOperations.addHandler(
                             ServiceConnectionHandler(pool: pool, hostHeader: address.hostHeader))
                     }

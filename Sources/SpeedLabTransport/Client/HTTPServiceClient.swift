@@ -76,6 +76,9 @@
         /// becomes ``TransportError``, cancellation of the waiting task cancels the request
         /// (closing its connection if it was sent).
         func send(_ target: String, connections: Int, call: ServiceCall?) async throws -> ServiceAnswer {
+            guard Self.isRequestTarget(target) else {
+                throw TransportError("\(target.debugDescription) is not a request target (a path and a query)")
+            }
             let pool: ConnectionPool
             do { pool = try self.pool(connections: connections) } catch {
                 throw TransportError("the services at \(baseURL) cannot be reached: \(error)")
@@ -95,6 +98,15 @@
             } catch let error as TransportError {
                 throw TransportError("the services at \(baseURL) did not answer: \(error)")
             }
+        }
+
+        /// Whether `target` can be sent as it is: a path from `/` of visible ASCII only, so no
+        /// space, line end or control byte can split or extend the request written around it.
+        static func isRequestTarget(_ target: String) -> Bool {
+            func visible(_ bytes: some Collection<UInt8>) -> Bool {
+                bytes.first == UInt8(ascii: "/") && bytes.allSatisfy { (0x21...0x7E).contains($0) }
+            }
+            return target.utf8.withContiguousStorageIfAvailable { visible($0) } ?? visible(target.utf8)
         }
 
         /// Sends `target` on the smallest pool and returns the status and body length.

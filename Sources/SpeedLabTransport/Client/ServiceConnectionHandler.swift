@@ -1,6 +1,5 @@
 #if HTTPTransport
     import NIOCore
-    import NIOHTTP1
     import SpeedLabScenarios
 
     /// Sends one request at a time on its connection and reads its answer: the status, the
@@ -8,18 +7,24 @@
     /// limit), and the instant the last byte arrived. The waiting task is resumed from here,
     /// then the connection goes back to its pool, which may hand it the next request at once.
     ///
+    /// It speaks HTTP/1.1 on the channel's bytes itself: a request is one buffer (`GET`, the
+    /// target, the version and the one `host` header) in one write, and ``AnswerParser``
+    /// reads the answer where it lies in the read buffer, with no parts, header lists or
+    /// strings made on the way.
+    ///
     /// Runs on its channel's event loop only.
     final class ServiceConnectionHandler: ChannelInboundHandler {
-        typealias InboundIn = HTTPClientResponsePart
-        typealias OutboundOut = HTTPClientRequestPart
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
 
         private let pool: ConnectionPool
-        private let headers: HTTPHeaders
+        /// What follows the target in every request: the version and the headers.
+        private let requestTail: [UInt8]
         private var context: ChannelHandlerContext?
         private var connection: ServiceConnection?
         private var current: PendingRequest?
         private var answer = ServiceAnswer()
-        private var keepAlive = true
+        private var parser = AnswerParser()
         /// When the request in flight gives up waiting for its answer.
         private var deadline = NIODeadline.distantFuture
         /// The once-a-second check of `deadline` (one timer per connection, not per request).
@@ -30,7 +35,7 @@
 
         init(pool: ConnectionPool, hostHeader: String) {
             self.pool = pool
-            headers = HTTPHeaders([("host", hostHeader)])
+            requestTail = Array(" HTTP/1.1\r\nhost: \(hostHeader)\r\n\r\n".utf8)
         }
 
         func handlerAdded(context: ChannelHandlerContext) {
@@ -77,11 +82,14 @@
             }
             current = request
             answer = ServiceAnswer()
+            parser.reset()
             answer.sentHead = .now
             deadline = .now() + request.timeLimit
-            let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: request.target, headers: headers)
-            context.write(wrapOutboundOut(.head(head)), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            var buffer = context.channel.allocator.buffer(capacity: 4 + request.target.utf8.count + requestTail.count)
+            buffer.writeStaticString("GET ")
+            buffer.writeString(request.target)
+            buffer.writeBytes(requestTail)
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -89,28 +97,41 @@
                 context.close(promise: nil)  // an answer nobody asked for: the connection is not SpeedLab's
                 return
             }
-            switch unwrapInboundIn(data) {
-            case .head(let head):
-                answer.status = Int(head.status.code)
-                answer.connectionRequest =
-                    head.headers.first(name: "x-speedlab-connection-request").flatMap { Int($0) } ?? 0
-                answer.answeredCall = head.headers.first(name: ServiceRoute.callHeader)
-                keepAlive = head.isKeepAlive
-            case .body(let part):
-                answer.bodyBytes += part.readableBytes
-                if answer.bodyBytes > current.bodyLimit {
-                    fail(current, TransportError("its answer was cut off: \(BodyTooLong(limit: current.bodyLimit))"))
+            let bytes = unwrapInboundIn(data)
+            let progress: AnswerParser.Progress
+            do {
+                progress = try bytes.withUnsafeReadableBytes { (bytes) throws(AnswerParser.Malformed) in
+                    try parser.consume(bytes)
                 }
-            case .end:
-                answer.completed = .now
-                self.current = nil
-                deadline = .distantFuture
-                let delivered = current.finish(.success(answer))
-                if delivered, keepAlive, let connection {
-                    pool.release(connection)
-                } else {
-                    context.close(promise: nil)  // cancelled (closing already) or not keep-alive
-                }
+            } catch {
+                fail(current, TransportError("its answer is not HTTP/1 as the services send it: \(error)"))
+                return
+            }
+            guard parser.bodyBytes <= current.bodyLimit else {
+                fail(current, TransportError("its answer was cut off: \(BodyTooLong(limit: current.bodyLimit))"))
+                return
+            }
+            if case .complete(let consumed) = progress {
+                // Bytes after the answer belong to no request: deliver it, then close.
+                complete(current, context: context, keepAlive: parser.keepAlive && consumed == bytes.readableBytes)
+            }
+        }
+
+        /// Delivers the answer read to `request`, then hands the connection back to its pool
+        /// or closes it.
+        private func complete(_ request: PendingRequest, context: ChannelHandlerContext, keepAlive: Bool) {
+            answer.status = parser.status
+            answer.bodyBytes = parser.bodyBytes
+            answer.connectionRequest = parser.connectionRequest
+            answer.answeredCall = parser.answeredCall
+            answer.completed = .now
+            current = nil
+            deadline = .distantFuture
+            let delivered = request.finish(.success(answer))
+            if delivered, keepAlive, let connection {
+                pool.release(connection)
+            } else {
+                context.close(promise: nil)  // cancelled (closing already) or not keep-alive
             }
         }
 
@@ -120,7 +141,11 @@
         }
 
         func channelInactive(context: ChannelHandlerContext) {
-            if let current { fail(current, TransportError("the services closed the connection before answering")) }
+            if let current, parser.endsWithClose {  // a body without a length ends with the connection
+                complete(current, context: context, keepAlive: false)
+            } else if let current {
+                fail(current, TransportError("the services closed the connection before answering"))
+            }
             watchdog?.cancel()
             watchdog = nil
             if let connection { pool.closed(connection) }

@@ -26,8 +26,18 @@ public enum ServiceRoute {
     /// The path and query of `call`'s request.
     public static func target(of call: ServiceCall) -> String {
         "\(Self.call)?service=\(call.service)&query=\(call.query)&attempt=\(call.attempt)&seed=\(call.seed)"
-            + "&mean_ns=\(call.meanLatencyNanos)&jitter=\(call.jitter)&failure_rate=\(call.failureRate)"
-            + "&bytes=\(call.responseBytes)"
+            + "&mean_ns=\(text(call.meanLatencyNanos))&jitter=\(text(call.jitter))"
+            + "&failure_rate=\(text(call.failureRate))&bytes=\(call.responseBytes)"
+    }
+
+    /// `value` as the shortest text that reads back as exactly `value`: a whole number (as
+    /// latencies in nanoseconds and most rates are) without the fraction and exponent the
+    /// general form costs a request, anything else in Swift's shortest round-trip form.
+    static func text(_ value: Double) -> String {
+        if value.rounded(.towardZero) == value, abs(value) < 9e15, value != 0 || value.sign == .plus {
+            return String(Int(value))
+        }
+        return "\(value)"
     }
 
     /// The call a request's query string carries, or why it does not carry one. Read byte by
