@@ -148,7 +148,7 @@
             #expect {
                 _ = try read([piece] + Array(repeating: more, count: 20))
             } throws: { error in
-                "\(error)".contains("ran past \(AnswerParser.headLimit) bytes")
+                "\(error)".contains("ran past \(HTTPBytes.headLimit) bytes")
             }
         }
 

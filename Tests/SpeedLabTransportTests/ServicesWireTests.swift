@@ -88,5 +88,29 @@
             await server.shutdown()
             #expect(answer == "HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
         }
+
+        @Test(.timeLimit(.minutes(1)))
+        func requestBodiesAreSkippedToThePipelinedRequestBehindThem() async throws {
+            let server = try await ServicesServer.start()
+            let answer = try exchange(
+                "POST /health HTTP/1.1\r\ncontent-length: 11\r\n\r\nGET /nope x"
+                    + "PUT /health HTTP/1.1\r\ntransfer-encoding: chunked\r\n\r\n4\r\nGET \r\n0\r\n\r\n"
+                    + "GET /health HTTP/1.1\r\nconnection: close\r\n\r\n",
+                with: server.address, answers: 3)
+            await server.shutdown()
+            #expect(answer.components(separatedBy: "HTTP/1.1 200 OK").count == 4)
+            #expect(!answer.contains("404"))
+            #expect(answer.contains("x-speedlab-connection-request: 3\r\nconnection: close"))
+        }
+
+        @Test(.timeLimit(.minutes(1)))
+        func aRequestWithALengthAndAChunkedBodyGetsA400() async throws {
+            let server = try await ServicesServer.start()
+            let answer = try exchange(
+                "GET /health HTTP/1.1\r\ncontent-length: 4\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n",
+                with: server.address, answers: 2)
+            await server.shutdown()
+            #expect(answer == "HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+        }
     }
 #endif

@@ -100,7 +100,7 @@
             let bytes = unwrapInboundIn(data)
             let progress: AnswerParser.Progress
             do {
-                progress = try bytes.withUnsafeReadableBytes { (bytes) throws(AnswerParser.Malformed) in
+                progress = try bytes.withUnsafeReadableBytes { (bytes) throws(HTTPMalformed) in
                     try parser.consume(bytes)
                 }
             } catch {

@@ -10,22 +10,26 @@
     /// Every answer carries `x-speedlab-connection-request`, the request's position on its
     /// connection, so a client counts the connections it opened (those whose first answer says 1).
     ///
-    /// Requests come from NIO's HTTP/1 decoder; answers are written as finished bytes (status
-    /// line, the few headers, the body) in one buffer and one write, without a response encoder
-    /// between: a request costs the services as little as the client. Pipelined requests wait
-    /// in order while an answer is held (the next is routed once the answer before it is sent),
-    /// and a request the decoder cannot read gets a 400 and the connection closes.
+    /// Requests are read from the connection's bytes by ``RequestParser``, where they lie in
+    /// the read buffer; answers are written as finished bytes (status line, the few headers,
+    /// the body) in one buffer and one write: a request costs the services as little as the
+    /// client. Pipelined requests wait in order while an answer is held (the next is routed
+    /// once the answer before it is sent), and a request that cannot be read gets a 400 and
+    /// the connection closes.
     final class ServiceRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
-        typealias InboundIn = HTTPServerRequestPart
+        typealias InboundIn = ByteBuffer
         typealias OutboundOut = ByteBuffer
+        private typealias Request = RequestParser.Request
 
         private let statistics: ServicesStatistics
-        private var head: HTTPRequestHead?
+        private var parser = RequestParser()
+        /// A request could not be read: the 400 is on its way, nothing more is read.
+        private var refused = false
         private var requestsOnConnection = 0
         /// The answer being held (at most one: later pipelined requests wait in `queued`).
         private var pending: Scheduled<Void>?
         /// Requests read while an answer is held, answered in order.
-        private var queued: [HTTPRequestHead] = []
+        private var queued: [Request] = []
         private var body = ByteBuffer()
 
         init(statistics: ServicesStatistics) {
@@ -33,38 +37,52 @@
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let head): self.head = head
-            case .body: break
-            case .end:
-                guard let head else { return }
-                self.head = nil
-                if pending != nil {
-                    queued.append(head)
-                } else {
-                    begin(head, context: context)
+            guard !refused else { return }
+            let bytes = unwrapInboundIn(data)
+            let malformed = bytes.withUnsafeReadableBytes { bytes -> HTTPMalformed? in
+                var offset = 0
+                do {
+                    while !refused, let request = try parser.next(bytes, from: &offset) {
+                        received(request, context: context)
+                    }
+                    return nil
+                } catch let error as HTTPMalformed {
+                    return error
+                } catch {
+                    return HTTPMalformed("\(error)")
                 }
+            }
+            if malformed != nil { refuse(context: context) }
+        }
+
+        private func received(_ request: Request, context: ChannelHandlerContext) {
+            if pending != nil {
+                queued.append(request)
+            } else {
+                begin(request, context: context)
             }
         }
 
-        /// Starts answering `head`: at once, or by holding its answer.
-        private func begin(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        /// Starts answering `request`: at once, or by holding its answer.
+        private func begin(_ request: Request, context: ChannelHandlerContext) {
             requestsOnConnection += 1
             if requestsOnConnection == 1 { statistics.connectionCarriedItsFirstRequest() }
-            route(head, context: context)
+            route(request, context: context)
         }
 
-        /// A request the decoder could not read: a 400, and the connection closes.
-        func errorCaught(context: ChannelHandlerContext, error: any Error) {
-            if error is HTTPParserError {
-                var answer = context.channel.allocator.buffer(capacity: 96)
-                answer.writeStaticString("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
-                context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
-                    context.close(promise: nil)
-                }
-            } else {
+        /// A request that could not be read: a 400, and the connection closes.
+        private func refuse(context: ChannelHandlerContext) {
+            refused = true
+            queued = []
+            var answer = context.channel.allocator.buffer(capacity: 96)
+            answer.writeStaticString("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
                 context.close(promise: nil)
             }
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            context.close(promise: nil)
         }
 
         func channelInactive(context: ChannelHandlerContext) {
@@ -77,8 +95,8 @@
             context.fireChannelInactive()
         }
 
-        private func route(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-            let uri = head.uri
+        private func route(_ head: Request, context: ChannelHandlerContext) {
+            let uri = head.target
             let mark = uri.utf8.firstIndex(of: UInt8(ascii: "?"))
             let path = mark.map { uri[..<$0] } ?? uri[...]
             let query = mark.map { uri[uri.utf8.index(after: $0)...] } ?? ""
@@ -101,7 +119,7 @@
         }
 
         /// Holds the call's answer for its delay on the event loop's timer, then sends it.
-        private func hold(_ call: ServiceCall, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        private func hold(_ call: ServiceCall, head: Request, context: ChannelHandlerContext) {
             let draw = call.draw
             statistics.requestArrived(draw)
             let delay = TimeAmount.nanoseconds(Int64(call.answerDelayNanos.rounded()))
@@ -117,7 +135,7 @@
             }
         }
 
-        private func respondBody(_ head: HTTPRequestHead, bytes: Int, call: String, context: ChannelHandlerContext) {
+        private func respondBody(_ head: Request, bytes: Int, call: String, context: ChannelHandlerContext) {
             if body.readableBytes < bytes {
                 body = context.channel.allocator.buffer(repeating: UInt8(ascii: "s"), count: bytes)
             }
@@ -125,7 +143,7 @@
         }
 
         private func respond(
-            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, text: String, call: String? = nil,
+            _ head: Request, _ status: HTTPResponseStatus, text: String, call: String? = nil,
             context: ChannelHandlerContext
         ) {
             send(head, status, body: text.utf8, call: call, context: context)
@@ -134,12 +152,12 @@
         /// Writes the whole answer (status line, headers, body) as one buffer, then routes the
         /// next pipelined request, if one waits.
         private func send(
-            _ head: HTTPRequestHead, _ status: HTTPResponseStatus, body: some Collection<UInt8>, call: String? = nil,
+            _ head: Request, _ status: HTTPResponseStatus, body: some Collection<UInt8>, call: String? = nil,
             context: ChannelHandlerContext
         ) {
-            let keepAlive = head.isKeepAlive
+            let keepAlive = head.keepAlive
             var answer = context.channel.allocator.buffer(capacity: 160 + body.count)
-            answer.writeString(head.version.minor == 0 && head.version.major == 1 ? "HTTP/1.0 " : "HTTP/1.1 ")
+            answer.writeString(head.isHTTP10 ? "HTTP/1.0 " : "HTTP/1.1 ")
             answer.writeString(String(status.code))
             answer.writeInteger(UInt8(ascii: " "))
             answer.writeString(status.reasonPhrase)
@@ -155,7 +173,7 @@
             answer.writeString(String(requestsOnConnection))
             if !keepAlive {
                 answer.writeStaticString("\r\nconnection: close")
-            } else if head.version.minor == 0 && head.version.major == 1 {
+            } else if head.isHTTP10 {
                 answer.writeStaticString("\r\nconnection: keep-alive")
             }
             answer.writeStaticString("\r\n\r\n")

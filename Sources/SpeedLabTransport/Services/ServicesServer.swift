@@ -1,6 +1,5 @@
 #if HTTPTransport
     import NIOCore
-    import NIOHTTP1
     import NIOPosix
 
     /// `speedlab services`: an HTTP/1.1 server on SwiftNIO that answers each `/call` request
@@ -38,10 +37,8 @@
                 .childChannelInitializer { channel in
                     statistics.connectionAccepted()
                     return channel.eventLoop.makeCompletedFuture {
-                        // NIO's HTTP/1 decoder reads the requests; the handler writes finished
-                        // answers itself (no response encoder), and keeps pipelined ones in order.
-                        try channel.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+                        // The handler reads the requests from the bytes and writes finished
+                        // answers itself, keeping pipelined ones in order.
                         try channel.pipeline.syncOperations.addHandler(ServiceRequestHandler(statistics: statistics))
                     }
                 }

@@ -1,0 +1,138 @@
+#if HTTPTransport
+    /// Reads the HTTP/1 requests of one connection from its bytes, however the reads split
+    /// them and however many arrive in one read (pipelined): the request line, the headers
+    /// that decide the connection's fate and the body's end (`connection`, `content-length`,
+    /// `transfer-encoding`), then the body, skipped (the services answer to the target alone).
+    ///
+    /// A request is refused (``HTTPMalformed``, which the services answer with a 400 and a
+    /// close) when its request line or a header is not HTTP/1.0 or 1.1, when its head runs past
+    /// ``HTTPBytes/headLimit``, when it has both a length and a transfer coding or two lengths
+    /// that differ, or a transfer coding that does not end in chunked (RFC 9112 §6): whatever
+    /// could be read two ways is never read at all.
+    struct RequestParser {
+        /// One request read in full.
+        struct Request {
+            /// The path and query, as sent.
+            let target: String
+            /// HTTP/1.0 (answered as 1.0).
+            let isHTTP10: Bool
+            /// Whether the connection stays open after the answer.
+            let keepAlive: Bool
+        }
+
+        private enum State {
+            case head
+            case length(remaining: Int, Request)
+            case chunked(ChunkedBody, Request)
+        }
+
+        private var state = State.head
+        private var head = HeadBuffer()
+
+        /// Reads `bytes` from `offset` on: the next whole request, with `offset` moved past it,
+        /// or nil once every byte is read (what a request still lacks is kept for the next call).
+        mutating func next(_ bytes: UnsafeRawBufferPointer, from offset: inout Int) throws(HTTPMalformed) -> Request? {
+            while true {
+                switch state {
+                case .head:
+                    guard offset < bytes.count, let found = try head.find(in: bytes, from: offset) else {
+                        offset = bytes.count
+                        return nil
+                    }
+                    let request: Request
+                    switch found {
+                    case .inPlace(let range):
+                        request = try readHead(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                        offset = range.upperBound
+                    case .gathered(let gathered, let end):
+                        let read = gathered.withUnsafeBytes { gathered in
+                            Result { () throws(HTTPMalformed) in try readHead(gathered) }
+                        }
+                        request = try read.get()
+                        offset = end
+                    }
+                    if case .head = state { return request }
+                case .length(let remaining, let request):
+                    let taken = min(remaining, bytes.count - offset)
+                    offset += taken
+                    guard taken == remaining else {
+                        state = .length(remaining: remaining - taken, request)
+                        return nil
+                    }
+                    state = .head
+                    return request
+                case .chunked(var body, let request):
+                    let (end, _, done) = try body.consume(bytes, from: offset)
+                    offset = end
+                    guard done else {
+                        state = .chunked(body, request)
+                        return nil
+                    }
+                    state = .head
+                    return request
+                }
+            }
+        }
+
+        /// Reads a request's head and sets where its body ends.
+        private mutating func readHead(_ head: UnsafeRawBufferPointer) throws(HTTPMalformed) -> Request {
+            var lines = HeadLines(head)
+            guard let requestLine = lines.next() else { throw HTTPMalformed("an empty request") }
+            let (target, minor) = try Self.readRequestLine(requestLine)
+            var keepAlive = minor == 1
+            var length: Int?
+            var coded = false
+            var chunked = false
+            while let line = lines.next() {
+                if line.isEmpty { break }
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+                    throw HTTPMalformed("a header line without a colon: \(HTTPBytes.shown(line))")
+                }
+                let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
+                guard !name.isEmpty, name.allSatisfy(HTTPBytes.isTokenByte) else {
+                    throw HTTPMalformed("a header name that is not a token: \(HTTPBytes.shown(line))")
+                }
+                let value = HTTPBytes.trimmed(UnsafeRawBufferPointer(rebasing: line[(colon + 1)...]))
+                if HTTPBytes.equalsIgnoringCase(name, "connection") {
+                    if HTTPBytes.containsToken(value, "close") { keepAlive = false }
+                    if HTTPBytes.containsToken(value, "keep-alive") { keepAlive = true }
+                } else if HTTPBytes.equalsIgnoringCase(name, "content-length") {
+                    guard let given = HTTPBytes.decimal(value) else {
+                        throw HTTPMalformed("content-length is not a length: \(HTTPBytes.shown(value))")
+                    }
+                    if let length, length != given { throw HTTPMalformed("two different content-length headers") }
+                    length = given
+                } else if HTTPBytes.equalsIgnoringCase(name, "transfer-encoding") {
+                    coded = true
+                    chunked = HTTPBytes.equalsIgnoringCase(HTTPBytes.lastToken(value), "chunked")
+                }
+            }
+            let request = Request(target: target, isHTTP10: minor == 0, keepAlive: keepAlive)
+            if coded {
+                guard chunked else { throw HTTPMalformed("a transfer coding that does not end in chunked") }
+                guard length == nil else { throw HTTPMalformed("both content-length and transfer-encoding") }
+                guard minor == 1 else { throw HTTPMalformed("a transfer coding in an HTTP/1.0 request") }
+                state = .chunked(ChunkedBody(), request)
+            } else if let length, length > 0 {
+                state = .length(remaining: length, request)
+            }
+            return request
+        }
+
+        /// `METHOD TARGET HTTP/1.x`: the target (visible ASCII from `/`) and x.
+        private static func readRequestLine(_ line: UnsafeRawBufferPointer) throws(HTTPMalformed) -> (String, Int) {
+            guard let firstSpace = line.firstIndex(of: UInt8(ascii: " ")), firstSpace > 0,
+                UnsafeRawBufferPointer(rebasing: line[..<firstSpace]).allSatisfy(HTTPBytes.isTokenByte),
+                let secondSpace = line[(firstSpace + 1)...].firstIndex(of: UInt8(ascii: " ")),
+                secondSpace > firstSpace + 1
+            else { throw HTTPMalformed("not an HTTP/1 request line: \(HTTPBytes.shown(line))") }
+            let target = UnsafeRawBufferPointer(rebasing: line[(firstSpace + 1)..<secondSpace])
+            let version = UnsafeRawBufferPointer(rebasing: line[(secondSpace + 1)...])
+            guard target.allSatisfy({ (0x21...0x7E).contains($0) }),
+                version.count == 8, HTTPBytes.spells(UnsafeRawBufferPointer(rebasing: version[..<7]), "HTTP/1."),
+                let minor = HTTPBytes.digit(version[7]), minor <= 1
+            else { throw HTTPMalformed("not an HTTP/1 request line: \(HTTPBytes.shown(line))") }
+            return (String(decoding: target, as: UTF8.self), minor)
+        }
+    }
+#endif
