@@ -37,7 +37,7 @@
                 + "PUT /stats HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n0\r\nT: 1\r\n\r\n"
                 + "GET /a HTTP/1.0\r\n\r\n"
                 + "GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
-                + "GET /c HTTP/1.1\nConnection: close\n\n"
+                + "\r\nGET /c HTTP/1.1\nConnection: close\n\n"
             let expected = [
                 "/call?service=0&query=1 1.1 true", "/health 1.1 true", "/stats 1.1 true", "/a 1.0 false",
                 "/b 1.0 true", "/c 1.1 false",

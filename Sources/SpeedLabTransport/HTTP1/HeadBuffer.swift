@@ -1,6 +1,7 @@
 #if HTTPTransport
     /// Where an HTTP/1 head is while it arrives: found whole in one read (read where it lies),
-    /// or gathered over several reads, never more than ``HTTPBytes/headLimit`` bytes.
+    /// or gathered over several reads, never more than ``HTTPBytes/headLimit`` bytes. Empty
+    /// lines before a head (a stray line end after a body) are skipped.
     struct HeadBuffer {
         /// A head found in full.
         enum Found {
@@ -16,6 +17,13 @@
         /// Looks for the end of a head in `bytes` from `start`; keeps what it has when the end
         /// is not there yet (nil), refusing a head that grows past the limit.
         mutating func find(in bytes: UnsafeRawBufferPointer, from start: Int) throws(HTTPMalformed) -> Found? {
+            var start = start
+            if pending.isEmpty {  // line ends before a head are skipped (RFC 9112 §2.2)
+                while start < bytes.count, bytes[start] == HTTPBytes.carriageReturn || bytes[start] == HTTPBytes.newline
+                {
+                    start += 1
+                }
+            }
             guard let end = HTTPBytes.endOfHead(bytes, from: start, carried: pending) else {
                 pending.append(contentsOf: bytes[start...])
                 guard pending.count <= HTTPBytes.headLimit else {
