@@ -89,7 +89,7 @@
                 timeLimit: .nanoseconds(delay) + Self.deadlineSlack)
             do {
                 return try await withTaskCancellationHandler {
-                    try await withCheckedThrowingContinuation { continuation in
+                    try await withUnsafeThrowingContinuation { continuation in
                         if request.install(continuation) { pool.lease(request) }
                     }
                 } onCancel: {

@@ -17,10 +17,16 @@
         /// How long it may wait for its answer once sent: its answer delay and a slack.
         let timeLimit: TimeAmount
 
+        /// Unchecked: every path that resumes it first takes it out of `state` under the lock
+        /// (leaving `.done` or `.cancelled`), and `install` resumes it only when it was never
+        /// stored, so it is resumed exactly once; the checked kind would add an allocation and
+        /// an atomic to every request to verify what the state machine already guarantees.
+        typealias Continuation = UnsafeContinuation<ServiceAnswer, any Error>
+
         private enum State {
             case created
-            case waiting(CheckedContinuation<ServiceAnswer, any Error>)
-            case sent(CheckedContinuation<ServiceAnswer, any Error>, any Channel)
+            case waiting(Continuation)
+            case sent(Continuation, any Channel)
             case cancelled
             case done
         }
@@ -35,7 +41,7 @@
 
         /// Keeps the waiting task's continuation; false (the task resumed with a
         /// `CancellationError`) when the task was cancelled already.
-        func install(_ continuation: CheckedContinuation<ServiceAnswer, any Error>) -> Bool {
+        func install(_ continuation: Continuation) -> Bool {
             let installed = state.withLock { state in
                 guard case .created = state else { return false }
                 state = .waiting(continuation)
@@ -66,7 +72,7 @@
         /// Resumes the task with `result`; false when it had resumed already (cancelled).
         @discardableResult
         func finish(_ result: Result<ServiceAnswer, any Error>) -> Bool {
-            let continuation = state.withLock { state -> CheckedContinuation<ServiceAnswer, any Error>? in
+            let continuation = state.withLock { state -> Continuation? in
                 switch state {
                 case .waiting(let continuation), .sent(let continuation, _):
                     state = .done
@@ -83,7 +89,7 @@
         /// connection it was sent on is closed.
         func cancel() {
             let (continuation, channel) = state.withLock {
-                state -> (CheckedContinuation<ServiceAnswer, any Error>?, (any Channel)?) in
+                state -> (Continuation?, (any Channel)?) in
                 switch state {
                 case .created:
                     state = .cancelled

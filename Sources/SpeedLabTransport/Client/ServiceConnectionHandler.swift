@@ -25,6 +25,7 @@
         private var current: PendingRequest?
         private var answer = ServiceAnswer()
         private var parser = AnswerParser()
+        private var requestBuffer = ByteBuffer()
         /// When the request in flight gives up waiting for its answer.
         private var deadline = NIODeadline.distantFuture
         /// The once-a-second check of `deadline` (one timer per connection, not per request).
@@ -85,11 +86,13 @@
             parser.reset()
             answer.sentHead = .now
             deadline = .now() + request.timeLimit
-            var buffer = context.channel.allocator.buffer(capacity: 4 + request.target.utf8.count + requestTail.count)
-            buffer.writeStaticString("GET ")
-            buffer.writeString(request.target)
-            buffer.writeBytes(requestTail)
-            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+            // One buffer per connection, reused: cleared in place once the socket has let go
+            // of the last request's bytes (else the write copies it, as a ByteBuffer does).
+            requestBuffer.clear(minimumCapacity: 4 + request.target.utf8.count + requestTail.count)
+            requestBuffer.writeStaticString("GET ")
+            requestBuffer.writeString(request.target)
+            requestBuffer.writeBytes(requestTail)
+            context.writeAndFlush(wrapOutboundOut(requestBuffer), promise: nil)
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
