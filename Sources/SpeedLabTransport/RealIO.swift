@@ -46,6 +46,7 @@ public enum RoundTripCalibration {
 
 #if HTTPTransport
     import Foundation
+    import SpeedLabCore
 
     /// The real I/O of one run: the services (started, or reached at a URL, and checked with a
     /// health request), the pooled HTTP client, the SQLite document database when a point needs
@@ -74,6 +75,8 @@ public enum RoundTripCalibration {
         public static func open(_ endpoint: ServicesEndpoint, needsDatabase: Bool, roundTripNanos: Double?)
             async throws(RealIOError) -> RealIO
         {
+            // A descriptor per connection on both sides; the services child inherits the limit.
+            OpenFileLimit.raise()
             let child: ChildProcess?
             let url: String
             switch endpoint {

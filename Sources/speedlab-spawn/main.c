@@ -1,7 +1,8 @@
 // speedlab-spawn: runs one command for SpeedLab and reports what it used.
 //
 // Usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...]   (one command)
-//        speedlab-spawn --serve                                     (one command per request)
+//        speedlab-spawn --serve [--open-files N]                    (one command per request;
+//                                                  N: the soft open-file limit for commands)
 //   fd 3  lifeline: SpeedLab holds the writing end; end-of-file (SpeedLab stopped the
 //         repetition, or died, even by SIGKILL) kills the command's process group. With
 //         --serve it also carries the requests: a 4-byte length, then NUL-terminated fields
@@ -505,10 +506,21 @@ static int serve(void) {
 }
 
 int main(int argc, char **argv) {
-    int serving = argc == 2 && strcmp(argv[1], "--serve") == 0;
-    if (!serving && argc < 4) {
-        fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...] | --serve\n");
+    int serving = argc >= 2 && strcmp(argv[1], "--serve") == 0;
+    int open_files = serving && argc == 4 && strcmp(argv[2], "--open-files") == 0;
+    if ((!serving && argc < 4) || (serving && argc != 2 && !open_files)) {
+        fprintf(stderr, "usage: speedlab-spawn TIMEOUT_MS DIRECTORY EXECUTABLE [ARG...] | --serve [--open-files N]\n");
         return 64;
+    }
+    // SpeedLab may have raised its own open-file limit for real I/O: the commands get back the
+    // soft limit SpeedLab was started with (lowering a soft limit is always allowed).
+    if (open_files) {
+        struct rlimit limit;
+        long long wanted = atoll(argv[3]);
+        if (wanted > 0 && getrlimit(RLIMIT_NOFILE, &limit) == 0 && (rlim_t)wanted < limit.rlim_cur) {
+            limit.rlim_cur = (rlim_t)wanted;
+            setrlimit(RLIMIT_NOFILE, &limit);
+        }
     }
     // Orphaned descendants of the command come to this helper, which kills them (see above).
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("prctl", errno);

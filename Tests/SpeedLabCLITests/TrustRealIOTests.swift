@@ -39,6 +39,50 @@
             #expect(result.stdout.contains("completed"), "\(result.stdout)")
         }
 
+        /// An ordinary user's soft limit on open files is often 1,024 (root's is far higher):
+        /// a run raises its own for its connections, and the commands it measures keep the
+        /// limit SpeedLab was started with.
+        @Test(.timeLimit(.minutes(3)))
+        func connectionsBeyondTheSoftOpenFileLimitRunAndCommandsKeepTheirLimit() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let sweep = try folder.write(
+                """
+                name: open-files
+                repetitions: 2
+                warmup: 0
+                baselines: false
+                scenarios:
+                  - concurrent:
+                      tasks: 400
+                      concurrency: 400
+                      transport: http
+                      latency_ms: 5
+                  - command:
+                      name: soft-limit
+                      run: sh -c 'echo "nofile=$(ulimit -Sn)" >> "$SPEEDLAB_METRICS"'
+                """, to: "open-files.yaml")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [
+                "-c", "ulimit -Sn 256 && exec \"$0\" \"$@\"", FixturePaths.speedlabBinary.path, "run", sweep,
+                "--no-report", "--no-trace",
+            ]
+            process.currentDirectoryURL = folder.url
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let output = SpeedLabCommand.readToEnd(process)
+            process.waitUntilExit()
+            let stderr = String(decoding: output.stderr, as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(stderr)")
+            let db = folder.path("speedlab.sqlite")
+            #expect(try R.integer("SELECT COUNT(*) FROM point WHERE status = 'measured'", in: db) == 2)
+            #expect(try R.integer("SELECT MIN(value) FROM sampleMetric WHERE name = 'nofile'", in: db) == 256)
+            #expect(try R.integer("SELECT MAX(value) FROM sampleMetric WHERE name = 'nofile'", in: db) == 256)
+        }
+
         @Test(
             .timeLimit(.minutes(4)), arguments: [(0, SIGINT), (10, SIGTERM), (25, SIGINT), (50, SIGTERM), (90, SIGINT)])
         func aSignalWhileTheServicesStartIsAnInterruption(afterMilliseconds delay: Int, signal: Int32) throws {

@@ -1,4 +1,5 @@
 import Dispatch
+import SpeedLabCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -273,7 +274,7 @@ final class HelperServer: Sendable {
         let pid: pid_t
         do throws(CommandError) {
             pid = try HelperLaunch.spawn(
-                arguments: [helper, "--serve"], environment: nil, standardOutput: .inherit,
+                arguments: [helper, "--serve"] + Self.openFilesArguments, environment: nil, standardOutput: .inherit,
                 descriptors: [3: requests[0], 4: reports[1]], name: name)
         } catch {
             for fd in requests + reports { Glibc.close(fd) }
@@ -283,6 +284,12 @@ final class HelperServer: Sendable {
         Glibc.close(requests[0])  // the helper's ends
         Glibc.close(reports[1])
         return Connection(pid: pid, requests: requests[1], reports: reports[0], captures: captures)
+    }
+
+    /// Commands start under the open-file limit SpeedLab was started with, even when a run's
+    /// real I/O raised SpeedLab's own: the helper lowers its soft limit back before serving.
+    static var openFilesArguments: [String] {
+        OpenFileLimit.startedWith.map { ["--open-files", String($0)] } ?? []
     }
 
     /// A request: its length (4 bytes, native order), then NUL-terminated fields (a NUL inside

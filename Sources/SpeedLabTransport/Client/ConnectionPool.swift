@@ -1,6 +1,7 @@
 #if HTTPTransport
     import NIOCore
     import NIOPosix
+    import SpeedLabCore
     import SpeedLabScenarios
     import Synchronization
 
@@ -124,8 +125,20 @@
                 }
                 return (failed, takeConnectionForWaiters(&state))
             }
-            failed?.finish(.failure(TransportError("cannot connect to \(address.hostHeader): \(error)")))
+            failed?.finish(
+                .failure(TransportError("cannot connect to \(address.hostHeader): \(Self.explained(error))")))
             if reconnect { connect() }
+        }
+
+        /// `error`, with what to do about it when it is the open-file limit (one descriptor per
+        /// connection): the limit in force, and how to raise it.
+        static func explained(_ error: any Error) -> String {
+            guard let error = error as? IOError, error.errnoCode == EMFILE || error.errnoCode == ENFILE else {
+                return "\(error)"
+            }
+            let limit = OpenFileLimit.current
+            return "\(error); every connection holds a file descriptor, and this process may open \(limit) "
+                + "(raise the hard limit, e.g. `ulimit -Hn`, or lower `connections`)"
         }
 
         /// Refuses new requests and fails those waiting; the connections close with the

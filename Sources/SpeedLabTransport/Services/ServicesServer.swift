@@ -1,6 +1,7 @@
 #if HTTPTransport
     import NIOCore
     import NIOPosix
+    import SpeedLabCore
 
     /// `speedlab services`: an HTTP/1.1 server on SwiftNIO that answers each `/call` request
     /// as the seeded schedule says (after the latency, 503 after the latency, or after 10 ×
@@ -28,6 +29,7 @@
         public static func start(host: String = "127.0.0.1", port: Int = 0, threads: Int = System.coreCount)
             async throws -> ServicesServer
         {
+            OpenFileLimit.raise()  // a descriptor per connection
             let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
             let statistics = ServicesStatistics()
             let bootstrap = ServerBootstrap(group: group)
