@@ -62,7 +62,7 @@ struct ReportOutput {
         do {
             return try writeAtomically(files, to: folder)
         } catch let error as WriteError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)"))\n".utf8))
             throw ExitCode(SpeedLabExitCode.cannotWriteOutput.rawValue)
         }
     }

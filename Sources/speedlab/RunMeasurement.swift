@@ -26,7 +26,7 @@ struct RunMeasurement {
                 case .opened(let run, true, let missing):
                     print("resuming run \(run): \(missing) samples missing")
                 case .warning(let message):
-                    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+                    FileHandle.standardError.write(Data("warning: \(TerminalText.safe(message))\n".utf8))
                 default:
                     progress.handle(event)
                 }
@@ -71,7 +71,9 @@ struct RunMeasurement {
                         + "Finish it with `speedlab run --resume \(id)`.\n").utf8))
             throw ExitCode(SpeedLabExitCode.interrupted.rawValue)
         case .failed:
-            for failure in outcome.failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+            for failure in outcome.failures {
+                FileHandle.standardError.write(Data("error: \(TerminalText.safe(failure))\n".utf8))
+            }
             FileHandle.standardError.write(
                 Data("run \(id) failed: \(outcome.failures.count) point(s) failed; other samples kept.\n".utf8))
             throw ExitCode(SpeedLabExitCode.failure.rawValue)

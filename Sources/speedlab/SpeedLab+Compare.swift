@@ -77,7 +77,7 @@ extension SpeedLab {
                 print(renderer.markdown(comparison), terminator: "")
             }
             for warning in comparison.warnings {
-                FileHandle.standardError.write(Data("warning: \(warning.message)\n".utf8))
+                FileHandle.standardError.write(Data("warning: \(TerminalText.safe(warning.message))\n".utf8))
             }
             if comparison.points.isEmpty {
                 FileHandle.standardError.write(

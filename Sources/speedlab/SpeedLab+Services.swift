@@ -39,7 +39,8 @@ extension SpeedLab {
                     server = try await ServicesServer.start(
                         host: host, port: port, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch {
-                    FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("error: \(TerminalText.safe("cannot listen on \(host):\(port): \(error)"))\n".utf8))
                     throw ExitCode(SpeedLabExitCode.servicesUnavailable.rawValue)
                 }
                 FileHandle.standardOutput.write(Data("speedlab services listening on \(server.address)\n".utf8))

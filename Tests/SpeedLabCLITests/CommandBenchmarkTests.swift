@@ -256,6 +256,21 @@ import Testing
         #expect(Self.waitFor(seconds: 10) { !Self.isAlive(pid) }, "process \(pid) outlived speedlab")
     }
 
+    /// A failing command's stderr tail is shown in the failure line, as text: its escape
+    /// sequences, bells and line ends never reach the terminal as such.
+    @Test(.timeLimit(.minutes(2)))
+    func aFailingCommandsStderrReachesTheTerminalWithoutControlSequences() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try SpeedLabCommand.run(
+            ["bench", "--runs", "2", "--warmup", "0", "--no-report", "--", "\(Self.scripts)/hostile-stderr.sh"],
+            in: folder.url)
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("hostile"), "\(result.stderr)")
+        let controls = (result.stdout + result.stderr).unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
+        #expect(controls.isEmpty, "\(controls.map(\.value))")
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func aSigkilledRunOfCommandsResumesWithOnlyTheMissingRepetitions() async throws {
         let folder = try TemporaryDirectory()

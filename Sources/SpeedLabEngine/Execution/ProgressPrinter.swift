@@ -38,6 +38,7 @@ public final class ProgressPrinter: Sendable {
             }
             if !isTerminal { write("measuring \(jobs) samples\n") }
         case .jobFinished(let done, let total, let title, let isWarmup, _):
+            let title = HumanFormat.singleLine(title)
             let line: String? = state.withLock { state in
                 let now = ContinuousClock.now
                 if isTerminal, done < total, let last = state.lastDrawn, last.duration(to: now) < redrawInterval {
@@ -65,9 +66,12 @@ public final class ProgressPrinter: Sendable {
             }
             if let line { write(line) }
         case .pointFailed(let title, let message):
-            write((isTerminal ? "\r\u{1B}[2K" : "") + "error: \(title) failed: \(message)\n")
+            // A command's stderr, a server's answer: whatever they hold reaches the terminal
+            // as text, never as a control sequence.
+            let line = "error: \(title) failed: \(message)"
+            write((isTerminal ? "\r\u{1B}[2K" : "") + HumanFormat.singleLine(line) + "\n")
         case .warning(let message):
-            write((isTerminal ? "\r\u{1B}[2K" : "") + "warning: \(message)\n")
+            write((isTerminal ? "\r\u{1B}[2K" : "") + "warning: \(HumanFormat.singleLine(message))\n")
         case .servicesReady(let url, let started, let roundTrip):
             let origin = started ? "started the services at" : "using the services at"
             write("\(origin) \(url); round trip of an empty request: \(HumanFormat.fixed(roundTrip / 1e3, 1)) µs\n")
