@@ -144,15 +144,11 @@ public struct CommandScenario: SelfMeasuringScenario {
             measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)
         }
         if let bytes = MetricsFile.read(launched.metricsPath) {
-            if let text = String(validating: bytes, as: UTF8.self) {
-                let reported = MetricsFile.parse(text)
-                for message in reported.warnings where runtime.isNewWarning(title + message) {
-                    warn("\(title): \(message) (said once per point)")
-                }
-                metrics.merge(reported.metrics) { own, _ in own }
-            } else {
-                warn("\(title): the metrics file is not UTF-8 text; it is ignored.")
+            let reported = MetricsFile.parse(bytes: bytes)
+            for message in reported.warnings where runtime.isNewWarning(title + message) {
+                warn("\(title): \(message) (said once per point)")
             }
+            metrics.merge(reported.metrics) { own, _ in own }
         }
         return Sample(
             repetition: repetition, isWarmup: launched.isWarmup, wallNanos: measured.wallNanos,

@@ -32,6 +32,12 @@ public enum MetricsFile {
         return bytes
     }
 
+    /// The metrics of a metrics file's bytes: a line that is not UTF-8 text is a line that
+    /// cannot be read (its warning shows it with U+FFFD), and the others still count.
+    public static func parse(bytes: [UInt8]) -> (metrics: [String: Double], warnings: [String]) {
+        parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The metrics of `text`, and a warning per line that could not be read.
     public static func parse(_ text: String) -> (metrics: [String: Double], warnings: [String]) {
         var metrics: [String: Double] = [:]
