@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func aLineThatIsNotUTF8IsWarnedAndTheOthersCount() {
-        let bytes = Array("good=3 ms\n".utf8) + [0xFF, 0xFE] + Array("bad=1\nun\u{1B}[31mit=2 x\u{FF}\nlast=4\n".utf8)
+        let bytes =
+            Array("good=3 ms\n".utf8) + [0xFF, 0xFE] + Array("bad=1\nun\u{1B}[31mit=2 x\u{FF}\nlast=4\n".utf8)
             + [0x6F, 0x6B, 0x3D, 0x31, 0xC3]  // "ok=1" and a cut multi-byte sequence
         let parsed = MetricsFile.parse(bytes: bytes)
         #expect(parsed.metrics == ["good": 3, "last": 4])
