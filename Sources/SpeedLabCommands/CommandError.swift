@@ -8,6 +8,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case executableNotFound(command: String, program: String)
     case notExecutable(command: String, path: String)
     case workingDirectoryMissing(command: String, path: String)
+    /// `output: FILE` names a file in a folder that does not exist.
+    case outputFolderMissing(command: String, path: String)
     case helperMissing(path: String)
     case spawnFailed(command: String, reason: String)
     case helperFailed(command: String, stage: String, reason: String)
@@ -28,6 +30,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             return "command '\(command)': \(path) is not an executable file."
         case .workingDirectoryMissing(let command, let path):
             return "command '\(command)': the working directory \(path) does not exist."
+        case .outputFolderMissing(let command, let path):
+            return "command '\(command)': the folder of its output file \(path) does not exist."
         case .helperMissing(let path):
             return "the process helper speedlab-spawn is missing (looked for \(path)); build the package again, "
                 + "or set SPEEDLAB_SPAWN to its path."

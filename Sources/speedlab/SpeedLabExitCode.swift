@@ -71,7 +71,8 @@ enum SpeedLabExitCode: Int32, CaseIterable {
             return .servicesUnavailable
         case let error as CommandError:
             switch error {
-            case .executableNotFound, .notExecutable, .workingDirectoryMissing, .helperMissing: return .missingInput
+            case .executableNotFound, .notExecutable, .workingDirectoryMissing, .outputFolderMissing, .helperMissing:
+                return .missingInput
             default: return .failure
             }
         case let error as ScenarioError:

@@ -187,6 +187,21 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func anOutputFileInAMissingFolderStopsTheRunBeforeItIsCreated() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sweep = try folder.write(
+            "name: x\nscenarios:\n  - command:\n      run: echo hi\n      output: missing/out.txt\n", to: "x.yaml")
+        let result = try SpeedLabCommand.run(["run", sweep, "--no-report"], in: folder.url)
+        #expect(result.exitCode == 66, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("the folder of its output file missing/out.txt does not exist"), "\(result.stderr)")
+        if FileManager.default.fileExists(atPath: folder.path("speedlab.sqlite")) {
+            #expect(try Self.integer("SELECT COUNT(*) FROM run", in: folder.path("speedlab.sqlite")) == 0)
+        }
+    }
+
     /// SIGKILL of speedlab while a command that ignores SIGTERM runs, while one whose
     /// grandchild ignores SIGTERM runs, and while one whose grandchild left the process group
     /// and session (setsid) runs: none outlives speedlab.

@@ -59,6 +59,11 @@ public struct CommandScenario: SelfMeasuringScenario {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw CommandError.workingDirectoryMissing(command: definition.name, path: directory) }
+        if case .file(let path) = definition.output {  // opened by the helper, from SpeedLab's folder
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else { throw CommandError.outputFolderMissing(command: definition.name, path: path) }
+        }
         _ = try runtime.spawner()
         for template in [
             definition.template, definition.setup, definition.prepare, definition.conclude,
