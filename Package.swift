@@ -201,7 +201,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabTransportTests",
-            dependencies: ["SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency"],
+            dependencies: [
+                "SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabStatistics",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -54,6 +54,16 @@
             return value
         }
 
+        /// The length a `content-length` header gives, refusing one that is not a length or
+        /// differs from a length given before (`previous`): two lengths are read two ways.
+        static func contentLength(_ value: UnsafeRawBufferPointer, after previous: Int?) throws(HTTPMalformed) -> Int {
+            guard let given = decimal(value) else {
+                throw HTTPMalformed("content-length is not a length: \(shown(value))")
+            }
+            if let previous, previous != given { throw HTTPMalformed("two different content-length headers") }
+            return given
+        }
+
         /// `tchar` of RFC 9110: what a header name or a method is made of.
         static func isTokenByte(_ byte: UInt8) -> Bool {
             switch byte {

@@ -83,25 +83,12 @@
             var length: Int?
             var coded = false
             var chunked = false
-            while let line = lines.next() {
-                if line.isEmpty { break }
-                guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-                    throw HTTPMalformed("a header line without a colon: \(HTTPBytes.shown(line))")
-                }
-                let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
-                guard !name.isEmpty, name.allSatisfy(HTTPBytes.isTokenByte) else {
-                    throw HTTPMalformed("a header name that is not a token: \(HTTPBytes.shown(line))")
-                }
-                let value = HTTPBytes.trimmed(UnsafeRawBufferPointer(rebasing: line[(colon + 1)...]))
+            while let (name, value) = try lines.nextHeader() {
                 if HTTPBytes.equalsIgnoringCase(name, "connection") {
                     if HTTPBytes.containsToken(value, "close") { keepAlive = false }
                     if HTTPBytes.containsToken(value, "keep-alive") { keepAlive = true }
                 } else if HTTPBytes.equalsIgnoringCase(name, "content-length") {
-                    guard let given = HTTPBytes.decimal(value) else {
-                        throw HTTPMalformed("content-length is not a length: \(HTTPBytes.shown(value))")
-                    }
-                    if let length, length != given { throw HTTPMalformed("two different content-length headers") }
-                    length = given
+                    length = try HTTPBytes.contentLength(value, after: length)
                 } else if HTTPBytes.equalsIgnoringCase(name, "transfer-encoding") {
                     coded = true
                     chunked = HTTPBytes.equalsIgnoringCase(HTTPBytes.lastToken(value), "chunked")
