@@ -23,7 +23,8 @@
         private var context: ChannelHandlerContext?
         private var connection: ServiceConnection?
         private var current: PendingRequest?
-        private var answer = ServiceAnswer()
+        /// When the request in flight went out: the end of its wait for a connection.
+        private var sentHead: ContinuousClock.Instant?
         private var parser = AnswerParser()
         private var requestBuffer = ByteBuffer()
         /// When the request in flight gives up waiting for its answer.
@@ -82,9 +83,8 @@
                 return
             }
             current = request
-            answer = ServiceAnswer()
             parser.reset()
-            answer.sentHead = .now
+            sentHead = .now
             deadline = .now() + request.timeLimit
             // One buffer per connection, reused: cleared in place once the socket has let go
             // of the last request's bytes (else the write copies it, as a ByteBuffer does).
@@ -123,11 +123,9 @@
         /// Delivers the answer read to `request`, then hands the connection back to its pool
         /// or closes it.
         private func complete(_ request: PendingRequest, context: ChannelHandlerContext, keepAlive: Bool) {
-            answer.status = parser.status
-            answer.bodyBytes = parser.bodyBytes
-            answer.connectionRequest = parser.connectionRequest
-            answer.answeredCall = parser.answeredCall
-            answer.completed = .now
+            let answer = ServiceAnswer(
+                status: parser.status, bodyBytes: parser.bodyBytes, connectionRequest: parser.connectionRequest,
+                answeredCall: parser.answeredCall, completed: .now, sentHead: sentHead)
             current = nil
             deadline = .distantFuture
             let delivered = request.finish(.success(answer))

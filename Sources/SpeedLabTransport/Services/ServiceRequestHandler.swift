@@ -41,15 +41,13 @@
             let bytes = unwrapInboundIn(data)
             let malformed = bytes.withUnsafeReadableBytes { bytes -> HTTPMalformed? in
                 var offset = 0
-                do {
+                do throws(HTTPMalformed) {
                     while !refused, let request = try parser.next(bytes, from: &offset) {
                         received(request, context: context)
                     }
                     return nil
-                } catch let error as HTTPMalformed {
-                    return error
                 } catch {
-                    return HTTPMalformed("\(error)")
+                    return error
                 }
             }
             if malformed != nil { refuse(context: context) }
