@@ -64,7 +64,7 @@
             let answer: ServiceAnswer
             let start = ContinuousClock.now
             do {
-                answer = try await send(ServiceRoute.target(of: call), connections: connections, call: call)
+                answer = try await send(.call(call), connections: connections, call: call)
             } catch let error as TransportError {
                 context.fetches.update { $0.connectionErrors += 1 }
                 throw error
@@ -75,7 +75,7 @@
         /// Sends a GET for `target` through the pool of `connections`; a broken transport
         /// becomes ``TransportError``, cancellation of the waiting task cancels the request
         /// (closing its connection if it was sent).
-        func send(_ target: String, connections: Int, call: ServiceCall?) async throws -> ServiceAnswer {
+        func send(_ target: PendingRequest.Target, connections: Int, call: ServiceCall?) async throws -> ServiceAnswer {
             let pool: ConnectionPool
             do { pool = try self.pool(connections: connections) } catch {
                 throw TransportError("the services at \(baseURL) cannot be reached: \(error)")
@@ -112,7 +112,7 @@
             guard Self.isRequestTarget(target) else {
                 throw TransportError("\(target.debugDescription) is not a request target (a path and a query)")
             }
-            let answer = try await send(target, connections: 1, call: nil)
+            let answer = try await send(.path(target), connections: 1, call: nil)
             return (answer.status, answer.bodyBytes)
         }
 

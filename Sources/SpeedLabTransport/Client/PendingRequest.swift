@@ -10,8 +10,14 @@
     /// Cancelled while sent, it closes its connection, so that its answer, arriving late, is
     /// never delivered to the next request on that connection.
     final class PendingRequest: Sendable {
+        /// What a request asks for: a call of the services, or a path and query given whole.
+        enum Target: Sendable {
+            case call(ServiceCall)
+            case path(String)
+        }
+
         /// The path and query of the request.
-        let target: String
+        let target: Target
         /// The most body read before the answer is refused.
         let bodyLimit: Int
         /// How long it may wait for its answer once sent: its answer delay and a slack.
@@ -33,7 +39,7 @@
 
         private let state = Mutex(State.created)
 
-        init(target: String, bodyLimit: Int, timeLimit: TimeAmount) {
+        init(target: Target, bodyLimit: Int, timeLimit: TimeAmount) {
             self.target = target
             self.bodyLimit = bodyLimit
             self.timeLimit = timeLimit

@@ -32,6 +32,9 @@
         /// The once-a-second check of `deadline` (one timer per connection, not per request).
         private var watchdog: Scheduled<Void>?
 
+        /// Room for a call's request in the reused buffer (it grows for a longer one).
+        static let requestCapacity = 256
+
         /// How often a connection checks whether its request ran past its time limit.
         static let watchdogPeriod = TimeAmount.seconds(1)
 
@@ -88,9 +91,12 @@
             deadline = .now() + request.timeLimit
             // One buffer per connection, reused: cleared in place once the socket has let go
             // of the last request's bytes (else the write copies it, as a ByteBuffer does).
-            requestBuffer.clear(minimumCapacity: 4 + request.target.utf8.count + requestTail.count)
+            requestBuffer.clear(minimumCapacity: Self.requestCapacity)
             requestBuffer.writeStaticString("GET ")
-            requestBuffer.writeString(request.target)
+            switch request.target {
+            case .call(let call): requestBuffer.writeTarget(of: call)
+            case .path(let path): requestBuffer.writeString(path)
+            }
             requestBuffer.writeBytes(requestTail)
             context.writeAndFlush(wrapOutboundOut(requestBuffer), promise: nil)
         }

@@ -34,10 +34,16 @@ public enum ServiceRoute {
     /// latencies in nanoseconds and most rates are) without the fraction and exponent the
     /// general form costs a request, anything else in Swift's shortest round-trip form.
     static func text(_ value: Double) -> String {
-        if value.rounded(.towardZero) == value, abs(value) < 9e15, value != 0 || value.sign == .plus {
-            return String(Int(value))
+        wholeNumber(value).map { String($0) } ?? "\(value)"
+    }
+
+    /// `value` as an integer when it is one that reads back as exactly `value` (not `-0`,
+    /// and small enough that every neighbouring integer is a distinct double).
+    static func wholeNumber(_ value: Double) -> Int? {
+        guard value.rounded(.towardZero) == value, abs(value) < 9e15, value != 0 || value.sign == .plus else {
+            return nil
         }
-        return "\(value)"
+        return Int(value)
     }
 
     /// The call a request's query string carries, or why it does not carry one. Read byte by
