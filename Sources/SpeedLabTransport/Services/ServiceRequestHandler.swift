@@ -27,13 +27,35 @@
         private var refused = false
         private var requestsOnConnection = 0
         /// The answer being held (at most one: later pipelined requests wait in `queued`).
-        private var pending: Scheduled<Void>?
+        private var pending: Held?
         /// Requests read while an answer is held, answered in order.
         private var queued: [Request] = []
         private var body = ByteBuffer()
+        /// One buffer for every answer of the connection, cleared in place once the socket
+        /// has let go of the last one's bytes.
+        private var answer = ByteBuffer()
+        private var context: ChannelHandlerContext?
+        /// Wakes this handler when a held answer is due: made once per connection, so holding
+        /// an answer allocates nothing.
+        private lazy var alarm = AnswerAlarm(handler: self)
+
+        /// A held answer: the call it answers, its request, and the timer that sends it.
+        private struct Held {
+            let call: ServiceCall
+            let request: Request
+            let timer: NIOScheduledCallback
+        }
 
         init(statistics: ServicesStatistics) {
             self.statistics = statistics
+        }
+
+        func handlerAdded(context: ChannelHandlerContext) {
+            self.context = context
+        }
+
+        func handlerRemoved(context: ChannelHandlerContext) {
+            self.context = nil  // the handler and its context refer to each other until here
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -85,7 +107,7 @@
 
         func channelInactive(context: ChannelHandlerContext) {
             if let pending {  // the client gave up on a held answer (its timeout)
-                pending.cancel()
+                pending.timer.cancel()
                 self.pending = nil
                 statistics.requestEnded()
             }
@@ -116,20 +138,30 @@
             }
         }
 
-        /// Holds the call's answer for its delay on the event loop's timer, then sends it.
+        /// Holds the call's answer for its delay on the event loop's timer, then sends it
+        /// (``answerDue()``).
         private func hold(_ call: ServiceCall, head: Request, context: ChannelHandlerContext) {
-            let draw = call.draw
-            statistics.requestArrived(draw)
+            statistics.requestArrived(call.draw)
             let delay = TimeAmount.nanoseconds(Int64(call.answerDelayNanos.rounded()))
-            pending = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
-                self.pending = nil
-                self.statistics.requestEnded()
-                let tag = ServiceRoute.tag(of: call)
-                if draw == .fail {
-                    self.respond(head, .serviceUnavailable, text: "drawn to fail\n", call: tag, context: context)
-                } else {
-                    self.respondBody(head, bytes: call.responseBytes, call: tag, context: context)
-                }
+            do {
+                let timer = try context.eventLoop.scheduleCallback(in: delay, handler: alarm)
+                pending = Held(call: call, request: head, timer: timer)
+            } catch {  // the loop is shutting down: nothing will be answered on it
+                statistics.requestEnded()
+                context.close(promise: nil)
+            }
+        }
+
+        /// The held answer's delay is over: it is sent (a 503 when the call was drawn to fail).
+        fileprivate func answerDue() {
+            guard let held = pending, let context else { return }
+            pending = nil
+            statistics.requestEnded()
+            let tag = ServiceRoute.tag(of: held.call)
+            if held.call.draw == .fail {
+                respond(held.request, .serviceUnavailable, text: "drawn to fail\n", call: tag, context: context)
+            } else {
+                respondBody(held.request, bytes: held.call.responseBytes, call: tag, context: context)
             }
         }
 
@@ -154,13 +186,13 @@
             context: ChannelHandlerContext
         ) {
             let keepAlive = head.keepAlive
-            var answer = context.channel.allocator.buffer(capacity: 160 + body.count)
-            answer.writeString(head.isHTTP10 ? "HTTP/1.0 " : "HTTP/1.1 ")
-            answer.writeString(String(status.code))
+            answer.clear(minimumCapacity: 160 + body.count)
+            answer.writeStaticString(head.isHTTP10 ? "HTTP/1.0 " : "HTTP/1.1 ")
+            answer.writeDecimal(Int(status.code))
             answer.writeInteger(UInt8(ascii: " "))
             answer.writeString(status.reasonPhrase)
             answer.writeStaticString("\r\ncontent-length: ")
-            answer.writeString(String(body.count))
+            answer.writeDecimal(body.count)
             if let call {
                 answer.writeStaticString("\r\n")
                 answer.writeString(ServiceRoute.callHeader)
@@ -168,7 +200,7 @@
                 answer.writeString(call)
             }
             answer.writeStaticString("\r\nx-speedlab-connection-request: ")
-            answer.writeString(String(requestsOnConnection))
+            answer.writeDecimal(requestsOnConnection)
             if !keepAlive {
                 answer.writeStaticString("\r\nconnection: close")
             } else if head.isHTTP10 {
@@ -192,6 +224,24 @@
             encoder.outputFormatting = .sortedKeys
             let data = (try? encoder.encode(snapshot)) ?? Data("{}".utf8)
             return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    /// What the event loop's timer calls when a held answer is due: the one handler it belongs to.
+    ///
+    /// Unchecked `Sendable`: it is made by its handler and scheduled only on that handler's
+    /// own event loop (``ServiceRequestHandler`` runs there only), and the loop calls it on
+    /// that same thread, so the handler it holds is never touched from another. The handler
+    /// is held weakly: a timer the loop still holds never keeps a closed connection's handler.
+    private final class AnswerAlarm: NIOScheduledCallbackHandler, @unchecked Sendable {
+        weak var handler: ServiceRequestHandler?
+
+        init(handler: ServiceRequestHandler) {
+            self.handler = handler
+        }
+
+        func handleScheduledCallback(eventLoop: some EventLoop) {
+            handler?.answerDue()
         }
     }
 #endif
