@@ -11,7 +11,10 @@ Run through scripts/bench-http-clients.sh, which builds SpeedLab in release and 
 aiohttp and uvloop in .build-bench/venv. Standalone:
 
     python3 scripts/bench-http-clients.py --speedlab .build/release/speedlab [--n 64,256,1024]
-        [--clients nio,async-http-client] [--python-only | --speedlab-only]
+        [--clients nio,async-http-client] [--python-only | --speedlab-only] [--floor BINARY]
+
+`--floor` adds scripts/http-client-floor.c (compiled by the .sh): the same requests from one C
+thread with epoll and nothing else, the least any client can spend on this machine.
 """
 import argparse
 import asyncio
@@ -104,6 +107,14 @@ parameters:
     return statistics.median(walls), statistics.median(cpu) / 1e6
 
 
+def floor_side(floor, url, n):
+    port = url.rsplit(":", 1)[1]
+    line = subprocess.run([floor, port, str(n), str(REPETITIONS), str(LATENCY_MS), str(BODY)],
+                          check=True, capture_output=True, text=True).stdout.split()
+    fields = dict(zip(line[::2], line[1::2]))
+    return float(fields["median_ms"]) / 1e3, float(fields["cpu_us_per_request"]) / 1e6
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--speedlab", default=".build/release/speedlab")
@@ -111,6 +122,7 @@ def main():
     parser.add_argument("--clients", default="nio")
     parser.add_argument("--python-only", action="store_true")
     parser.add_argument("--speedlab-only", action="store_true")
+    parser.add_argument("--floor", help="the compiled scripts/http-client-floor.c, run as one more side")
     arguments = parser.parse_args()
     services, url = start_services(arguments.speedlab)
     sides = []
@@ -118,6 +130,8 @@ def main():
         sides += [(f"speedlab ({client})", client) for client in arguments.clients.split(",")]
     if not arguments.speedlab_only:
         sides += [("python asyncio + aiohttp", "asyncio"), ("aiohttp on uvloop", "uvloop")]
+    if arguments.floor:
+        sides += [("C floor (epoll, one thread)", "floor")]
     print(f"services at {url}; N = C = connections, L = {LATENCY_MS} ms, {BODY} B bodies, "
           f"median of {REPETITIONS} after {WARMUP} warm-up")
     print("| N | client | median ms | efficiency | client CPU µs/request | services CPU µs/request |")
@@ -128,6 +142,8 @@ def main():
                 stats(url, reset=True)
                 if side == "asyncio":
                     median, cpu = asyncio.run(python_side(url, n))
+                elif side == "floor":
+                    median, cpu = floor_side(arguments.floor, url, n)
                 elif side == "uvloop":
                     import uvloop
                     median, cpu = uvloop.run(python_side(url, n))

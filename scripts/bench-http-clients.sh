@@ -6,7 +6,8 @@
 #   CLIENTS=nio,async-http-client TRAITS=AsyncHTTPClient scripts/bench-http-clients.sh
 #
 # Builds SpeedLab in release (with TRAITS, if given) and installs aiohttp and uvloop from PyPI
-# in .build-bench/venv (ignored by git). Extra arguments go to the Python driver (--n 64,256).
+# in .build-bench/venv (ignored by git), and compiles scripts/http-client-floor.c, the C floor
+# run beside them. Extra arguments go to the Python driver (--n 64,256).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 traits=()
@@ -17,5 +18,6 @@ if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet aiohttp uvloop
 fi
+cc -O2 -o .build-bench/http-client-floor scripts/http-client-floor.c
 exec "$venv/bin/python" scripts/bench-http-clients.py --speedlab .build/release/speedlab \
-    --clients "${CLIENTS:-nio}" "$@"
+    --clients "${CLIENTS:-nio}" --floor .build-bench/http-client-floor "$@"
