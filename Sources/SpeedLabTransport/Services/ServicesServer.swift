@@ -8,7 +8,8 @@
     /// latency for a hang), with `/health` and `/stats` beside it.
     ///
     /// Every delay is a timer on the connection's event loop: a held request costs a scheduled
-    /// task, never a thread. Keep-alive connections are served in order, pipelined requests included.
+    /// callback (no allocation), never a thread. Keep-alive connections are served in order,
+    /// pipelined requests included.
     public final class ServicesServer: Sendable {
         /// `http://host:port`, with the port the system chose for port 0.
         public let address: String
