@@ -6,9 +6,9 @@
 
     @testable import SpeedLabTransport
 
-    /// The lean client writes a call's request target and the numbers in it straight into its
-    /// request buffer: these pin that the bytes are exactly those of ``ServiceRoute/target(of:)``
-    /// and `String(_:)`, so the services read back the very call the client drew.
+    /// The lean client writes a call's request target, and the services its tag, straight into
+    /// their buffers: these pin that the bytes are exactly those of ``ServiceRoute/target(of:)``,
+    /// ``ServiceRoute/tag(of:)`` and `String(_:)`, so each side reads back what the other meant.
     @Suite struct RequestBytesTests {
         private func written(_ write: (inout ByteBuffer) -> Void) -> String {
             var buffer = ByteBuffer()
@@ -31,7 +31,7 @@
             }
         }
 
-        @Test func aCallsTargetIsWrittenByteForByteAsServiceRouteSpellsIt() {
+        @Test func aCallsTargetAndTagAreWrittenByteForByteAsServiceRouteSpellsThem() {
             let reals: [Double] = [
                 0, -0.0, 1, 0.5, 0.1, 2e7, 20_000_000.5, 1e-300, .leastNonzeroMagnitude, 9e15 - 1, 9e15, 1e16, 1e300,
                 -3, -2.5,
@@ -56,6 +56,7 @@
             }
             for call in calls {
                 #expect(written { $0.writeTarget(of: call) } == ServiceRoute.target(of: call))
+                #expect(written { $0.writeTag(of: call) } == ServiceRoute.tag(of: call))
             }
         }
     }

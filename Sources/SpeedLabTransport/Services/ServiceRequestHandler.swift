@@ -157,15 +157,15 @@
             guard let held = pending, let context else { return }
             pending = nil
             statistics.requestEnded()
-            let tag = ServiceRoute.tag(of: held.call)
             if held.call.draw == .fail {
-                respond(held.request, .serviceUnavailable, text: "drawn to fail\n", call: tag, context: context)
+                respond(held.request, .serviceUnavailable, text: "drawn to fail\n", call: held.call, context: context)
             } else {
-                respondBody(held.request, bytes: held.call.responseBytes, call: tag, context: context)
+                respondBody(held.request, call: held.call, context: context)
             }
         }
 
-        private func respondBody(_ head: Request, bytes: Int, call: String, context: ChannelHandlerContext) {
+        private func respondBody(_ head: Request, call: ServiceCall, context: ChannelHandlerContext) {
+            let bytes = call.responseBytes
             if body.readableBytes < bytes {
                 body = context.channel.allocator.buffer(repeating: UInt8(ascii: "s"), count: bytes)
             }
@@ -173,16 +173,16 @@
         }
 
         private func respond(
-            _ head: Request, _ status: HTTPResponseStatus, text: String, call: String? = nil,
+            _ head: Request, _ status: HTTPResponseStatus, text: String, call: ServiceCall? = nil,
             context: ChannelHandlerContext
         ) {
             send(head, status, body: text.utf8, call: call, context: context)
         }
 
-        /// Writes the whole answer (status line, headers, body) as one buffer, then routes the
-        /// next pipelined request, if one waits.
+        /// Writes the whole answer (status line, headers, body, and `call`'s tag when it answers
+        /// one) as one buffer, then routes the next pipelined request, if one waits.
         private func send(
-            _ head: Request, _ status: HTTPResponseStatus, body: some Collection<UInt8>, call: String? = nil,
+            _ head: Request, _ status: HTTPResponseStatus, body: some Collection<UInt8>, call: ServiceCall? = nil,
             context: ChannelHandlerContext
         ) {
             let keepAlive = head.keepAlive
@@ -197,7 +197,7 @@
                 answer.writeStaticString("\r\n")
                 answer.writeString(ServiceRoute.callHeader)
                 answer.writeStaticString(": ")
-                answer.writeString(call)
+                answer.writeTag(of: call)
             }
             answer.writeStaticString("\r\nx-speedlab-connection-request: ")
             answer.writeDecimal(requestsOnConnection)

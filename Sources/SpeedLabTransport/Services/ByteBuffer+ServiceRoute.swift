@@ -26,6 +26,18 @@
             writeDecimal(call.responseBytes)
         }
 
+        /// Writes `call`'s tag, the very bytes of ``ServiceRoute/tag(of:)``, without making
+        /// the string: the services write one into every answer to a call.
+        mutating func writeTag(of call: ServiceCall) {
+            writeDecimal(call.service)
+            writeInteger(UInt8(ascii: "/"))
+            writeDecimal(call.query)
+            writeInteger(UInt8(ascii: "/"))
+            writeDecimal(call.attempt)
+            writeInteger(UInt8(ascii: "/"))
+            writeDecimal(call.seed)
+        }
+
         /// `value` as ``ServiceRoute/text(_:)`` spells it: a whole number in decimal, anything
         /// else in Swift's shortest round-trip form.
         private mutating func writeQueryNumber(_ value: Double) {
