@@ -1,5 +1,14 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Every numbered SQLite schema file in `migrations/`, and the `postgres/` folder beside them:
+/// a new migration is a new file there, never a new line here.
+let migrationResources: [Resource] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("migrations")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".sql") }.sorted().map { Resource.copy($0) } + [.copy("postgres")]
+}()
 
 /// Upcoming features every SpeedLab target builds with.
 /// - ExistentialAny: https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md
@@ -121,12 +130,7 @@ let package = Package(
             name: "SpeedLabMigrations",
             path: "migrations",
             exclude: [],
-            resources: [
-                .copy("0001_initial.sql"), .copy("0002_run_lookup_indexes.sql"), .copy("0003_run_heartbeat.sql"),
-                .copy("0004_adaptive_repetitions.sql"), .copy("0005_sample_metrics_json.sql"),
-                .copy("0006_run_http_round_trip.sql"), .copy("0007_traces.sql"),
-                .copy("0008_run_uuid.sql"), .copy("0009_point_command.sql"), .copy("postgres"),
-            ],
+            resources: migrationResources,
             swiftSettings: strictSettings
         ),
 

@@ -5,6 +5,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case templateTooLong(bytes: Int, limit: Int)
     case unterminatedQuote(String)
     case trailingBackslash
+    /// A NUL byte in a command's text, at this character (1-based): exec cannot pass it.
+    case nulByte(character: Int)
     case executableNotFound(command: String, program: String)
     case notExecutable(command: String, path: String)
     case workingDirectoryMissing(command: String, path: String)
@@ -24,6 +26,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the command has an unterminated \(quote) quote."
         case .trailingBackslash:
             return "the command ends in a backslash that escapes nothing."
+        case .nulByte(let character):
+            return "the command has a NUL byte at character \(character); exec cannot pass one to a program."
         case .executableNotFound(let command, let program):
             return "command '\(command)': '\(program)' was not found (not a path, and not in PATH)."
         case .notExecutable(let command, let path):

@@ -102,6 +102,81 @@
             #expect(!stderr.contains("services"), "\(stderr)")
         }
 
+        /// An agent whose services pass the health check and the round-trip calibration and
+        /// then never answer: every call times out, in the agent and in its baseline alike, so
+        /// their checksums agree — and still the points fail, for their calls went off the
+        /// seed's schedule, and no speedup or met target is claimed.
+        @Test(.timeLimit(.minutes(3)))
+        func anAgentWhoseServicesStopAnsweringAfterCalibrationFailsInsteadOfMeetingItsTarget() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let (server, url) = try Self.startFakeServices(mode: "silent-after-calibration")
+            defer {
+                kill(server.processIdentifier, SIGKILL)
+                server.waitUntilExit()
+            }
+            let sweep = try folder.write(
+                """
+                name: silent-agent
+                repetitions: 2
+                warmup: 0
+                scenarios:
+                  agent:
+                    tasks: 4
+                    concurrency: 4
+                    transport: http
+                    work: 0
+                parameters:
+                  latency_ms: 2
+                """, to: "agent.yaml")
+            let result = try SpeedLabCommand.run(
+                ["run", sweep, "--services", url, "--no-trace", "--no-report"], in: folder.url)
+            #expect(result.exitCode == 1, "\(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("seed's schedule"), "\(result.stderr)")
+            let report = try SpeedLabCommand.run(["report", "1", "--out", "-"], in: folder.url)
+            #expect(!report.stdout.contains("| met |"), "\(report.stdout)")
+            #expect(!result.stdout.contains("(met)"), "\(result.stdout)")
+        }
+
+        /// An answer with no status line (HTTP/0.9, or any garbage) that ends with a close is
+        /// reported with the bytes it read, shown safely, not as a connection closed early.
+        @Test(.timeLimit(.minutes(2)))
+        func anAnswerWithoutAStatusLineIsReportedWithTheBytesRead() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let (server, url) = try Self.startFakeServices(mode: "http09")
+            defer {
+                kill(server.processIdentifier, SIGKILL)
+                server.waitUntilExit()
+            }
+            let result = try SpeedLabCommand.run(
+                ["run", try Self.sweep(folder), "--services", url, "--no-report", "--no-trace"], in: folder.url)
+            #expect([1, 69].contains(result.exitCode), "\(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("not an HTTP/1 answer"), "\(result.stderr)")
+            #expect(result.stderr.contains("garbage answer \\x1B[31m"), "\(result.stderr)")
+            #expect(!result.stderr.contains("\u{1B}"), "no escape sequence reaches the terminal")
+            #expect(!result.stderr.contains("before answering"), "\(result.stderr)")
+        }
+
+        /// Starts `fake-services/wrong-answers.py MODE`; the process and the URL it serves.
+        static func startFakeServices(mode: String) throws -> (Process, String) {
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            server.arguments = [
+                "python3", FixturePaths.fixtures.appendingPathComponent("fake-services/wrong-answers.py").path, mode,
+            ]
+            let output = Pipe()
+            server.standardOutput = output
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            guard let url = line.split(separator: " ").last.map({ String($0.trimmingCharacters(in: .newlines)) }) else {
+                kill(server.processIdentifier, SIGKILL)
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            return (server, url)
+        }
+
         static let wrongAnswers = ["short", "html", "huge", "other-call", "no-tag", "status-418"]
 
         @Test(.timeLimit(.minutes(3)), arguments: wrongAnswers)

@@ -1,5 +1,6 @@
 import SpeedLabCore
 import SpeedLabScenarios
+import Synchronization
 
 /// Scenarios that exist only for tests of the engine.
 enum TestScenarios {
@@ -34,8 +35,9 @@ struct SkippingScenario: Scenario {
     }
 }
 
-/// Waits a random 1 to 15 ms each run, so its wall times never settle to a tight median:
-/// an adaptive run must stop it at its maximum.
+/// Waits 1 to 15 ms each run, drawn from its seed and the number of runs so far (the
+/// same sequence on every machine), so its wall times never settle to a tight median: an
+/// adaptive run must stop it at its maximum.
 struct JitteryScenario: Scenario {
     static let name = "jittery"
     static let summary = "a scenario whose wall time is random"
@@ -51,8 +53,13 @@ struct JitteryScenario: Scenario {
 
     func idealTime(_ costs: MachineCosts) -> IdealTime { .serial(io: 0, cpu: 0) }
 
+    /// Runs so far, across every instance: the index of the next draw.
+    static let runs = Atomic(0)
+
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        try await Task.sleep(for: .microseconds(Int.random(in: 1_000...15_000)))
+        let run = Self.runs.add(1, ordering: .relaxed).oldValue
+        let u = SeededDraw.uniform(seed: workload.seed, query: run, service: 0, attempt: 1, k: 0)
+        try await Task.sleep(for: .microseconds(1_000 + Int(u * 14_000)))
         return ScenarioOutcome(checksum: 1)
     }
 }

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func headingsAndCodeStayOnOneLineWithoutTerminalEscapes() {
-        #expect(MarkdownText.inline("night\nly\u{1B}[31m") == "night ly[31m")
+        #expect(MarkdownText.inline("night\nly\u{1B}[31m") == "night ly\\[31m")
         #expect(MarkdownText.code("a`b") == "`` a`b ``")
         #expect(MarkdownText.code("plain") == "`plain`")
     }

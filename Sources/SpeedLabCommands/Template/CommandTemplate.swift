@@ -37,8 +37,11 @@ public struct CommandTemplate: Sendable, Hashable {
     public static let maximumLength = 64 * 1024
 
     /// Reads `text`; throws when it is empty, too long, has an unterminated quote or a
-    /// trailing backslash.
+    /// trailing backslash, or holds a NUL byte (which exec cannot pass).
     public init(_ text: String) throws(CommandError) {
+        if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+            throw .nulByte(character: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: nul) + 1)
+        }
         guard text.utf8.count <= Self.maximumLength else {
             throw .templateTooLong(bytes: text.utf8.count, limit: Self.maximumLength)
         }

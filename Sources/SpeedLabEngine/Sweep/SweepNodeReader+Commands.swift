@@ -152,6 +152,11 @@ extension SweepNodeReader {
         var values: [ParameterValue] = []
         for item in items {
             let value = try scalarValue(item, what: "a value for '\(name)' (a number or a word, or a list of them)")
+            if value.canonicalText.unicodeScalars.contains("\u{0}") {
+                throw .invalidValue(
+                    location(item), parameter: name, value: "a text with a NUL byte",
+                    expected: "text without NUL bytes (exec cannot pass one to a program)")
+            }
             if let number = value.realValue, !number.isFinite {
                 throw .invalidValue(
                     location(item), parameter: name, value: value.canonicalText, expected: "a finite number")

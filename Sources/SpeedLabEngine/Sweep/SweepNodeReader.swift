@@ -213,6 +213,9 @@ struct SweepNodeReader {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             throw .expected(location(node), what: what, found: describe(node))
         }
+        guard !scalar.string.unicodeScalars.contains("\u{0}") else {  // no path, name or program holds one
+            throw .expected(location(node), what: what, found: "a text with a NUL byte")
+        }
         return scalar.string
     }
 

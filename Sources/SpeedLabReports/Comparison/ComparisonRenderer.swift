@@ -21,9 +21,9 @@ public struct ComparisonRenderer: DocumentRenderer {
         let head = comparison.head
         let metric = comparison.metric
         let title =
-            "# SpeedLab comparison — run \(base.id)\(base.label.map { " (\($0))" } ?? "") → run \(head.id)"
-            + (head.label.map { " (\($0))" } ?? "")
-        var out = MarkdownText.inline(title) + "\n\n"
+            "# SpeedLab comparison — run \(base.id)\(base.label.map { " (\(MarkdownText.inline($0)))" } ?? "") → "
+            + "run \(head.id)\(head.label.map { " (\(MarkdownText.inline($0)))" } ?? "")"
+        var out = title + "\n\n"
         out +=
             "Metric: **\(metric.rawValue)** (\(metric.lowerIsBetter ? "lower" : "higher") is better). "
             + "A point changed when its Mann-Whitney U p-value, adjusted across the \(comparison.points.count) compared "
@@ -50,7 +50,8 @@ public struct ComparisonRenderer: DocumentRenderer {
             var table = MarkdownTable(header: ["scenario", "parameters", "reason"])
             for point in comparison.notComparable {
                 table.append([
-                    point.point.scenario, MarkdownText.code(point.point.parameters.description), point.reason,
+                    MarkdownText.inline(point.point.scenario), MarkdownText.code(point.point.parameters.description),
+                    MarkdownText.inline(point.reason),
                 ])
             }
             out += table.render() + "\n"
@@ -73,7 +74,7 @@ public struct ComparisonRenderer: DocumentRenderer {
         }
         var table = MarkdownTable(header: ["field", "run \(comparison.base.id)", "run \(comparison.head.id)"])
         for difference in comparison.differences {
-            table.append([difference.field, difference.base, difference.head])
+            table.append([difference.field, MarkdownText.inline(difference.base), MarkdownText.inline(difference.head)])
         }
         return "## Environment differences\n\n" + table.render() + "\n"
     }
@@ -86,7 +87,8 @@ public struct ComparisonRenderer: DocumentRenderer {
         ])
         for point in points.sorted(by: { abs($0.change) > abs($1.change) }) {
             table.append([
-                point.scenario, MarkdownText.code(point.parameters.description), Self.value(point.baseMedian, metric),
+                MarkdownText.inline(point.scenario), MarkdownText.code(point.parameters.description),
+                Self.value(point.baseMedian, metric),
                 Self.value(point.headMedian, metric),
                 "\(HumanFormat.percentChange(point.change)) [\(HumanFormat.percentChange(point.ratioLower - 1)), "
                     + "\(HumanFormat.percentChange(point.ratioUpper - 1))]",
@@ -109,7 +111,7 @@ public struct ComparisonRenderer: DocumentRenderer {
             + "\(HumanFormat.fixed(comparison.threshold * 100, 1))%."
         if let largest {
             out +=
-                " The largest move was \(HumanFormat.percentChange(largest.change)) (\(largest.scenario) "
+                " The largest move was \(HumanFormat.percentChange(largest.change)) (\(MarkdownText.inline(largest.scenario)) "
                 + "\(MarkdownText.code(largest.parameters.description)), adjusted p \(Self.p(largest.adjustedP)))."
         }
         if !detectable.isEmpty {

@@ -60,7 +60,7 @@ public struct HistoryRenderer: DocumentRenderer {
             ])
             for change in series.changes {
                 table.append([
-                    "\(change.run.id)\(change.run.label.map { " (\($0))" } ?? "")",
+                    "\(change.run.id)\(change.run.label.map { " (\(MarkdownText.inline($0)))" } ?? "")",
                     HumanFormat.timestamp(change.run.startedAt), HumanFormat.fixed(change.meanBefore * scale, 3),
                     HumanFormat.fixed(change.meanAfter * scale, 3),
                     HumanFormat.percentChange(change.changePercent / 100),

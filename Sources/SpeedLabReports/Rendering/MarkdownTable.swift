@@ -31,19 +31,76 @@ public struct MarkdownTable: Sendable {
 
 /// Escaping of user input for the places it lands in Markdown.
 public enum MarkdownText {
-    /// Text for one line (a heading, a list item): line breaks become spaces and other control
-    /// characters (terminal escape sequences among them) are dropped.
-    /// `<`, `>` and `&` outside code spans become entities, so a label such as
-    /// `<script>…</script>` reads as text in every renderer instead of becoming markup.
+    /// User text (a label, a host, a parameter value, a message) as plain text on one line:
+    /// line breaks become spaces, other control characters (terminal escape sequences among
+    /// them) are dropped, `<`, `>` and `&` become entities, and every character Markdown could
+    /// read as markup is backslash-escaped — backticks, `*`, `[`, `]`, `(` and `)` after a
+    /// bracket, `!` before one, `~`, `\` and a `_` that could open or close emphasis — so no
+    /// CommonMark or Python-Markdown renderer makes a link, an image, code or emphasis of it.
     public static func inline(_ text: String) -> String {
-        escapingHTML(HumanFormat.singleLine(text))
+        let characters = Array(HumanFormat.singleLine(text))
+        var out = ""
+        out.reserveCapacity(characters.count)
+        for index in characters.indices { out += escape(characters[index], at: index, in: characters) }
+        return out
     }
 
-    /// `line` with `<`, `>` and `&` written as entities except inside code spans (a run of
+    /// One character of user text as Markdown reads it back as that character.
+    private static func escape(_ character: Character, at index: Int, in characters: [Character]) -> String {
+        switch character {
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "&": return "&amp;"
+        case "\\", "`", "*", "[", "]", "~": return "\\\(character)"
+        case "!" where index + 1 < characters.count && characters[index + 1] == "[": return "\\!"
+        case "(" where index > 0 && characters[index - 1] == "]": return "\\("
+        case "_"
+        where !isWordCharacter(before: index, in: characters) || !isWordCharacter(after: index, in: characters):
+            return "\\_"
+        default: return String(character)
+        }
+    }
+
+    /// Whether the character before `index` is a letter or digit (an intraword `_` never
+    /// opens or closes emphasis, so `latency_ms` is written as it is).
+    private static func isWordCharacter(before index: Int, in characters: [Character]) -> Bool {
+        index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+    }
+
+    private static func isWordCharacter(after index: Int, in characters: [Character]) -> Bool {
+        index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+    }
+
+    /// `line` with `<` and `>` written as entities except inside code spans (a run of
     /// backticks up to the next run of the same length), whose content Markdown never reads
-    /// as markup and where an entity would show literally.
+    /// as markup and where an entity would show literally. `&` is left as it is, so user text
+    /// already escaped by ``inline(_:)`` is not escaped twice.
     static func escapingHTML(_ line: String) -> String {
-        guard line.contains(where: { $0 == "<" || $0 == ">" || $0 == "&" }) else { return line }
+        guard line.contains(where: { $0 == "<" || $0 == ">" }) else { return line }
+        return escapingOutsideCode(line) { character, _, _ in
+            switch character {
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            default: return nil
+            }
+        }
+    }
+
+    /// SpeedLab's own sentence that carries user text (a warning naming a command's stderr, a
+    /// remedy naming a flag): one line, its code spans kept as code, and everything outside
+    /// them escaped as ``inline(_:)`` escapes user text.
+    public static func prose(_ text: String) -> String {
+        escapingOutsideCode(HumanFormat.singleLine(text)) { character, index, characters in
+            let escaped = escape(character, at: index, in: characters)
+            return escaped == String(character) ? nil : escaped
+        }
+    }
+
+    /// `line` with each character outside code spans replaced by what `replacement` gives
+    /// (nil keeps it).
+    private static func escapingOutsideCode(
+        _ line: String, _ replacement: (Character, Int, [Character]) -> String?
+    ) -> String {
         let characters = Array(line)
         var out = ""
         var index = 0
@@ -61,11 +118,10 @@ public enum MarkdownText {
                 }
                 continue
             }
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.append(character)
+            if let replaced = replacement(character, index, characters) {
+                out += replaced
+            } else {
+                out.append(character)
             }
             index += 1
         }
@@ -89,9 +145,11 @@ public enum MarkdownText {
         return nil
     }
 
-    /// Text for a table cell: one line, with `|` escaped (GitHub requires it even inside code).
+    /// A table cell of SpeedLab's own Markdown (numbers, code spans, emphasis, and user text
+    /// already escaped by ``inline(_:)``): one line, `<` and `>` outside code spans as
+    /// entities, and `|` escaped (GitHub requires it even inside code).
     public static func cell(_ text: String) -> String {
-        let line = inline(text)
+        let line = escapingHTML(HumanFormat.singleLine(text))
         guard line.contains("|") else { return line }
         return line.replacingOccurrences(of: "|", with: "\\|")
     }

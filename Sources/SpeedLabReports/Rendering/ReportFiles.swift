@@ -75,7 +75,9 @@ public struct ReportFiles: Sendable {
                     text: TimelineSVG.render(
                         title: TimelineSelection.title(point), trace: trace, idealNanos: point.idealNanos)))
             section +=
-                "\n### \(point.scenario)\n\nPoint \(point.id): \(MarkdownText.inline(point.parameters.description))\n\n![\(point.scenario) timeline](\(name))\n"
+                "\n### \(MarkdownText.inline(point.scenario))\n\nPoint \(point.id): "
+                + "\(MarkdownText.inline(point.parameters.description))\n\n"
+                + "![\(MarkdownText.inline(point.scenario)) timeline](\(name))\n"
         }
         for name in commands {
             section += "\n### \(MarkdownText.inline(name))\n\nno timeline: command points have no spans.\n"

@@ -66,9 +66,9 @@ public struct SpeedupReportRenderer: DocumentRenderer {
 
     private func header(_ report: SpeedupReport) -> String {
         let run = report.run
-        let title = "# SpeedLab report — run \(run.id)" + (run.label.map { " (\($0))" } ?? "")
+        let title = "# SpeedLab report — run \(run.id)" + (run.label.map { " (\(MarkdownText.inline($0)))" } ?? "")
         var table = MarkdownTable(header: ["", ""])
-        table.append(["Sweep", "\(MarkdownText.code(run.sweepName)) from \(run.sweepSource)"])
+        table.append(["Sweep", "\(MarkdownText.code(run.sweepName)) from \(MarkdownText.inline(run.sweepSource))"])
         table.append(["Started", "\(HumanFormat.timestamp(run.startedAt)) UTC"])
         table.append([
             "Duration", HumanFormat.duration(seconds: run.durationSeconds(now: run.finishedAt ?? run.startedAt)),
@@ -76,7 +76,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         table.append(["Status", run.status.rawValue])
         table.append(["Schedule", Self.schedule(run)])
         table.append(["Points", "\(run.pointCount), \(run.sampleCount) measured samples"])
-        return MarkdownText.inline(title) + "\n\n" + table.render() + "\n"
+        return title + "\n\n" + table.render() + "\n"
     }
 
     /// How many repetitions each point got, in words.
@@ -98,9 +98,12 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         if roundTrip != nil { header.append("http round trip") }
         var table = MarkdownTable(header: header)
         var cells = [
-            env.host, env.cpuModel, String(env.logicalCores),
-            "\(HumanFormat.fixed(Double(env.memoryBytes) / 1_073_741_824, 1)) GiB", env.operatingSystem, env.kernel,
-            env.swiftVersion, env.isDebugBuild ? "**\(env.buildConfiguration)**" : env.buildConfiguration,
+            MarkdownText.inline(env.host), MarkdownText.inline(env.cpuModel), String(env.logicalCores),
+            "\(HumanFormat.fixed(Double(env.memoryBytes) / 1_073_741_824, 1)) GiB",
+            MarkdownText.inline(env.operatingSystem), MarkdownText.inline(env.kernel),
+            MarkdownText.inline(env.swiftVersion),
+            env.isDebugBuild
+                ? "**\(MarkdownText.inline(env.buildConfiguration))**" : MarkdownText.inline(env.buildConfiguration),
             env.gitCommit.map { MarkdownText.code(String($0.prefix(12))) } ?? "-",
             HumanFormat.fixed(env.loadAverage, 2),
             "\(HumanFormat.fixed(kernel, 2)) ns/unit",
@@ -117,7 +120,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
 
     /// Warnings as a Markdown list, each with its remedy (shared with comparisons).
     static func warningList(_ warnings: [ReportWarning]) -> String {
-        warnings.map { "- **\(MarkdownText.inline($0.message))** Remedy: \(MarkdownText.inline($0.remedy))\n" }.joined()
+        warnings.map { "- **\(MarkdownText.prose($0.message))** Remedy: \(MarkdownText.prose($0.remedy))\n" }.joined()
     }
 
     /// The chapter's targets (when the run has built-in scenarios) and the best command speedup
@@ -129,7 +132,10 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             out += "The targets of the asyncio chapter SpeedLab comes from, beside this run's best results.\n\n"
             var table = MarkdownTable(header: ["target", "goal", "this run", "verdict", "note"])
             for target in targets {
-                table.append([target.target, target.goal, target.measured, target.verdict.rawValue, target.note])
+                table.append([
+                    target.target, target.goal, MarkdownText.inline(target.measured), target.verdict.rawValue,
+                    MarkdownText.inline(target.note),
+                ])
             }
             out += table.render() + "\n"
         }
@@ -167,13 +173,15 @@ public struct SpeedupReportRenderer: DocumentRenderer {
                 "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
                 "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
             ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader) + (isCommand ? ["peak RSS MiB"] : [])
-        let parameterHeaders = section.sweptParameters.map { isCommand ? "{\($0)}" : $0 }
+        let parameterHeaders = section.sweptParameters.map { MarkdownText.inline(isCommand ? "{\($0)}" : $0) }
         let metricHeaders = ownMetrics.map { name in
             (fixed + parameterHeaders).contains(name) ? "\(name) (metric)" : name
         }
-        var table = MarkdownTable(header: parameterHeaders + fixed + metricHeaders.map(MarkdownText.cell))
+        var table = MarkdownTable(header: parameterHeaders + fixed + metricHeaders.map(MarkdownText.inline))
         for row in section.rows {
-            var cells = section.sweptParameters.map { row.parameters[$0]?.canonicalText ?? "-" }
+            var cells = section.sweptParameters.map {
+                row.parameters[$0].map { MarkdownText.inline($0.canonicalText) } ?? "-"
+            }
             cells.append(HumanFormat.milliseconds(row.baselineMedianNanos))
             cells.append(
                 row.wall.map {

@@ -15,6 +15,8 @@ public struct AgentCounts: Sendable, Hashable {
     public var answered = 0
     public var degraded = 0
     public var failed = 0
+    /// Attempts that ended otherwise than the seed's schedule says (breaker rejections aside).
+    public var unplanned = 0
     public var queryNanos: [Double] = []
 
     public init() {}
@@ -38,6 +40,18 @@ public struct AgentCounts: Sendable, Hashable {
         }
     }
 
+    /// Unplanned attempts a point may meet and still count: one in fifty (at least one), for a
+    /// loopback call that a loaded machine answers after its timeout. Past that the services
+    /// did not answer as the seed says, and the point is not a measurement of the agent.
+    public var unplannedAllowance: Int { max(1, attempts / 50) }
+
+    /// Throws when more attempts went off the seed's schedule than ``unplannedAllowance``.
+    public func checkOnSchedule(scenario: String) throws(ScenarioError) {
+        guard unplanned > unplannedAllowance else { return }
+        throw .servicesOffSchedule(
+            scenario: scenario, unplanned: unplanned, attempts: attempts, failedQueries: failed, queries: queries)
+    }
+
     /// The counters as sample metrics, with per-query latency percentiles (nearest rank).
     public var metrics: [String: Double] {
         var metrics: [String: Double] = [
@@ -46,6 +60,7 @@ public struct AgentCounts: Sendable, Hashable {
             "breaker_rejections": Double(breakerRejections), "answered": Double(answered),
             "degraded": Double(degraded), "failed": Double(failed),
         ]
+        if unplanned > 0 { metrics["unplanned_attempts"] = Double(unplanned) }
         let sorted = queryNanos.sorted()
         if !sorted.isEmpty {
             for (name, p) in [("query_p50_ms", 0.5), ("query_p95_ms", 0.95), ("query_p99_ms", 0.99)] {

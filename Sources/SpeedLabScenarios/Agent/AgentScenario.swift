@@ -68,6 +68,8 @@ public struct AgentScenario: Scenario {
         let checksum = try await context.clock.runAgent(
             settings: settings, context: context, placement: placement, concurrency: concurrency,
             connections: connections, counters: counters)
-        return ScenarioOutcome(checksum: checksum.value, counters: counters.snapshot.metrics)
+        let counts = counters.snapshot
+        try counts.checkOnSchedule(scenario: Self.name)
+        return ScenarioOutcome(checksum: checksum.value, counters: counts.metrics)
     }
 }

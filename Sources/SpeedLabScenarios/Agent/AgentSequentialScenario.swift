@@ -35,6 +35,8 @@ public struct AgentSequentialScenario: Scenario {
                 settings: settings, context: context, placement: nil, concurrency: nil, connections: 1,
                 counters: counters)
         }
-        return ScenarioOutcome(checksum: checksum.value, counters: counters.snapshot.metrics)
+        let counts = counters.snapshot
+        try counts.checkOnSchedule(scenario: Self.name)
+        return ScenarioOutcome(checksum: checksum.value, counters: counts.metrics)
     }
 }

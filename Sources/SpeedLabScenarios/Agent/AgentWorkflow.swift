@@ -114,6 +114,14 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) && !($0 is TransportError) })
         let breaker = breakers[service.rawValue - 1]
         let tracer = context.tracer
+        // What the seed says each attempt ends as: an attempt that ends otherwise (a service
+        // that stopped answering, or answered what it should have failed) is counted, so a
+        // point whose calls went off the schedule fails instead of passing as a speedup.
+        let planned = AgentCallPlan(settings: settings, query: query, service: service).results
+        func note(_ result: AgentCallPlan.Result, attempt: Int) {
+            let expected = attempt <= planned.count ? planned[attempt - 1] : .success
+            if result != expected { counters.update { $0.unplanned += 1 } }
+        }
         var lastAttemptEnd: Int64?
         do {
             let outcome = try await policy.run(clock: clock) { attempt in
@@ -130,11 +138,14 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                             }
                         }
                     }
+                    note(.success, attempt: attempt)
                 } catch let error as TimeoutError {
                     counters.update { $0.timeouts += 1 }
+                    note(.timeout, attempt: attempt)
                     throw error
                 } catch let error as ServiceFailure {
                     counters.update { $0.errors += 1 }
+                    note(.error, attempt: attempt)
                     throw error
                 } catch let error as CircuitOpenError {
                     counters.update { $0.breakerRejections += 1 }

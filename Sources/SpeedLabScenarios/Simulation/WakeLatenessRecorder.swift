@@ -13,6 +13,9 @@ public final class WakeLatenessRecorder: Sendable {
         values.withLock { $0.append(max(0, nanos)) }
     }
 
+    /// How many wake-ups were recorded.
+    public var count: Int { values.withLock { $0.count } }
+
     /// `wake_late_p50_ms`, `wake_late_p99_ms`, `wake_late_max_ms` (nearest-rank), or nothing
     /// when no wait happened.
     public func metrics() -> [String: Double] {

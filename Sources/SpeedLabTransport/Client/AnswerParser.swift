@@ -47,6 +47,17 @@
             return false
         }
 
+        /// What was read of an answer that never got a whole head, for an error message: the
+        /// byte count and the bytes themselves shown safely (nil when nothing was read, or the
+        /// head was read). An HTTP/0.9 answer or garbage without a blank line ends here.
+        var unfinishedHead: String? {
+            guard case .head = state else { return nil }
+            let carried = head.carried
+            guard !carried.isEmpty else { return nil }
+            let shown = carried.withUnsafeBytes { HTTPBytes.shown($0) }
+            return "\(carried.count) byte\(carried.count == 1 ? "" : "s") that are not an HTTP/1 answer: \"\(shown)\""
+        }
+
         /// Reads what it can of `bytes`.
         mutating func consume(_ bytes: UnsafeRawBufferPointer) throws(HTTPMalformed) -> Progress {
             var offset = 0

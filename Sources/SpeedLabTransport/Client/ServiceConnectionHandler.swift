@@ -67,10 +67,11 @@
                     if self.context != nil { self.scheduleWatchdog(context: context) }
                     return
                 }
+                let read = self.parser.unfinishedHead.map { "; it sent \($0)" } ?? ""
                 self.fail(
                     current,
                     TransportError(
-                        "no answer within \(current.timeLimit.nanoseconds / 1_000_000) ms on \(context.channel.remoteAddress.map { "\($0)" } ?? "its connection")"
+                        "no answer within \(current.timeLimit.nanoseconds / 1_000_000) ms on \(context.channel.remoteAddress.map { "\($0)" } ?? "its connection")\(read)"
                     ))
             }
         }
@@ -150,6 +151,8 @@
         func channelInactive(context: ChannelHandlerContext) {
             if let current, parser.endsWithClose {  // a body without a length ends with the connection
                 complete(current, context: context, keepAlive: false)
+            } else if let current, let read = parser.unfinishedHead {
+                fail(current, TransportError("the services closed the connection after \(read)"))
             } else if let current {
                 fail(current, TransportError("the services closed the connection before answering"))
             }

@@ -14,6 +14,10 @@
 
         private var pending: [UInt8] = []
 
+        /// The bytes of a head begun and not yet ended (what an error names when the
+        /// connection closes or the time runs out before the head's end).
+        var carried: [UInt8] { pending }
+
         /// Looks for the end of a head in `bytes` from `start`; keeps what it has when the end
         /// is not there yet (nil), refusing a head that grows past the limit.
         mutating func find(in bytes: UnsafeRawBufferPointer, from start: Int) throws(HTTPMalformed) -> Found? {
