@@ -91,10 +91,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The store's core: the RunDatabase protocol, the models its readers return, the
+        // importer and the errors. Backends sit beside it, each with only its own SQL and driver.
         .target(
             name: "SpeedLabStore",
+            dependencies: ["SpeedLabCore"],
+            swiftSettings: strictSettings
+        ),
+        // The embedded store: a SQLite file through GRDB (the system libsqlite3).
+        .target(
+            name: "SpeedLabSQLite",
             dependencies: [
-                "SpeedLabCore", "SpeedLabMigrations",
+                "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -112,6 +120,12 @@ let package = Package(
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabMigrations", "SpeedLabConcurrency",
                 .target(name: "CLibPQ", condition: .when(traits: ["PostgreSQLStore"])),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Chooses the backend a `--db` location names, once, at the edge of a command.
+        .target(
+            name: "SpeedLabStoreOpener",
+            dependencies: ["SpeedLabStore", "SpeedLabSQLite", "SpeedLabPostgres"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -147,7 +161,8 @@ let package = Package(
             name: "speedlab",
             dependencies: [
                 "SpeedLabCore", "SpeedLabScenarios", "SpeedLabEngine", "SpeedLabStore", "SpeedLabStatistics",
-                "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands", "SpeedLabSite",
+                "SpeedLabReports", "SpeedLabPostgres", "SpeedLabCommands", "SpeedLabSite", "SpeedLabSQLite",
+                "SpeedLabStoreOpener",
                 // Built with speedlab (`swift run speedlab bench …` needs it beside the binary).
                 "speedlab-spawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -160,7 +175,7 @@ let package = Package(
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
                 "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport", "SpeedLabPostgres", "SpeedLabSite",
-                "SpeedLabTestSupport",
+                "SpeedLabTestSupport", "SpeedLabSQLite", "SpeedLabStoreOpener",
             ],
             swiftSettings: strictSettings
         ),
@@ -168,7 +183,7 @@ let package = Package(
         // MARK: Test support and tests (one Swift Testing target per module)
         .target(
             name: "SpeedLabTestSupport",
-            dependencies: ["SpeedLabCore", "SpeedLabStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SpeedLabCore", "SpeedLabStore", "SpeedLabSQLite"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -188,12 +203,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabEngineTests",
-            dependencies: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabTestSupport"],
+            dependencies: ["SpeedLabEngine", "SpeedLabStore", "SpeedLabSQLite", "SpeedLabTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SpeedLabStoreTests",
-            dependencies: ["SpeedLabStore", "SpeedLabTestSupport"],
+            dependencies: ["SpeedLabStore", "SpeedLabSQLite", "SpeedLabTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -214,7 +229,7 @@ let package = Package(
             name: "SpeedLabPostgresTests",
             dependencies: [
                 "SpeedLabPostgres", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabMigrations",
-                "SpeedLabTestSupport",
+                "SpeedLabTestSupport", "SpeedLabSQLite", "SpeedLabStoreOpener",
             ],
             swiftSettings: strictSettings
         ),
@@ -222,7 +237,7 @@ let package = Package(
             name: "SpeedLabSiteTests",
             dependencies: [
                 "SpeedLabSite", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabTestSupport",
-                "SpeedLabStatistics",
+                "SpeedLabStatistics", "SpeedLabSQLite",
             ],
             swiftSettings: strictSettings
         ),
@@ -234,7 +249,7 @@ let package = Package(
         .testTarget(
             name: "SpeedLabReportsTests",
             dependencies: [
-                "SpeedLabReports", "SpeedLabStore", "SpeedLabTestSupport",
+                "SpeedLabReports", "SpeedLabStore", "SpeedLabSQLite", "SpeedLabTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -242,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "SpeedLabCLITests",
             dependencies: [
-                "SpeedLabTestSupport", "SpeedLabStore", "SpeedLabMigrations",
+                "SpeedLabTestSupport", "SpeedLabStore", "SpeedLabSQLite", "SpeedLabMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

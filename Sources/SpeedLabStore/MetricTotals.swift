@@ -1,8 +1,8 @@
-import GRDB
 import SpeedLabCore
 
 /// Count, sum, minimum and maximum of each metric per point over one batch, added to the
-/// `pointMetric` table in the batch's transaction (one upsert per point and metric).
+/// `pointMetric` table in the batch's transaction (one upsert per point and metric, written by
+/// each backend in its own SQL).
 public struct MetricTotals {
     private struct Key: Hashable {
         var point: PointID
@@ -35,20 +35,6 @@ public struct MetricTotals {
     public mutating func add(_ metrics: [String: Double], point: PointID) {
         for (name, value) in metrics where value.isFinite {
             totals[Key(point: point, name: name), default: Total()].include(value)
-        }
-    }
-
-    func store(in db: Database) throws {
-        guard !totals.isEmpty else { return }
-        let upsert = try db.cachedStatement(
-            sql: """
-                INSERT INTO pointMetric (pointId, name, count, total, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (pointId, name) DO UPDATE SET
-                  count = count + excluded.count, total = total + excluded.total,
-                  minimum = MIN(minimum, excluded.minimum), maximum = MAX(maximum, excluded.maximum)
-                """)
-        for (key, total) in totals {
-            try upsert.execute(arguments: [key.point, key.name, total.count, total.sum, total.minimum, total.maximum])
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SpeedLabCore
 
-/// A store of runs, whatever keeps it: the SQLite file (``RunStore``) or a PostgreSQL server.
+/// A store of runs, whatever keeps it: the SQLite file (``SQLiteRunStore``) or a PostgreSQL server.
 ///
 /// The engine writes through the ``RunRecorder`` half; the commands, reports, comparisons and
 /// histories read through the rest. A command opens one store at its edge and hands it on as

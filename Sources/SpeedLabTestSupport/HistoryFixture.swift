@@ -1,5 +1,6 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// The store behind the history golden files (`fixtures/golden/history/`): twelve nightly runs
@@ -7,9 +8,9 @@ import SpeedLabStore
 /// `tasks=64` stays at 20 ms but for one slow run (run 4). Fixed samples, never a live timing.
 public enum HistoryFixture {
     /// A new SQLite store in a temporary folder, filled with the twelve runs.
-    public static func store() throws -> (RunStore, TemporaryDirectory) {
+    public static func store() throws -> (SQLiteRunStore, TemporaryDirectory) {
         let folder = try TemporaryDirectory()
-        let store = try RunStore(path: folder.path("history.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("history.sqlite"))
         for index in 1...12 {
             var run = SampleFactory.newRun(label: "nightly")
             run.environment.gitCommit = index < 7 ? "aaaa1111" : "bbbb2222"

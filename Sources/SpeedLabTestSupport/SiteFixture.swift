@@ -1,5 +1,6 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// Stores behind the site's golden files, browser tests and benchmark: fixed samples on fixed
@@ -13,9 +14,9 @@ public enum SiteFixture {
     public static let start = Date(timeIntervalSince1970: 1_790_000_000)
 
     /// The small store, in a new temporary folder.
-    public static func small() throws -> (RunStore, TemporaryDirectory) {
+    public static func small() throws -> (SQLiteRunStore, TemporaryDirectory) {
         let folder = try TemporaryDirectory()
-        let store = try RunStore(path: folder.path("site.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("site.sqlite"))
         for index in 1...13 {
             let host = index <= 10 ? "bench-a" : "bench-b"
             let commit = index < 6 || index > 10 ? "aaaa1111" : "bbbb2222"
@@ -39,15 +40,15 @@ public enum SiteFixture {
 
     /// A large store: `runs` nightly runs of `points` points each, every point on its own
     /// level with a step at two thirds of the runs for one point in ten.
-    public static func large(runs: Int, points: Int, repetitions: Int = 5, path: String) throws -> RunStore {
-        let store = try RunStore(path: path)
+    public static func large(runs: Int, points: Int, repetitions: Int = 5, path: String) throws -> SQLiteRunStore {
+        let store = try SQLiteRunStore(path: path)
         try append(to: store, runs: 1...runs, points: points, repetitions: repetitions, total: runs)
         return store
     }
 
     /// Adds runs `range` of the large store (so a benchmark can add one more run later).
     public static func append(
-        to store: RunStore, runs range: ClosedRange<Int>, points: Int, repetitions: Int = 5, total: Int
+        to store: SQLiteRunStore, runs range: ClosedRange<Int>, points: Int, repetitions: Int = 5, total: Int
     )
         throws
     {
@@ -87,7 +88,7 @@ public enum SiteFixture {
     }
 
     public static func addRun(
-        to store: RunStore, index: Int, host: String, commit: String, label: String, points: [Point],
+        to store: SQLiteRunStore, index: Int, host: String, commit: String, label: String, points: [Point],
         repetitions: Int = 5
     ) throws {
         var run = SampleFactory.newRun(label: label)

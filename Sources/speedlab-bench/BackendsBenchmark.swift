@@ -2,7 +2,9 @@ import Foundation
 import SpeedLabCore
 import SpeedLabPostgres
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
+import SpeedLabStoreOpener
 
 /// The SQLite file and a PostgreSQL server side by side, on the same synthetic data: samples
 /// inserted per second through `record(_:)` in rounds of 1,000 (as the engine stores them),
@@ -39,7 +41,7 @@ struct BackendsBenchmark {
                 """)
         }
         if let importSource, let target = stores.last?.store {
-            let source = try RunStore(path: importSource, access: .read)
+            let source = try SQLiteRunStore(path: importSource, access: .read)
             let start = ContinuousClock.now
             let summary = try RunImporter(source: source, target: target).run(.init())
             print(

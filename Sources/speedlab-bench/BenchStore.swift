@@ -1,13 +1,14 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// A fresh database for a benchmark and the fixed environment its synthetic runs record.
 enum BenchStore {
     /// Removes whatever is at `path` and opens a new, migrated store there.
-    static func fresh(at path: String) throws -> RunStore {
+    static func fresh(at path: String) throws -> SQLiteRunStore {
         try? FileManager.default.removeItem(atPath: path)
-        return try RunStore(path: path)
+        return try SQLiteRunStore(path: path)
     }
 
     /// A release build on a 2-core host named `bench`, this process's id, at `commit`.

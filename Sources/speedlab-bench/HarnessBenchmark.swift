@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabEngine
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// The harness's own cost per repetition: a run of trivial points (sequential, `latency_ms: 0`,

@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// Times `speedlab history` for one point over `runs` stored runs (each with `points` points of

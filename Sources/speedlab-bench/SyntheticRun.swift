@@ -1,5 +1,6 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStore
 
 /// A run of synthetic samples in a fresh database: `points` points alternating `sequential`
@@ -13,7 +14,7 @@ struct SyntheticRun {
 
     /// Creates the run in a fresh SQLite file and stores every sample in one batch; returns the
     /// store, the run, and the seconds the sample insert took.
-    func make() throws -> (store: RunStore, run: RunID, insertSeconds: Double) {
+    func make() throws -> (store: SQLiteRunStore, run: RunID, insertSeconds: Double) {
         let store = try BenchStore.fresh(at: path)
         let (run, batch) = try prepare(in: store)
         let start = ContinuousClock.now

@@ -3,6 +3,7 @@ import Foundation
 import SpeedLabCore
 import SpeedLabPostgres
 import SpeedLabStore
+import SpeedLabStoreOpener
 
 extension SpeedLab {
     /// `speedlab import`: copies runs from one store into another.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SpeedLabPostgres
 import SpeedLabStore
+import SpeedLabStoreOpener
 
 /// `--db PATH|URL`, shared by every subcommand that touches the database.
 struct StoreOptions: ParsableArguments {
@@ -15,7 +16,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store as the command uses it: reading commands open a SQLite file read-only, so
     /// they work on a read-only file and never wait for another process's write lock.
-    func open(_ access: RunStore.Access) throws -> any RunDatabase {
+    func open(_ access: StoreAccess) throws -> any RunDatabase {
         do { return try StoreOpener.open(location, access: access) } catch { throw SpeedLabExitCode.report(error) }
     }
 }

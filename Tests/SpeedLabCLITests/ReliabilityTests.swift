@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SpeedLabMigrations
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabEngine
+import SpeedLabSQLite
 import SpeedLabScenarios
 import SpeedLabStore
 import SpeedLabTestSupport
@@ -8,7 +9,7 @@ import Testing
 
 @Suite struct RunnerTests {
     /// Registers the sweep's points in a fresh run of `store` and returns the plan.
-    static func plan(_ yaml: String, in store: RunStore, registry: ScenarioRegistry = .standard) throws -> (
+    static func plan(_ yaml: String, in store: SQLiteRunStore, registry: ScenarioRegistry = .standard) throws -> (
         RunID, RunPlan
     ) {
         let sweep = try SweepFile.parse(yaml, source: "test.yaml", registry: registry)
@@ -39,7 +40,7 @@ import Testing
     @Test func smallSweepStoresEveryPointAndSample() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let (run, plan) = try Self.plan(Self.small, in: store)
         let result = try await Runner(recorder: store).run(plan)
         #expect(result.ending == .completed)
@@ -63,7 +64,7 @@ import Testing
     @Test func interruptionKeepsFinishedSamplesAndResumeCompletesTheRun() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let (run, plan) = try Self.plan(Self.small, in: store)
         let interrupting = Runner(
             recorder: store,
@@ -97,7 +98,7 @@ import Testing
     @Test func checksumMismatchFailsThePointLoudlyAndKeepsTheOthers() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let (run, plan) = try Self.plan(
             "name: broken\nrepetitions: 2\nwarmup: 0\nscenarios: [skipping]\nparameters:\n  tasks: 2\n  latency_ms: 0\n  work: [0, 50]\n",
             in: store, registry: TestScenarios.registry)

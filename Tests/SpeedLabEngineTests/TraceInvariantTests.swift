@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabEngine
+import SpeedLabSQLite
 import SpeedLabScenarios
 import SpeedLabStore
 import SpeedLabTestSupport
@@ -35,9 +36,10 @@ import Testing
         """
 
     /// Runs the sweep once into a temporary store; returns the store and its traces by point.
-    static func run(traces: Bool = true) async throws -> (TemporaryDirectory, RunStore, [StoredPoint: PointTrace]) {
+    static func run(traces: Bool = true) async throws -> (TemporaryDirectory, SQLiteRunStore, [StoredPoint: PointTrace])
+    {
         let folder = try TemporaryDirectory()
-        let store = try RunStore(path: folder.path("spans.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("spans.sqlite"))
         let sweep = try SweepFile.parse(sweep, source: "spans.yaml")
         var session = RunSession(recorder: store, calibrateKernel: { 10 })
         session.traces = traces

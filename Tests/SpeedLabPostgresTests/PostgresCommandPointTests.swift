@@ -2,7 +2,9 @@
     import Foundation
     import SpeedLabCore
     import SpeedLabPostgres
+    import SpeedLabSQLite
     import SpeedLabStore
+    import SpeedLabStoreOpener
     import SpeedLabTestSupport
     import Testing
 
@@ -16,7 +18,7 @@
             defer { folder.remove() }
             let stores: [any RunDatabase] = [
                 try StoreOpener.open(database.url, access: .write(create: true)),
-                try RunStore(path: folder.path("same.sqlite")),
+                try SQLiteRunStore(path: folder.path("same.sqlite")),
             ]
             let record = CommandRecord(
                 template: "sleep {s}", argv: ["sleep", "0.01"], directory: "/tmp", executable: "/usr/bin/sleep",
@@ -60,7 +62,7 @@
             defer { database.drop() }
             let folder = try TemporaryDirectory()
             defer { folder.remove() }
-            let source = try RunStore(path: folder.path("source.sqlite"))
+            let source = try SQLiteRunStore(path: folder.path("source.sqlite"))
             let run = try source.createRun(SampleFactory.newRun(label: "command"))
             let record = CommandRecord(
                 template: "sh -c {x} | cat", argv: ["/bin/sh", "-c", "sh -c 'x' | cat"], directory: "/tmp",
@@ -72,7 +74,7 @@
             try source.finishRun(run, status: .completed)
             let postgres = try StoreOpener.open(database.url, access: .write(create: true))
             _ = try RunImporter(source: source, target: postgres).run(RunImporter.Selection())
-            let back = try RunStore(path: folder.path("back.sqlite"))
+            let back = try SQLiteRunStore(path: folder.path("back.sqlite"))
             _ = try RunImporter(source: postgres, target: back).run(RunImporter.Selection())
             let there = try postgres.points(ofRun: try postgres.resolveRun("latest", completedOnly: false))
             let returned = try back.points(ofRun: try back.resolveRun("latest", completedOnly: false))

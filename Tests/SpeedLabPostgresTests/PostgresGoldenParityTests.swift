@@ -4,8 +4,10 @@
     import SpeedLabPostgres
     import SpeedLabReports
     import SpeedLabStore
+    import SpeedLabStoreOpener
     import SpeedLabTestSupport
     import Testing
+    import SpeedLabSQLite
 
     /// The stores the report golden tests read, copied into PostgreSQL with ``RunImporter``,
     /// render byte for byte the golden files pinned from SQLite: reports, CSV files, charts,

@@ -2,7 +2,9 @@
     import Foundation
     import SpeedLabCore
     import SpeedLabPostgres
+    import SpeedLabSQLite
     import SpeedLabStore
+    import SpeedLabStoreOpener
     import SpeedLabTestSupport
     import Testing
 
@@ -24,7 +26,7 @@
             defer { database.drop() }
             let postgres = try StoreOpener.open(database.url, access: .write(create: true))
             defer { try? postgres.close() }
-            let back = try RunStore(path: folder.path("back.sqlite"))
+            let back = try SQLiteRunStore(path: folder.path("back.sqlite"))
 
             let there = try RunImporter(source: source, target: postgres).run(RunImporter.Selection())
             let again = try RunImporter(source: postgres, target: back).run(RunImporter.Selection())
@@ -116,7 +118,7 @@
             #expect(result.exitCode == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("imported 2 runs (12 samples) from postgres://"), "\(result.stdout)")
             #expect(!result.stdout.contains(database.password ?? "-"))
-            let copy = try RunStore(path: folder.path("weekly.sqlite"), access: .read)
+            let copy = try SQLiteRunStore(path: folder.path("weekly.sqlite"), access: .read)
             #expect(try copy.runUUIDs() == Set([4, 6].map { try source.archive(ofRun: $0).uuid }))
             for (copied, original) in zip(try copy.runs(), [4, 6]) {
                 #expect(try copy.archive(ofRun: copied.id) == source.archive(ofRun: RunID(original)))
@@ -132,8 +134,8 @@
     enum ImportFixture {
         static let firstStart = Date(timeIntervalSince1970: 1_793_534_400)  // 2026-11-01T12:00:00Z
 
-        static func store(at path: String) throws -> RunStore {
-            let store = try RunStore(path: path)
+        static func store(at path: String) throws -> SQLiteRunStore {
+            let store = try SQLiteRunStore(path: path)
             for index in 1...6 {
                 var run = SampleFactory.newRun(label: index % 2 == 1 ? "nightly" : "weekly")
                 run.environment.gitCommit = "commit\(index)"

@@ -2,7 +2,9 @@
     import Foundation
     import SpeedLabCore
     import SpeedLabPostgres
+    import SpeedLabSQLite
     import SpeedLabStore
+    import SpeedLabStoreOpener
     import SpeedLabTestSupport
     import Testing
 
@@ -26,7 +28,7 @@
             defer { folder.remove() }
             let stores: [any RunDatabase] = [
                 try StoreOpener.open(database.url, access: .write(create: true)),
-                try RunStore(path: folder.path("same.sqlite")),
+                try SQLiteRunStore(path: folder.path("same.sqlite")),
             ]
             var archives: [RunArchive] = []
             var metrics: [[String: MetricSummary]] = []

@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabPostgres
 import SpeedLabStore
+import SpeedLabStoreOpener
 import SpeedLabTestSupport
 import Testing
 

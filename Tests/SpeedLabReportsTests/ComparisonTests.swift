@@ -1,5 +1,6 @@
 import SpeedLabCore
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -11,7 +12,7 @@ import Testing
 
 @Suite struct HistoryTests {
     /// The twelve runs behind the history golden files (see ``HistoryFixture``).
-    static func store() throws -> (RunStore, TemporaryDirectory) { try HistoryFixture.store() }
+    static func store() throws -> (SQLiteRunStore, TemporaryDirectory) { try HistoryFixture.store() }
 
     @Test func stepIsFoundAtTheRunWhereTheCommitChangedAndExplained() throws {
         let (store, folder) = try Self.store()

@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing

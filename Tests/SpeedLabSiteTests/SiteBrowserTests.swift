@@ -1,6 +1,7 @@
 import Foundation
 import SpeedLabCore
 import SpeedLabReports
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -9,7 +10,7 @@ import Testing
 
 /// The site in a real browser: headless Chromium opens the pages from `file://`.
 @Suite(.serialized) struct SiteBrowserTests {
-    let store: RunStore
+    let store: SQLiteRunStore
     let folder: TemporaryDirectory
     let site: URL
 

@@ -1,5 +1,6 @@
 import Foundation
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStatistics
 import SpeedLabStore
 import SpeedLabTestSupport
@@ -8,7 +9,7 @@ import Testing
 @testable import SpeedLabSite
 
 @Suite struct SiteBuildTests {
-    static func build(_ store: RunStore, into folder: URL, filter: HistoryFilter = HistoryFilter()) throws
+    static func build(_ store: SQLiteRunStore, into folder: URL, filter: HistoryFilter = HistoryFilter()) throws
         -> SiteWriter.Summary
     {
         try SiteWriter(folder: folder).build(SiteBuilder(filter: filter), store: store)

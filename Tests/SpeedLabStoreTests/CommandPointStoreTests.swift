@@ -1,4 +1,5 @@
 import SpeedLabCore
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -13,7 +14,7 @@ import Testing
     @Test func aCommandRecordIsStoredReadBackAndImported() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let source = try RunStore(path: folder.path("source.sqlite"))
+        let source = try SQLiteRunStore(path: folder.path("source.sqlite"))
         let run = try source.createRun(SampleFactory.newRun(label: "command"))
         let points = [
             NewPoint(
@@ -27,7 +28,7 @@ import Testing
         #expect(stored.first.flatMap { $0.command.flatMap(CommandRecord.init(json:)) } == Self.record)
         #expect(stored.last?.command == nil)
         try source.finishRun(run, status: .completed)
-        let target = try RunStore(path: folder.path("target.sqlite"))
+        let target = try SQLiteRunStore(path: folder.path("target.sqlite"))
         _ = try RunImporter(source: source, target: target).run(RunImporter.Selection())
         let imported = try target.points(ofRun: try target.resolveRun("latest", completedOnly: false))
         #expect(imported.map(\.command) == stored.map(\.command))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SpeedLabCore
 import SpeedLabMigrations
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -11,7 +12,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("new.sqlite")
-        _ = try RunStore(path: path)
+        _ = try SQLiteRunStore(path: path)
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
@@ -43,7 +44,7 @@ import Testing
     @Test func everyRunHasAUUIDAndAnUpgradeGivesOldRunsOne() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("uuid.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("uuid.sqlite"))
         let first = try store.createRun(SampleFactory.newRun(label: "a"))
         let second = try store.createRun(SampleFactory.newRun(label: "b"))
         let uuids = try store.runUUIDs()
@@ -54,7 +55,7 @@ import Testing
     @Test func everyStoredRoundMovesTheRunsHeartbeat() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("beat.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("beat.sqlite"))
         let run = try store.createRun(SampleFactory.newRun())
         let point = NewPoint(
             ordinal: 0, scenario: "sequential", parameters: ParameterPoint(["tasks": .integer(1)]), baselineOrdinal: nil
@@ -71,9 +72,9 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("db.sqlite")
-        let first = try RunStore(path: path)
+        let first = try SQLiteRunStore(path: path)
         let id = try first.createRun(SampleFactory.newRun(label: "keep"))
-        let second = try RunStore(path: path)
+        let second = try SQLiteRunStore(path: path)
         #expect(try second.run(id).label == "keep")
     }
 
@@ -81,11 +82,11 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("newer.sqlite")
-        _ = try RunStore(path: path)
+        _ = try SQLiteRunStore(path: path)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_from_the_future')") }
         #expect(throws: StoreError.schemaIsNewer(path: path, unknownMigrations: ["9999_from_the_future"])) {
-            try RunStore(path: path)
+            try SQLiteRunStore(path: path)
         }
     }
 
@@ -93,7 +94,7 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = try folder.write(String(repeating: "not a database\n", count: 100), to: "notes.sqlite")
-        #expect(throws: StoreError.notADatabase(path: path)) { try RunStore(path: path) }
+        #expect(throws: StoreError.notADatabase(path: path)) { try SQLiteRunStore(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not a database"))
     }
 
@@ -101,14 +102,14 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("absent.sqlite")
-        #expect(throws: StoreError.missing(path: path)) { try RunStore(path: path, create: false) }
+        #expect(throws: StoreError.missing(path: path)) { try SQLiteRunStore(path: path, create: false) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func unwritableLocationGetsAClearError() throws {
         let path = "/proc/speedlab-test.sqlite"
-        #expect(throws: StoreError.self) { try RunStore(path: path) }
-        do { _ = try RunStore(path: path) } catch {
+        #expect(throws: StoreError.self) { try SQLiteRunStore(path: path) }
+        do { _ = try SQLiteRunStore(path: path) } catch {
             #expect(error.description.contains(path))
         }
     }
@@ -116,7 +117,7 @@ import Testing
     @Test func samplesAndMetricsRoundTripInOneBatch() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let run = try store.createRun(SampleFactory.newRun())
         let point = ParameterPoint(["tasks": .integer(16), "latency_ms": .integer(20)])
         let ids = try store.registerPoints(
@@ -150,7 +151,7 @@ import Testing
     @Test func aRunReadInTwoHalvesAtOnceGivesTheSameSamplesInMeasuredOrder() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("halves.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("halves.sqlite"))
         // Two runs writing in turns: each run's rowid range holds the other's rows too.
         let runs = try (0..<2).map { _ in try store.createRun(SampleFactory.newRun()) }
         var pointsByRun: [[PointID]] = []
@@ -194,7 +195,7 @@ import Testing
     func aRunWhoseRepetitionsWereStoredOutOfOrderIsReadWhole(readingInHalvesFrom threshold: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("order.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("order.sqlite"))
         let runs = try (0..<2).map { _ in try store.createRun(SampleFactory.newRun()) }
         // Registered in turns, so neither run's point ids are contiguous.
         var pointsByRun: [[PointID]] = [[], []]
@@ -241,7 +242,7 @@ import Testing
     @Test func aHistoryReadsMeasuredSamplesInRepetitionOrderWhetherItScansOrLooksUp() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("history.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("history.sqlite"))
         let runs = try (0..<3).map { _ in try store.createRun(SampleFactory.newRun()) }
         var points: [PointID] = []
         for run in runs {
@@ -287,7 +288,7 @@ import Testing
     @Test func aNewDatabaseHasSixteenKiBPagesAndAnOlderOneKeepsItsOwn() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        _ = try RunStore(path: folder.path("new.sqlite"))
+        _ = try SQLiteRunStore(path: folder.path("new.sqlite"))
         let fresh = try DatabaseQueue(path: folder.path("new.sqlite"))
         #expect(try fresh.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16_384)
         // A database made before pages grew: 4 KiB pages, every migration applied.
@@ -299,7 +300,7 @@ import Testing
         }
         try migrator.migrate(older)
         try older.close()
-        let store = try RunStore(path: folder.path("old.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("old.sqlite"))
         let run = try store.createRun(SampleFactory.newRun())
         #expect(try store.run(run).id == run)
         let reopened = try DatabaseQueue(path: folder.path("old.sqlite"))
@@ -309,7 +310,7 @@ import Testing
     @Test func runReferencesResolveByIdLabelAndLatest() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let first = try store.createRun(SampleFactory.newRun(label: "nightly"))
         let second = try store.createRun(SampleFactory.newRun(label: "pr"))
         #expect(try store.resolveRun("latest") == second)
@@ -324,7 +325,7 @@ import Testing
     @Test func runningRunWhoseProcessIsGoneReadsCrashed() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("db.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("db.sqlite"))
         let id = try store.createRun(SampleFactory.newRun(processID: 99))
         let dead = ProcessLiveness(host: "testhost") { _ in false }
         let alive = ProcessLiveness(host: "testhost") { _ in true }

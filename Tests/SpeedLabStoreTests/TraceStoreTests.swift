@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SpeedLabCore
 import SpeedLabMigrations
+import SpeedLabSQLite
 import SpeedLabStore
 import SpeedLabTestSupport
 import Testing
@@ -12,7 +13,7 @@ import Testing
     @Test func aTraceIsReadBackWholeAndReplacedNotDuplicated() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let store = try RunStore(path: folder.path("t.sqlite"))
+        let store = try SQLiteRunStore(path: folder.path("t.sqlite"))
         let run = try store.createRun(SampleFactory.newRun())
         let ids = try store.registerPoints(
             [
@@ -42,7 +43,7 @@ import Testing
         let path = folder.path("previous.sqlite")
         let queue = try Self.database(at: path, migratedBefore: "0007_traces", filledFrom: "stores/two-scenarios.sql")
         try queue.close()
-        let store = try RunStore(path: path)
+        let store = try SQLiteRunStore(path: path)
         #expect(try store.tracedPoints(ofRun: 1).isEmpty)
         #expect(try store.samples(ofRun: 1).count == 24)
         try store.recordTrace(
@@ -59,7 +60,7 @@ import Testing
         let queue = try Self.database(at: path, migratedBefore: "0008_run_uuid", filledFrom: "stores/compare.sql")
         let before = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") } ?? 0
         try queue.close()
-        let store = try RunStore(path: path)
+        let store = try SQLiteRunStore(path: path)
         let texts = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT uuid FROM run") }
         #expect(before >= 2)
         #expect(texts.count == before)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore: RunDatabase {
+extension SQLiteRunStore: RunDatabase {
     public var location: String { path }
 
     /// Folds the write-ahead log into the file, as the last connection closing would.

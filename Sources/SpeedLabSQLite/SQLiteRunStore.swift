@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
+import SpeedLabCore
 import SpeedLabMigrations
+import SpeedLabStore
 
 /// The SQLite file that keeps every run, point and sample SpeedLab measured.
 ///
 /// Opening a store applies the bundled migrations (refusing a database written by a newer
 /// SpeedLab), turns on WAL, foreign keys and a busy timeout, so several `speedlab`
 /// processes can share one file. Every write is one short transaction.
-public final class RunStore: Sendable {
+public final class SQLiteRunStore: Sendable {
     /// The database file, as given.
     public let path: String
     let pool: DatabasePool
@@ -32,12 +34,7 @@ public final class RunStore: Sendable {
     }
 
     /// How a command uses the store.
-    public enum Access: Sendable, Equatable {
-        /// Only reads: opened read-only, never takes the write lock, works on a read-only file.
-        case read
-        /// Writes (runs, resumes); `create` makes a new database when none is there.
-        case write(create: Bool)
-    }
+    public typealias Access = StoreAccess
 
     /// Opens (and, when `create` is true, creates) the database at `path` to write, and
     /// migrates it.

@@ -1,5 +1,7 @@
 import GRDB
 import GRDBSQLite
+import SpeedLabCore
+import SpeedLabStore
 
 /// A statement prepared once on a GRDB connection and run many times, binding and reading
 /// values through the SQLite C API: the fast path for bulk inserts and large scans.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
+import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore {
+extension SQLiteRunStore {
     /// A full integrity check (every page, index entry, NOT NULL, CHECK and STRICT type),
     /// the foreign keys, and the types of the tables that are not STRICT: what a copy from
     /// this file must pass before anything is written elsewhere.

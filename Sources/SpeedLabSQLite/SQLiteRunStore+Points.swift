@@ -1,7 +1,8 @@
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore {
+extension SQLiteRunStore {
     /// Registers the points of a run (baselines linked by ordinal) and returns their ids.
     /// Points that already exist (same scenario and parameters) keep their ids and samples.
     @discardableResult

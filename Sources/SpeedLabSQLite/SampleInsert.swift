@@ -1,4 +1,6 @@
 import GRDB
+import SpeedLabCore
+import SpeedLabStore
 
 /// The prepared `INSERT INTO sample` of a write transaction: the engine's rounds and imported
 /// runs store their samples through the same columns and bindings.

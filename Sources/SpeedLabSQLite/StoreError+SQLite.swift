@@ -1,4 +1,6 @@
 import GRDB
+import SpeedLabCore
+import SpeedLabStore
 
 extension StoreError {
     /// Translates a SQLite error raised on `path` into the case a person can act on.

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore: RunRecorder {
+extension SQLiteRunStore: RunRecorder {
     public func createRun(_ run: NewRun) throws(StoreError) -> RunID {
         try createRun(run, startedAt: Date())
     }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import SpeedLabCore
 import SpeedLabMigrations
+import SpeedLabStore
 
 /// Applies the schema files of `migrations/` in order, one transaction each.
 ///

@@ -1,9 +1,10 @@
 import Dispatch
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 import Synchronization
 
-extension RunStore {
+extension SQLiteRunStore {
     /// Every sample of a run (warm-ups included), in the order they were measured, read in
     /// sequential passes over the run's rowid range (no index walk, no lookup per row): a large
     /// run's range is read in two halves at once, on two connections, and joined in order.

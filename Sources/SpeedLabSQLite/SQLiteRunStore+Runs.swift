@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore {
+extension SQLiteRunStore {
     /// Opens a new run in state `running`, started at `startedAt`, and returns its id.
     public func createRun(_ run: NewRun, startedAt: Date) throws(StoreError) -> RunID {
         let env = run.environment
@@ -140,7 +141,7 @@ extension RunStore {
 extension StoredRun {
     init(row: Row, liveness: ProcessLiveness) {
         self.init(
-            id: row["id"], row: RunStore.archivedRun(row), pointCount: row["pointCount"],
+            id: row["id"], row: SQLiteRunStore.archivedRun(row), pointCount: row["pointCount"],
             sampleCount: row["sampleCount"], liveness: liveness)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SpeedLabCore
+import SpeedLabStore
 
-extension RunStore {
+extension SQLiteRunStore {
     /// Keeps a point's traced repetition and its spans in one transaction, replacing any
     /// trace the point had.
     public func recordTrace(_ trace: PointTrace, of point: PointID) throws {

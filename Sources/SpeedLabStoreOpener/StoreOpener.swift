@@ -1,16 +1,15 @@
 import Foundation
+import SpeedLabPostgres
+import SpeedLabSQLite
 import SpeedLabStore
-
-#if PostgreSQLStore
-#endif
 
 /// Chooses the store `--db` (or `SPEEDLAB_DB`) names, once, at the edge of a command: a
 /// `postgres://` URL is a PostgreSQL server, anything else a SQLite file.
 public enum StoreOpener {
     /// Opens the store at `location` as `access` asks (a SQLite file opened to read is never
     /// written; a PostgreSQL database is brought up to date in either case).
-    public static func open(_ location: String, access: RunStore.Access) throws(StoreError) -> any RunDatabase {
-        guard PostgresURL.isPostgres(location) else { return try RunStore(path: location, access: access) }
+    public static func open(_ location: String, access: StoreAccess) throws(StoreError) -> any RunDatabase {
+        guard PostgresURL.isPostgres(location) else { return try SQLiteRunStore(path: location, access: access) }
         #if PostgreSQLStore
             return try PostgresRunStore(url: PostgresURL(location))
         #else
@@ -23,7 +22,7 @@ public enum StoreOpener {
 
     /// `SPEEDLAB_DB`, else `speedlab.sqlite` in the working directory.
     public static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        RunStore.defaultPath(environment: environment)
+        SQLiteRunStore.defaultPath(environment: environment)
     }
 
     /// `location` as shown to people (a URL without its password).
