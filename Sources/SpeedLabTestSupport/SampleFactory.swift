@@ -26,6 +26,7 @@ public enum SampleFactory {
         Sample(
             repetition: repetition, isWarmup: isWarmup, wallNanos: Int64(wallMillis * 1e6),
             userNanos: Int64(wallMillis * 5e5), systemNanos: 1_000, voluntarySwitches: 3, involuntarySwitches: 1,
-            peakRSSBytes: 10 << 20, checksum: checksum, metrics: ["calls": 16, "wake_late_p99_ms": 0.25])
+            peakRSSBytes: 10 << 20, checksum: checksum,
+            metrics: [Metric.calls.name: 16, Metric.wakeLate.name(of: .p99): 0.25])
     }
 }

@@ -136,14 +136,15 @@ public struct CommandScenario: SelfMeasuringScenario {
             throw CommandFailure(stage: "command", repetition: repetition, usage: usage)
         }
         var metrics: [String: Double] = [
-            "exit_code": Double(usage.exitCode ?? -1), "minor_faults": Double(usage.minorFaults),
-            "major_faults": Double(usage.majorFaults), "peak_rss_mib": Double(usage.peakRSSBytes) / 1_048_576,
+            Metric.exitCode.name: Double(usage.exitCode ?? -1), Metric.minorFaults.name: Double(usage.minorFaults),
+            Metric.majorFaults.name: Double(usage.majorFaults),
+            Metric.peakRSS.name: Double(usage.peakRSSBytes) / 1_048_576,
         ]
-        if usage.signal != 0 { metrics["signal"] = Double(usage.signal) }
+        if usage.signal != 0 { metrics[Metric.signal.name] = Double(usage.signal) }
         var measured = usage
         if definition.template.usesShell {
             let overhead = try await runtime.shellOverhead()
-            metrics["shell_overhead_ms"] = Double(overhead.wallNanos) / 1e6
+            metrics[Metric.shellOverhead.name] = Double(overhead.wallNanos) / 1e6
             measured.wallNanos = max(0, usage.wallNanos - overhead.wallNanos)
             measured.userNanos = max(0, usage.userNanos - overhead.userNanos)
             measured.systemNanos = max(0, usage.systemNanos - overhead.systemNanos)

@@ -267,11 +267,12 @@ public struct Runner: Sendable {
         let after = ResourceUsage.current()
         var metrics = outcome.counters
         metrics.merge(context.lateness.metrics()) { own, _ in own }
+        metrics.merge(context.calls.metrics()) { own, _ in own }
         let fetches = context.fetches.snapshot
         metrics.merge(fetches.metrics) { own, _ in own }
         if fetches.requests > 0 {  // the client's CPU per request: this process's CPU time, shared out
             let cpu = (after.userNanos - before.userNanos) + (after.systemNanos - before.systemNanos)
-            metrics["client_cpu_us_per_call"] = Double(cpu) / 1e3 / Double(fetches.requests)
+            metrics[Metric.clientCPUPerCall.name] = Double(cpu) / 1e3 / Double(fetches.requests)
         }
         return Sample(
             repetition: job.repetition, isWarmup: job.isWarmup,

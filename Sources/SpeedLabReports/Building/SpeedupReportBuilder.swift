@@ -9,8 +9,6 @@ public struct SpeedupReportBuilder: Sendable {
     public var bootstrapResamples = 2_000
     /// Below this efficiency a point's bottleneck is called overhead.
     public var overheadEfficiency = 0.6
-    /// Counters a table shows when a scenario reports them.
-    public static let shownCounters = ["retries", "timeouts", "degraded", "failed", "wake_late_p99_ms"]
 
     public init() {}
 
@@ -120,8 +118,8 @@ public struct SpeedupReportBuilder: Sendable {
     /// The least time an http point's HTTP client needs for its own work: the requests of a
     /// repetition × the client's CPU per call ÷ the cores; nil for a point with no requests.
     public static func clientCPUNanos(metrics: [String: MetricSummary], cores: Int) -> Double? {
-        guard let requests = metrics["http_requests"]?.mean, requests > 0,
-            let perCall = metrics["client_cpu_us_per_call"]?.mean, perCall > 0
+        guard let requests = metrics[Metric.httpRequests.name]?.mean, requests > 0,
+            let perCall = metrics[Metric.clientCPUPerCall.name]?.mean, perCall > 0
         else { return nil }
         return requests * perCall * 1_000 / Double(max(1, cores))
     }

@@ -1,3 +1,4 @@
+import SpeedLabCore
 import SpeedLabStore
 
 /// What `compare` and `history` measure a point by, and which way is better.
@@ -27,7 +28,9 @@ public enum ComparisonMetric: Sendable, Hashable, CaseIterable, RawRepresentable
         guard let name = parts.first, let first = name.first, first == "_" || (first.isASCII && first.isLetter),
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
         else { return nil }
-        switch parts.count == 2 ? parts[1] : "lower" {
+        // Without a direction, a built-in metric goes its declared way, anything else lower.
+        let declared = Metric.builtIn(named: name)?.direction == .higherIsBetter ? "higher" : "lower"
+        switch parts.count == 2 ? parts[1] : declared {
         case "lower": self = .sample(name, higherIsBetter: false)
         case "higher": self = .sample(name, higherIsBetter: true)
         default: return nil

@@ -4,9 +4,7 @@ import SpeedLabCore
 /// the columns only processes have (peak RSS, the command's own metrics).
 enum CommandSectionText {
     /// Metrics every command sample carries; the rest are the command's own (`SPEEDLAB_METRICS`).
-    static let builtInMetrics: Set<String> = [
-        "exit_code", "signal", "minor_faults", "major_faults", "shell_overhead_ms", "peak_rss_mib",
-    ]
+    static let builtInMetrics = Set(Metric.commandBuiltIn.map(\.name))
 
     /// The method's bullet on command points, in reports that have them.
     static let methodBullet =
@@ -24,7 +22,7 @@ enum CommandSectionText {
             "Measured as a process: spawned by speedlab-spawn (fork + exec, its own process group), wall time from "
             + "fork to `wait4`, CPU, switches and peak RSS from `wait4` of the command itself."
         if commands.contains(where: \.shell) {
-            let overheads = section.rows.compactMap { $0.counters["shell_overhead_ms"] }
+            let overheads = section.rows.compactMap { $0.counters[Metric.shellOverhead.name] }
             let overhead =
                 overheads.isEmpty
                 ? "" : " (\(HumanFormat.fixed(overheads.reduce(0, +) / Double(overheads.count), 2)) ms)"

@@ -159,8 +159,8 @@ public struct SpeedupReportRenderer: DocumentRenderer {
         if !section.fixedParameters.names.isEmpty {
             out += "Fixed: \(MarkdownText.code(section.fixedParameters.description))\n\n"
         }
-        let counters = SpeedupReportBuilder.shownCounters.filter { name in
-            section.rows.contains { $0.counters[name] != nil }
+        let counters = ReportColumn.shown.filter { column in
+            section.rows.contains { column.applies(to: $0.counters) }
         }
         let adaptive = section.rows.contains { $0.reachedPrecision != nil }
         let isCommand = CommandSectionText.isCommand(section)
@@ -172,7 +172,7 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             [
                 "baseline ms", "median ms [95% CI]", "speedup [95% CI]", "ideal speedup", "efficiency",
                 "CPU (cores)", "bottleneck", "n", "outliers (mild/severe)",
-            ] + (adaptive ? ["precision"] : []) + counters.map(Self.counterHeader) + (isCommand ? ["peak RSS MiB"] : [])
+            ] + (adaptive ? ["precision"] : []) + counters.map(\.heading) + (isCommand ? ["peak RSS MiB"] : [])
         let parameterHeaders = section.sweptParameters.map { MarkdownText.inline(isCommand ? "{\($0)}" : $0) }
         let metricHeaders = ownMetrics.map { name in
             (fixed + parameterHeaders).contains(name) ? "\(name) (metric)" : name
@@ -199,10 +199,10 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             cells.append(String(row.samples))
             cells.append("\(row.mildOutliers)/\(row.severeOutliers)")
             if adaptive { cells.append(Self.precision(row)) }
-            cells += counters.map { name in
-                row.counters[name].map { HumanFormat.fixed($0, name.hasSuffix("_ms") ? 2 : 1) } ?? "-"
+            cells += counters.map { column in
+                column.applies(to: row.counters) ? row.counters[column.storedName].map(column.format) ?? "-" : "-"
             }
-            if isCommand { cells.append(row.counters["peak_rss_mib"].map { HumanFormat.fixed($0, 1) } ?? "-") }
+            if isCommand { cells.append(row.counters[Metric.peakRSS.name].map { HumanFormat.fixed($0, 1) } ?? "-") }
             cells += ownMetrics.map { name in row.counters[name].map { HumanFormat.fixed($0, 2) } ?? "-" }
             table.append(cells)
         }
@@ -217,10 +217,6 @@ public struct SpeedupReportRenderer: DocumentRenderer {
     static func precision(_ row: PointRow) -> String {
         guard let width = row.relativeHalfWidth else { return row.reachedPrecision == false ? "not reached" : "-" }
         return "±\(HumanFormat.fixed(width * 100, 2))%" + (row.reachedPrecision == false ? " (not reached)" : "")
-    }
-
-    private static func counterHeader(_ name: String) -> String {
-        name == "wake_late_p99_ms" ? "wake late p99 ms" : name.replacingOccurrences(of: "_", with: " ")
     }
 
     private var method: String {

@@ -1,4 +1,5 @@
 import SpeedLabConcurrency
+import SpeedLabCore
 
 /// The counters of one agent run, shared by its concurrent queries.
 public typealias AgentCounters = LockedValue<AgentCounts>
@@ -55,19 +56,14 @@ public struct AgentCounts: Sendable, Hashable {
     /// The counters as sample metrics, with per-query latency percentiles (nearest rank).
     public var metrics: [String: Double] {
         var metrics: [String: Double] = [
-            "queries": Double(queries), "calls": Double(calls), "attempts": Double(attempts),
-            "errors": Double(errors), "timeouts": Double(timeouts), "retries": Double(retries),
-            "breaker_rejections": Double(breakerRejections), "answered": Double(answered),
-            "degraded": Double(degraded), "failed": Double(failed),
+            Metric.queries.name: Double(queries), Metric.calls.name: Double(calls),
+            Metric.attempts.name: Double(attempts), Metric.errors.name: Double(errors),
+            Metric.timeouts.name: Double(timeouts), Metric.retries.name: Double(retries),
+            Metric.breakerRejections.name: Double(breakerRejections), Metric.answered.name: Double(answered),
+            Metric.degraded.name: Double(degraded), Metric.failed.name: Double(failed),
         ]
-        if unplanned > 0 { metrics["unplanned_attempts"] = Double(unplanned) }
-        let sorted = queryNanos.sorted()
-        if !sorted.isEmpty {
-            for (name, p) in [("query_p50_ms", 0.5), ("query_p95_ms", 0.95), ("query_p99_ms", 0.99)] {
-                let rank = min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
-                metrics[name] = sorted[rank] / 1e6
-            }
-        }
+        if unplanned > 0 { metrics[Metric.unplannedAttempts.name] = Double(unplanned) }
+        metrics.merge(Metric.query.percentiles(of: queryNanos, scale: 1e-6)) { own, _ in own }
         return metrics
     }
 }

@@ -131,7 +131,7 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                 }
                 defer { lastAttemptEnd = tracer?.now() }
                 do {
-                    try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt) {
+                    _ = try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt) {
                         try await breaker.run {
                             try await withTimeout(timeout, clock: clock) {
                                 try await perform(query: query, service: service, attempt: attempt)
@@ -162,16 +162,21 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// One attempt: the call over the run's transport (or a real query for `db: sqlite`),
-    /// which answers or fails as the seed drew it.
-    private func perform(query: Int, service: AgentService, attempt: Int) async throws {
+    /// which answers or fails as the seed drew it; returns what the call measured.
+    @discardableResult
+    private func perform(query: Int, service: AgentService, attempt: Int) async throws -> CallTiming {
         let call = settings.call(query: query, service: service, attempt: attempt)
         if service == .db, case .sqlite(let offload) = settings.database {
             guard let database = context.network?.database else { throw ScenarioError.transportUnavailable(.http) }
+            let start = ContinuousClock.now
             try await database.query(call, offload: offload, context: context)
-        } else {
-            try await context.fetch(
-                call, over: settings.workload.transport, client: settings.workload.client, connections: connections)
+            let end = ContinuousClock.now
+            let timing = CallTiming(start: start, firstByte: end, end: end, bytes: 0)
+            context.calls.record(timing)
+            return timing
         }
+        return try await context.fetch(
+            call, over: settings.workload.transport, client: settings.workload.client, connections: connections)
     }
 }
 

@@ -52,7 +52,7 @@ public struct ConcurrentScenario: Scenario {
                 ? try await runBatches(context, on: loop)
                 : try await runWindow(context, on: loop)
         }
-        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+        return ScenarioOutcome(checksum: checksum.value, counters: [Metric.calls.name: Double(workload.tasks)])
     }
 
     /// A sliding window: N tasks, a semaphore of C permits around each fetch (none when C ≥ N,
@@ -67,7 +67,7 @@ public struct ConcurrentScenario: Scenario {
             for item in 0..<workload.tasks {
                 group.addTask(executorPreference: loop) {
                     if let limiter {
-                        try await context.withPermit(limiter, item: item) {
+                        _ = try await context.withPermit(limiter, item: item) {
                             try await workload.fetch(item: item, in: context, connections: connections)
                         }
                     } else {

@@ -49,7 +49,7 @@ public struct HybridScenario: Scenario {
             try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
                 for item in 0..<workload.tasks {
                     group.addTask(executorPreference: placement.ioExecutor) {
-                        try await context.withPermit(limiter, item: item) {
+                        _ = try await context.withPermit(limiter, item: item) {
                             try await workload.fetch(item: item, in: context, connections: connections)
                         }
                         return (item, try await placement.compute(workload, item: item))
@@ -60,6 +60,6 @@ public struct HybridScenario: Scenario {
                 return checksum
             }
         }
-        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+        return ScenarioOutcome(checksum: checksum.value, counters: [Metric.calls.name: Double(workload.tasks)])
     }
 }

@@ -14,6 +14,8 @@ public struct ScenarioContext: Sendable {
     public var network: NetworkResources?
     /// What the real transport counted in this repetition.
     public let fetches = FetchCounters(FetchCounts())
+    /// The latency of every call of the repetition (exact percentiles per sample).
+    public let calls = CallLatencyRecorder()
     /// Records spans in a traced repetition; nil in measured ones.
     public var tracer: SpanTracer?
 
@@ -37,18 +39,25 @@ public struct ScenarioContext: Sendable {
 
     /// Performs one attempt of a service call over `transport`: a timer of the call's answer
     /// delay, or a real request through `client`'s pool of `connections`. Throws
-    /// ``ServiceFailure`` when the service answers with an error.
+    /// ``ServiceFailure`` when the service answers with an error. Returns what the call
+    /// measured, and records its latency in ``calls`` (an answer with an error status too).
+    @discardableResult
     nonisolated(nonsending) public func fetch(
         _ call: ServiceCall, over transport: Transport, client: HTTPClientKind = .nio, connections: Int
-    ) async throws {
+    ) async throws -> CallTiming {
         switch transport {
         case .simulated:
             let draw = call.draw
+            let start = ContinuousClock.now
             try await simulateIO(nanos: draw == .hang ? 10 * call.latencyNanos : call.latencyNanos)
+            let end = ContinuousClock.now
+            let timing = CallTiming(start: start, firstByte: end, end: end, bytes: 0)
+            calls.record(timing)
             if draw == .fail { throw ServiceFailure(call, status: nil) }
+            return timing
         case .http:
             guard let http = network?.client(client) else { throw ScenarioError.transportUnavailable(.http) }
-            try await http.fetch(call, connections: connections, context: self)
+            return try await http.fetch(call, connections: connections, context: self)
         }
     }
 

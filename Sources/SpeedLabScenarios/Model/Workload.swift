@@ -35,8 +35,11 @@ public struct Workload: Sendable, Hashable {
     }
 
     /// Fetches item `item` over the workload's transport through a pool of `connections`
-    /// (a fetch span when tracing).
-    nonisolated(nonsending) public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws {
+    /// (a fetch span when tracing); returns what the call measured.
+    @discardableResult
+    nonisolated(nonsending) public func fetch(item: Int, in context: ScenarioContext, connections: Int) async throws
+        -> CallTiming
+    {
         try await context.traceFetch(item: item, service: 0, attempt: 1) {
             try await context.fetch(call(item: item), over: transport, client: client, connections: connections)
         }

@@ -69,6 +69,6 @@ public struct ParallelScenario: Scenario {
             }
             return try await group.reduce(into: Checksum()) { $0.merge($1) }
         }
-        return ScenarioOutcome(checksum: total.value, counters: ["calls": Double(workload.tasks)])
+        return ScenarioOutcome(checksum: total.value, counters: [Metric.calls.name: Double(workload.tasks)])
     }
 }

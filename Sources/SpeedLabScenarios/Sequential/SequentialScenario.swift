@@ -27,6 +27,6 @@ public struct SequentialScenario: Scenario {
             try await workload.fetch(item: item, in: context, connections: 1)
             checksum.add(item: item, hash: context.compute(workload, item: item))
         }
-        return ScenarioOutcome(checksum: checksum.value, counters: ["calls": Double(workload.tasks)])
+        return ScenarioOutcome(checksum: checksum.value, counters: [Metric.calls.name: Double(workload.tasks)])
     }
 }

@@ -1,3 +1,4 @@
+import SpeedLabCore
 import Synchronization
 
 /// Collects how late each simulated I/O completion resumed its task, in nanoseconds.
@@ -19,13 +20,6 @@ public final class WakeLatenessRecorder: Sendable {
     /// `wake_late_p50_ms`, `wake_late_p99_ms`, `wake_late_max_ms` (nearest-rank), or nothing
     /// when no wait happened.
     public func metrics() -> [String: Double] {
-        var sorted = values.withLock { $0 }
-        guard !sorted.isEmpty else { return [:] }
-        sorted.sort()
-        func rank(_ p: Double) -> Double {
-            let index = min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
-            return Double(sorted[index]) / 1e6
-        }
-        return ["wake_late_p50_ms": rank(0.5), "wake_late_p99_ms": rank(0.99), "wake_late_max_ms": rank(1)]
+        Metric.wakeLate.percentiles(of: values.withLock { $0 }.map(Double.init), scale: 1e-6)
     }
 }

@@ -1,4 +1,5 @@
 import SpeedLabConcurrency
+import SpeedLabCore
 
 /// What the real transport counts during one repetition, shared by its concurrent fetches.
 public typealias FetchCounters = LockedValue<FetchCounts>
@@ -19,13 +20,13 @@ public struct FetchCounts: Sendable, Hashable {
     public var metrics: [String: Double] {
         var metrics: [String: Double] = [:]
         if requests > 0 {
-            metrics["http_requests"] = Double(requests)
-            metrics["http_errors"] = Double(httpErrors)
-            metrics["connection_errors"] = Double(connectionErrors)
-            metrics["connections_opened"] = Double(connectionsOpened)
-            metrics["response_bytes_read"] = Double(bodyBytes)
+            metrics[Metric.httpRequests.name] = Double(requests)
+            metrics[Metric.httpErrors.name] = Double(httpErrors)
+            metrics[Metric.connectionErrors.name] = Double(connectionErrors)
+            metrics[Metric.connectionsOpened.name] = Double(connectionsOpened)
+            metrics[Metric.responseBytesRead.name] = Double(bodyBytes)
         }
-        if databaseQueries > 0 { metrics["db_queries"] = Double(databaseQueries) }
+        if databaseQueries > 0 { metrics[Metric.databaseQueries.name] = Double(databaseQueries) }
         return metrics
     }
 }

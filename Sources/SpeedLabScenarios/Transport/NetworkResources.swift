@@ -29,9 +29,11 @@ public struct NetworkResources: Sendable {
 /// Sends service calls as HTTP requests.
 public protocol HTTPFetching: Sendable {
     /// Sends `call` through a client whose pool holds at most `connections` connections and
-    /// reads the body in full. Throws ``ServiceFailure`` for an error status; records the wake
-    /// lateness (response complete → task resumed) and the counters in `context`.
-    func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws
+    /// reads the body in full; returns what the call measured. Throws ``ServiceFailure`` for an
+    /// error status; records the wake lateness (response complete → task resumed), the call's
+    /// latency and the counters in `context`.
+    @discardableResult
+    func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws -> CallTiming
 
     /// The executor on whose thread this client does its I/O, when it has one a task can run
     /// on: scenarios over http then use it as their event loop, so a request's answer resumes

@@ -51,7 +51,8 @@
             }
         }
 
-        public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws {
+        @discardableResult
+        public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws -> CallTiming {
             let answer: ServiceAnswer
             let start = ContinuousClock.now
             do {
@@ -60,7 +61,7 @@
                 context.fetches.update { $0.connectionErrors += 1 }
                 throw error
             }
-            try answer.account(for: call, start: start, baseURL: baseURL, context: context)
+            return try answer.account(for: call, start: start, baseURL: baseURL, context: context)
         }
 
         /// Sends a GET for `target`; a broken transport becomes ``TransportError``,

@@ -29,6 +29,7 @@
             let position = head.headers.first(name: "x-speedlab-connection-request").flatMap { Int($0) } ?? 0
             let call = head.headers.first(name: ServiceRoute.callHeader)
             answer.withLock { answer in
+                if answer.firstByte == nil { answer.firstByte = .now }
                 answer.status = Int(head.status.code)
                 answer.connectionRequest = position
                 answer.answeredCall = call

@@ -60,7 +60,8 @@
             }
         }
 
-        public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws {
+        @discardableResult
+        public func fetch(_ call: ServiceCall, connections: Int, context: ScenarioContext) async throws -> CallTiming {
             let answer: ServiceAnswer
             let start = ContinuousClock.now
             do {
@@ -69,7 +70,7 @@
                 context.fetches.update { $0.connectionErrors += 1 }
                 throw error
             }
-            try answer.account(for: call, start: start, baseURL: baseURL, context: context)
+            return try answer.account(for: call, start: start, baseURL: baseURL, context: context)
         }
 
         /// Sends a GET for `target` through the pool of `connections`; a broken transport

@@ -15,6 +15,8 @@
         var answeredCall: String?
         /// When the last byte arrived: the waiting task's wake lateness is measured from there.
         var completed = ContinuousClock.now
+        /// When the first byte of the answer arrived.
+        var firstByte: ContinuousClock.Instant?
         /// When the request went out on a connection: the wait for a pool's connection ends there.
         var sentHead: ContinuousClock.Instant?
 
@@ -22,9 +24,11 @@
         /// opened, body bytes), records the wait for a connection as a `permit` span when
         /// tracing and the wake lateness, then throws when the answer is not SpeedLab's
         /// (``TransportError``) or is an error status (``ServiceFailure``). `start` is when the
-        /// fetch asked for a connection.
+        /// fetch asked for a connection. Returns what the call measured; its latency is recorded
+        /// in `context` whatever the status.
+        @discardableResult
         func account(for call: ServiceCall, start: ContinuousClock.Instant, baseURL: String, context: ScenarioContext)
-            throws
+            throws -> CallTiming
         {
             context.fetches.update { counters in
                 counters.requests += 1
@@ -44,7 +48,10 @@
                     "the services at \(baseURL) gave a wrong answer to service \(call.service), query \(call.query), "
                         + "attempt \(call.attempt): \(wrong); the point's timings would not be of this workload")
             }
+            let timing = CallTiming(start: start, firstByte: firstByte ?? completed, end: completed, bytes: bodyBytes)
+            context.calls.record(timing)
             guard status == 200 else { throw ServiceFailure(call, status: status) }
+            return timing
         }
 
         /// Why `answer` is not what SpeedLab's services send for `call`, or nil when it is: the

@@ -25,6 +25,8 @@
         private var current: PendingRequest?
         /// When the request in flight went out: the end of its wait for a connection.
         private var sentHead: ContinuousClock.Instant?
+        /// When the first byte of its answer arrived.
+        private var firstByte: ContinuousClock.Instant?
         private var parser = AnswerParser()
         private var requestBuffer = ByteBuffer()
         /// When the request in flight gives up waiting for its answer.
@@ -89,6 +91,7 @@
             current = request
             parser.reset()
             sentHead = .now
+            firstByte = nil
             deadline = .now() + request.timeLimit
             // One buffer per connection, reused: cleared in place once the socket has let go
             // of the last request's bytes (else the write copies it, as a ByteBuffer does).
@@ -108,6 +111,7 @@
                 return
             }
             let bytes = unwrapInboundIn(data)
+            if firstByte == nil { firstByte = .now }
             let progress: AnswerParser.Progress
             do {
                 progress = try bytes.withUnsafeReadableBytes { (bytes) throws(HTTPMalformed) in
@@ -132,7 +136,7 @@
         private func complete(_ request: PendingRequest, context: ChannelHandlerContext, keepAlive: Bool) {
             let answer = ServiceAnswer(
                 status: parser.status, bodyBytes: parser.bodyBytes, connectionRequest: parser.connectionRequest,
-                answeredCall: parser.answeredCall, completed: .now, sentHead: sentHead)
+                answeredCall: parser.answeredCall, completed: .now, firstByte: firstByte, sentHead: sentHead)
             current = nil
             deadline = .distantFuture
             let delivered = request.finish(.success(answer))
