@@ -139,9 +139,13 @@ public struct ComparisonBuilder: Sendable {
         return runs.filter { $0.status != .completed && seen.insert($0.id).inserted }.map { run in
             ReportWarning(
                 .incompleteRun,
-                "Run \(run.id) is \(run.status.rawValue), not completed: its points may lack samples, and it is "
-                    + "not part of the history.",
-                remedy: "Finish it with `speedlab run --resume \(run.id)`, or compare completed runs.")
+                .words(
+                    "Run \(run.id) is \(run.status.rawValue), not completed: its points may lack samples, and it is "
+                        + "not part of the history."),
+                remedy: [
+                    .plain("Finish it with "), .code("speedlab run --resume \(run.id)"),
+                    .plain(", or compare completed runs."),
+                ])
         }
     }
 
@@ -153,8 +157,11 @@ public struct ComparisonBuilder: Sendable {
         return [
             ReportWarning(
                 .environmentsDiffer,
-                "The runs were measured on different setups (\(what)): their timings are not comparable.",
-                remedy: "Compare runs from the same machine (host) and build configuration.")
+                [
+                    .plain("The runs were measured on different setups ("), .text(what),
+                    .plain("): their timings are not comparable."),
+                ],
+                remedy: .words("Compare runs from the same machine (host) and build configuration."))
         ]
     }
 }

@@ -12,12 +12,29 @@ public struct ReportWarning: Sendable, Hashable {
     }
 
     public var kind: Kind
-    public var message: String
-    public var remedy: String
+    /// What is wrong: SpeedLab's words, with the user's text (a label, an error) as text.
+    public var messageSpans: TextSpans
+    /// What to do about it.
+    public var remedySpans: TextSpans
 
-    public init(_ kind: Kind, _ message: String, remedy: String) {
+    public init(_ kind: Kind, _ message: TextSpans, remedy: TextSpans) {
         self.kind = kind
-        self.message = message
-        self.remedy = remedy
+        self.messageSpans = message
+        self.remedySpans = remedy
+    }
+
+    /// The message as one line for a terminal (code in backticks).
+    public var message: String { Self.terminalText(messageSpans) }
+    /// The remedy as one line for a terminal (code in backticks).
+    public var remedy: String { Self.terminalText(remedySpans) }
+
+    static func terminalText(_ spans: TextSpans) -> String {
+        spans.map { span in
+            switch span {
+            case .plain(let text), .text(let text): return text
+            case .code(let text): return "`\(text)`"
+            case .strong(let inner), .link(let inner, _): return terminalText(inner)
+            }
+        }.joined()
     }
 }

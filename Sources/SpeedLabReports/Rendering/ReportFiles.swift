@@ -15,6 +15,19 @@ public struct ReportFiles: Sendable {
     public var report: SpeedupReport
     /// File names and contents, in the order they should be written.
     public var files: [RenderedFile]
+    /// Each section's charts, by scenario (none without the `svg` format).
+    public var charts: [String: [SVGChartFile]]
+    /// The traced points' timelines (nil without the `svg` format).
+    public var timelines: ReportTimelines?
+    /// One-line descriptions of the scenarios, shown under their headings.
+    public var scenarioSummaries: [String: String]
+
+    /// The report as an HTML fragment: charts and timelines from `imagePrefix`, each row of a
+    /// point linked by `pointLink` when given.
+    public func html(imagePrefix: String = "", pointLink: (@Sendable (PointKey) -> String)? = nil) -> String {
+        SpeedupReportHTML(scenarioSummaries: scenarioSummaries, imagePrefix: imagePrefix, pointLink: pointLink)
+            .fragment(report, charts: charts, timelines: timelines)
+    }
 
     public static func make(
         _ data: ReportData, formats: Set<Format>, scenarioOrder: [String] = [],
@@ -30,58 +43,24 @@ public struct ReportFiles: Sendable {
             }
         }
         let report = SpeedupReportBuilder().build(data, scenarioOrder: scenarioOrder)
-        var files = SpeedupReportRenderer(scenarioSummaries: scenarioSummaries, formats: formats).files(report)
-        if formats.contains(.svg) { addTimelines(data, report: report, to: &files) }
+        let renderer = SpeedupReportRenderer(scenarioSummaries: scenarioSummaries, formats: formats)
+        let charts = renderer.charts(report)
+        var files = renderer.files(report, charts: charts)
+        let timelines = formats.contains(.svg) ? ReportTimelines(data, report: report) : nil
+        if let timelines, !timelines.isEmpty { addTimelines(timelines, to: &files) }
         if formats.contains(.csv) {
             group.wait()
             files.append(RenderedFile(name: "samples.csv", text: samplesCSV.withLock { $0 } ?? ""))
         }
-        return ReportFiles(report: report, files: files)
+        return ReportFiles(
+            report: report, files: files, charts: charts, timelines: timelines, scenarioSummaries: scenarioSummaries)
     }
 
-    /// One timeline SVG per scenario with a traced point, and a section of `report.md` that
-    /// shows them.
-    static func addTimelines(_ data: ReportData, report: SpeedupReport, to files: inout [RenderedFile]) {
-        let traced = data.points.filter { data.traces[$0.id] != nil }
-        var commands: [String] = []
-        for point in data.points where point.command != nil && !commands.contains(point.scenario) {
-            commands.append(point.scenario)
+    /// One timeline SVG per traced point's scenario, and a section of `report.md` that shows them.
+    static func addTimelines(_ timelines: ReportTimelines, to files: inout [RenderedFile]) {
+        for entry in timelines.entries { files.append(RenderedFile(name: entry.fileName, text: entry.svg)) }
+        if let index = files.firstIndex(where: { $0.name == "report.md" }) {
+            files[index].text += timelines.markdown()
         }
-        guard !traced.isEmpty || !commands.isEmpty else { return }
-        var section =
-            traced.isEmpty
-            ? "\n## Timelines\n"
-            : """
-
-            ## Timelines
-
-            One traced repetition per point, run after the measured ones and never counted above: what ran \
-            when, on which thread (CPU) and in which call lane (I/O). The dashed line is the point's bound. \
-            Any other point: `speedlab report \(data.run.id) --timeline POINT` (ids from `speedlab show \(data.run.id)`); \
-            for Perfetto: `speedlab trace \(data.run.id)`.
-
-            """
-        let order = report.sections.map(\.scenario)
-        for point in traced.sorted(by: {
-            (order.firstIndex(of: $0.scenario) ?? .max, $0.ordinal) < (
-                order.firstIndex(of: $1.scenario) ?? .max, $1.ordinal
-            )
-        }) {
-            guard let trace = data.traces[point.id] else { continue }
-            let name = TimelineSelection.fileName(scenario: point.scenario)
-            files.append(
-                RenderedFile(
-                    name: name,
-                    text: TimelineSVG.render(
-                        title: TimelineSelection.title(point), trace: trace, idealNanos: point.idealNanos)))
-            section +=
-                "\n### \(MarkdownText.inline(point.scenario))\n\nPoint \(point.id): "
-                + "\(MarkdownText.inline(point.parameters.description))\n\n"
-                + "![\(MarkdownText.inline(point.scenario)) timeline](\(name))\n"
-        }
-        for name in commands {
-            section += "\n### \(MarkdownText.inline(name))\n\nno timeline: command points have no spans.\n"
-        }
-        if let index = files.firstIndex(where: { $0.name == "report.md" }) { files[index].text += section }
     }
 }

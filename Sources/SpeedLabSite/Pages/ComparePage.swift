@@ -24,16 +24,12 @@ enum ComparePage {
     static func path(base: RunID, head: RunID) -> String { "compare/\(base)-\(head).html" }
 
     static func page(_ comparison: Comparison) -> String {
-        var markdown = ComparisonRenderer().markdown(comparison)
-        if markdown.hasPrefix("# "), let end = markdown.firstIndex(of: "\n") {
-            markdown = String(markdown[end...])
-        }
         let base = comparison.base
         let head = comparison.head
         var main = "<p class=\"lead\"><a href=\"../runs/\(base.id).html\">Run \(base.id)</a> → "
         main += "<a href=\"../runs/\(head.id).html\">run \(head.id)</a>. "
         main += "<a href=\"../compare.html#base=\(base.id)&amp;head=\(head.id)\">Pick other runs</a>.</p>\n"
-        main += MarkdownHTML().render(markdown)
+        main += ComparisonHTML().fragment(comparison)
         let title = "Run \(base.id) → run \(head.id)"
         return PageLayout(kind: .compare, title: title, root: "../").page(main)
     }

@@ -12,29 +12,15 @@ enum RunPage {
         _ data: ReportData, mixesHosts: Bool, scenarioOrder: [String], scenarioSummaries: [String: String]
     ) -> [SiteFile] {
         let report = ReportFiles.make(
-            data, formats: [.md, .svg], scenarioOrder: scenarioOrder, scenarioSummaries: scenarioSummaries)
+            data, formats: [.svg], scenarioOrder: scenarioOrder, scenarioSummaries: scenarioSummaries)
         let run = data.run
         let host = mixesHosts ? nil : run.environment.host
-        var links: [String: [String]] = [:]
-        for section in report.report.sections {
-            links[MarkdownHTML.plain(MarkdownText.inline(section.scenario))] = section.rows.map {
-                "../points/\(SiteID.series(PointKey(scenario: $0.scenario, parameters: $0.parameters), host: host)).html"
-            }
+        var files = report.files.filter { $0.name != "report.md" }.map {
+            SiteFile(path: "runs/\(run.id)/\($0.name)", text: $0.text)
         }
-        var files: [SiteFile] = []
-        var markdown = ""
-        for file in report.files {
-            if file.name == "report.md" {
-                markdown = file.text
-            } else {
-                files.append(SiteFile(path: "runs/\(run.id)/\(file.name)", text: file.text))
-            }
+        let html = report.html(imagePrefix: "\(run.id)/") { key in
+            "../points/\(SiteID.series(key, host: host)).html"
         }
-        // The report's own title is the page's heading.
-        if markdown.hasPrefix("# "), let end = markdown.firstIndex(of: "\n") {
-            markdown = String(markdown[end...])
-        }
-        let html = MarkdownHTML(imagePrefix: "\(run.id)/", rowLinks: links).render(markdown)
         var main = ""
         if run.environment.isDebugBuild {
             main += "<p class=\"warning\">Measured by a debug build: these timings mislead.</p>\n"
