@@ -176,8 +176,7 @@
                 start += chunk.count
                 try execute(
                     """
-                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    INSERT INTO sample (\(unescaped: SampleTable.table.columnList()))
                     SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
                     FROM unnest(\(chunk.map { pointIDs[$0.pointOrdinal] ?? 0 })::BIGINT[],
                       \(chunk.map(\.repetition))::BIGINT[], \(chunk.map { Int64($0.isWarmup ? 1 : 0) })::BIGINT[],

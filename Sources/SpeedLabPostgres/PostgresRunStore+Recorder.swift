@@ -96,8 +96,7 @@
                 try checkPointsAndBeat(distinctPoints, first: first, now: now)
                 let kept = try query(
                     """
-                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    INSERT INTO sample (\(unescaped: SampleTable.table.columnList()))
                     SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
                     FROM unnest(\(columns.points)::BIGINT[], \(columns.repetitions)::BIGINT[], \(columns.warmups)::BIGINT[],
                       \(columns.walls)::BIGINT[], \(columns.users)::BIGINT[], \(columns.systems)::BIGINT[],

@@ -35,8 +35,7 @@ extension SQLiteRunStore: RunDatabase {
             let sampleRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
-                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum, s.metrics
+                    SELECT \(SampleTable.table.columnList(alias: "s"))
                     FROM sample s JOIN point p ON p.id = s.pointId WHERE p.runId = ? ORDER BY s.id
                     """, arguments: [id])
             while let row = try sampleRows.next() {
