@@ -54,7 +54,7 @@
         mutating func tab() { bytes.append(UInt8(ascii: "\t")) }
         mutating func endRow() { bytes.append(UInt8(ascii: "\n")) }
 
-        /// The `sample` rows of a batch, in the column order of ``sampleColumns``.
+        /// The `sample` rows of a batch, in the column order of ``SampleTable``.
         static func samples(_ batch: [PointSample]) -> CopyText {
             var text = CopyText(capacity: batch.count * 96)
             var json = MetricsJSON()
@@ -88,9 +88,6 @@
 
         /// The `sample` columns as PostgreSQL names them (COPY quotes them: unquoted names fold to
         /// lower case).
-        static let sampleColumns = [
-            "pointId", "repetition", "isWarmup", "wallNanos", "userNanos", "systemNanos", "voluntarySwitches",
-            "involuntarySwitches", "peakRSSBytes", "checksum", "metrics",
-        ].map { $0.lowercased() }
+        static let sampleColumns = SampleTable.table.columnNames.map { $0.lowercased() }
     }
 #endif

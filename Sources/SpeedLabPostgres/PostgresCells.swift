@@ -1,4 +1,5 @@
 #if PostgreSQLStore
+    import Foundation
     import SpeedLabStore
 
     /// Reads a row's columns in order, each as the type asked for.
@@ -20,6 +21,22 @@
                 throw .server(
                     location: location, detail: "column \(cell.columnName) is not \(T.self): \(error)")
             }
+        }
+    }
+
+    /// Reads a row's columns in order: the statement lists them as ``StoreTable`` does.
+    extension PostgresCells: StoreRowReader {
+        mutating func value(of column: String, type: StoreColumnType) throws(StoreError) -> StoreValue {
+            switch type {
+            case .integer: try next(Int64?.self).map { .integer($0) } ?? .null
+            case .real: try next(Double?.self).map { .real($0) } ?? .null
+            case .text, .json: try next(String?.self).map { .text($0) } ?? .null
+            case .uuid: try next(UUID?.self).map { .uuid($0) } ?? .null
+            }
+        }
+
+        func unreadable(_ value: StoreValue, in column: String) -> StoreError {
+            .server(location: location, detail: "column \(column.lowercased()) holds \(value)")
         }
     }
 #endif

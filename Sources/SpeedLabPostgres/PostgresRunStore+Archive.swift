@@ -108,25 +108,7 @@
                 // Two imports of one run at once: the second waits here until the first commits.
                 try execute("SELECT pg_advisory_xact_lock(\(PostgresMigrator.lockKey + 1))")
                 if try !query("SELECT 1 FROM run WHERE uuid = \(archive.uuid)").isEmpty { return nil }
-                let run = archive.run
-                let env = run.environment
-                let inserted = try query(
-                    """
-                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, finishedAt, repetitions,
-                      warmup, seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
-                    VALUES (\(run.label), \(run.sweepName), \(run.sweepYAML), \(run.sweepSource), \(run.status),
-                      \(run.startedAt), \(run.finishedAt), \(run.repetitions), \(run.warmup), \(run.seed), \(env.host),
-                      \(env.operatingSystem), \(env.kernel), \(env.cpuModel), \(Int64(env.logicalCores)),
-                      \(env.memoryBytes), \(env.swiftVersion), \(env.buildConfiguration), \(env.toolVersion),
-                      \(env.gitCommit), \(env.loadAverage), \(run.kernelNanosPerUnit), \(Int64(env.processID)),
-                      \(run.heartbeatAt), \(run.adaptivePrecision), \(run.adaptiveMinimum), \(run.adaptiveBudgetSeconds),
-                      \(run.httpRoundTripNanos), \(archive.uuid))
-                    RETURNING id
-                    """)
-                guard let row = inserted.first else { throw .server(location: location, detail: "no run id returned") }
-                let runID = try decode(row, Int64.self)
+                let runID = try insertRun(RunRow(run: archive.run, uuid: archive.uuid))
                 let points = archive.points
                 let pointRows = try query(
                     """
@@ -194,8 +176,7 @@
                 start += chunk.count
                 try execute(
                     """
-                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    INSERT INTO sample (\(unescaped: SampleTable.table.columnList()))
                     SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
                     FROM unnest(\(chunk.map { pointIDs[$0.pointOrdinal] ?? 0 })::BIGINT[],
                       \(chunk.map(\.repetition))::BIGINT[], \(chunk.map { Int64($0.isWarmup ? 1 : 0) })::BIGINT[],

@@ -8,12 +8,4 @@
             do { try connection.copy(statement, bytes: text.bytes) } catch { throw Self.storeError(error, url: url) }
         }
     }
-
-    extension StoreError {
-        /// Whether the server refused a row because its key is already stored (SQLSTATE 23505).
-        var isDuplicateKey: Bool {
-            if case .server(_, let detail) = self { return detail.hasSuffix("(SQLSTATE 23505)") }
-            return false
-        }
-    }
 #endif

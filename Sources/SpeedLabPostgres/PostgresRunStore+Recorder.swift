@@ -5,28 +5,8 @@
 
     extension PostgresRunStore: RunDatabase {
         public func createRun(_ run: NewRun) throws(StoreError) -> RunID {
-            let env = run.environment
-            let now = Timestamp.string(Date())
-            let uuid = UUID()
-            let rows = try transaction { () throws(StoreError) in
-                try query(
-                    """
-                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
-                      seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
-                    VALUES (\(run.label), \(run.sweepName), \(run.sweepYAML), \(run.sweepSource), 'running', \(now),
-                      \(Int64(run.repetitions)), \(Int64(run.warmup)), \(Int64(run.seed)), \(env.host),
-                      \(env.operatingSystem), \(env.kernel), \(env.cpuModel), \(Int64(env.logicalCores)),
-                      \(env.memoryBytes), \(env.swiftVersion), \(env.buildConfiguration), \(env.toolVersion),
-                      \(env.gitCommit), \(env.loadAverage), \(run.kernelNanosPerUnit), \(Int64(env.processID)), \(now),
-                      \(run.adaptive?.precision), \(run.adaptive.map { Int64($0.minimum) }),
-                      \(run.adaptive?.budgetSeconds), \(run.httpRoundTripNanos), \(uuid))
-                    RETURNING id
-                    """)
-            }
-            guard let row = rows.first else { throw .server(location: location, detail: "no run id returned") }
-            return try decode(row, Int64.self)
+            let row = RunRow(newRun: run, startedAt: Date())
+            return try transaction { () throws(StoreError) in try insertRun(row) }
         }
 
         public func registerPoints(_ points: [NewPoint], run: RunID) throws(StoreError) -> [PointKey: PointID] {
@@ -116,8 +96,7 @@
                 try checkPointsAndBeat(distinctPoints, first: first, now: now)
                 let kept = try query(
                     """
-                    INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                      voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
+                    INSERT INTO sample (\(unescaped: SampleTable.table.columnList()))
                     SELECT p, r, w::SMALLINT, wall, u, s, v, i, rss, c, NULLIF(m, '')::JSON
                     FROM unnest(\(columns.points)::BIGINT[], \(columns.repetitions)::BIGINT[], \(columns.warmups)::BIGINT[],
                       \(columns.walls)::BIGINT[], \(columns.users)::BIGINT[], \(columns.systems)::BIGINT[],

@@ -4,14 +4,8 @@
     import SpeedLabStore
 
     extension PostgresRunStore {
-        /// The `run` columns every read of a run takes, in the order ``archivedRun(_:)`` reads them.
-        static let runColumns = """
-            r.id, r.label, r.sweepName, r.sweepYAML, r.sweepSource, r.status, r.startedAt, r.finishedAt,
-            r.heartbeatAt, r.repetitions, r.warmup, r.seed, r.host, r.operatingSystem, r.kernel, r.cpuModel,
-            r.logicalCores, r.memoryBytes, r.swiftVersion, r.buildConfiguration, r.toolVersion, r.gitCommit,
-            r.loadAverage, r.kernelNanosPerUnit, r.processId, r.adaptivePrecision, r.adaptiveMinimum,
-            r.adaptiveBudgetSeconds, r.httpRoundTripNanos, r.uuid
-            """
+        /// The `run` columns every read of a run takes: its id, then ``StoreTable/run``'s.
+        static let runColumns = "r.id, " + StoreTable.run.columnList(alias: "r")
 
         /// The point and measured-sample counts of a run, as two more columns.
         static let runCounts = """
@@ -22,34 +16,25 @@
         /// Reads the ``runColumns`` of a row: its id, the row as written and its UUID.
         func archivedRun(_ cells: inout PostgresCells) throws(StoreError) -> (RunID, RunArchive.Run, UUID) {
             let id: Int64 = try cells.next()
-            let label: String? = try cells.next()
-            let sweepName: String = try cells.next()
-            let sweepYAML: String = try cells.next()
-            let sweepSource: String = try cells.next()
-            let status: String = try cells.next()
-            let startedAt: String = try cells.next()
-            let finishedAt: String? = try cells.next()
-            let heartbeatAt: String? = try cells.next()
-            let repetitions: Int64 = try cells.next()
-            let warmup: Int64 = try cells.next()
-            let seed: Int64 = try cells.next()
-            let environment = RunEnvironment(
-                host: try cells.next(), operatingSystem: try cells.next(), kernel: try cells.next(),
-                cpuModel: try cells.next(), logicalCores: Int(try cells.next(Int64.self)),
-                memoryBytes: try cells.next(), swiftVersion: try cells.next(), buildConfiguration: try cells.next(),
-                toolVersion: try cells.next(), gitCommit: try cells.next(), loadAverage: try cells.next(),
-                processID: 0)
-            let kernelNanosPerUnit: Double = try cells.next()
-            var env = environment
-            env.processID = Int32(truncatingIfNeeded: try cells.next(Int64.self))
-            let run = RunArchive.Run(
-                label: label, sweepName: sweepName, sweepYAML: sweepYAML, sweepSource: sweepSource, status: status,
-                startedAt: startedAt, finishedAt: finishedAt, heartbeatAt: heartbeatAt, repetitions: repetitions,
-                warmup: warmup, seed: seed, environment: env, kernelNanosPerUnit: kernelNanosPerUnit,
-                adaptivePrecision: try cells.next(), adaptiveMinimum: try cells.next(),
-                adaptiveBudgetSeconds: try cells.next(), httpRoundTripNanos: try cells.next())
-            let uuid: UUID = try cells.next()
-            return (id, run, uuid)
+            let row = try StoreTable.run.read(from: &cells)
+            guard let uuid = row.uuid else { throw cells.unreadable(.null, in: "uuid") }
+            return (id, row.run, uuid)
+        }
+
+        /// Inserts a `run` row and returns its id.
+        func insertRun(_ row: RunRow) throws(StoreError) -> RunID {
+            let rows = try query(Self.insertRun(row))
+            guard let inserted = rows.first else { throw .server(location: location, detail: "no run id returned") }
+            return try decode(inserted, Int64.self)
+        }
+
+        /// `INSERT INTO run` of every column ``StoreTable/run`` lists, returning the new id.
+        static func insertRun(_ row: RunRow) -> PostgresQuery {
+            let table = StoreTable.run
+            let placeholders = (1...table.columns.count).map { "$\($0)" }.joined(separator: ", ")
+            return PostgresQuery(
+                sql: "INSERT INTO run (\(table.columnList())) VALUES (\(placeholders)) RETURNING id",
+                binding: table.values(of: row), types: table.columns.map(\.type))
         }
 
         func storedRuns(_ rows: [PostgresRow], liveness: ProcessLiveness, counted: Bool) throws(StoreError)
@@ -86,34 +71,21 @@
             return run
         }
 
-        public func resolveRun(_ reference: String, completedOnly: Bool) throws(StoreError) -> RunID {
-            let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        public func hasRun(_ id: RunID) throws(StoreError) -> Bool {
+            try !exclusive { () throws(StoreError) in try query("SELECT 1 FROM run WHERE id = \(id)") }.isEmpty
+        }
+
+        public func newestRun(label: String?, completedOnly: Bool, skipping: Int) throws(StoreError) -> RunID? {
             let completed = completedOnly ? " AND status = 'completed'" : ""
-            let found: RunID? = try exclusive { () throws(StoreError) -> RunID? in
-                var rows: [PostgresRow]
-                if trimmed == "latest" || trimmed.hasPrefix("latest~") {
-                    let back = trimmed == "latest" ? 0 : Int64(trimmed.dropFirst("latest~".count)) ?? -1
-                    guard back >= 0 else { return nil }
-                    rows = try query(
-                        "SELECT id FROM run WHERE TRUE\(unescaped: completed) ORDER BY id DESC LIMIT 1 OFFSET \(back)")
+            let order = " ORDER BY id DESC LIMIT 1 OFFSET \(skipping)"
+            let rows = try exclusive { () throws(StoreError) in
+                if let label {
+                    try query("SELECT id FROM run WHERE label = \(label)\(unescaped: completed + order)")
                 } else {
-                    rows = []
-                    if let id = RunID(trimmed) { rows = try query("SELECT id FROM run WHERE id = \(id)") }
-                    if rows.isEmpty {
-                        rows = try query(
-                            "SELECT id FROM run WHERE label = \(trimmed)\(unescaped: completed) ORDER BY id DESC LIMIT 1"
-                        )
-                    }
+                    try query("SELECT id FROM run WHERE TRUE\(unescaped: completed + order)")
                 }
-                guard let row = rows.first else { return nil }
-                return try decode(row, Int64.self)
             }
-            guard let found else {
-                throw completedOnly && RunID(trimmed) == nil
-                    ? .noCompletedRun(reference: reference, path: location)
-                    : .unknownRun(reference: reference, path: location)
-            }
-            return found
+            return try rows.first.map { row throws(StoreError) in try decode(row, Int64.self) }
         }
 
         public func runUUIDs() throws(StoreError) -> Set<UUID> {

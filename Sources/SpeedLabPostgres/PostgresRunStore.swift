@@ -165,8 +165,11 @@
                 case "3D000": return .noSuchDatabase(location: location, database: url.database)
                 case "57P01", "57P02", "57P03", "08006", "08003", "08000", "08001":
                     return .unreachable(location: location, detail: message)
-                case "53100": return .server(location: location, detail: "the server's disk is full: \(message)")
-                default: return .server(location: location, detail: "\(message) (SQLSTATE \(state))")
+                case "53100":
+                    return .server(
+                        location: location, code: .sqlState(state), detail: "the server's disk is full: \(message)")
+                default:
+                    return .server(location: location, code: .sqlState(state), detail: "\(message) (SQLSTATE \(state))")
                 }
             }
         }

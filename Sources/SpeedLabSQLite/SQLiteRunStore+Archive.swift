@@ -35,8 +35,7 @@ extension SQLiteRunStore: RunDatabase {
             let sampleRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT s.pointId, s.repetition, s.isWarmup, s.wallNanos, s.userNanos, s.systemNanos,
-                      s.voluntarySwitches, s.involuntarySwitches, s.peakRSSBytes, s.checksum, s.metrics
+                    SELECT \(SampleTable.table.columnList(alias: "s"))
                     FROM sample s JOIN point p ON p.id = s.pointId WHERE p.runId = ? ORDER BY s.id
                     """, arguments: [id])
             while let row = try sampleRows.next() {
@@ -82,32 +81,15 @@ extension SQLiteRunStore: RunDatabase {
                         pointOrdinal: ordinalOf[trace[0]] ?? -1, wallNanos: trace[1], spanCount: trace[2],
                         spans: spans))
             }
-            guard let uuid = (row["uuid"] as String?).flatMap(UUID.init(uuidString:)) else {
+            let stored = try runRow(row)
+            guard let uuid = stored.uuid else {
                 throw StoreError.sqlite(path: path, detail: "run \(id) has no valid uuid")
             }
             return RunArchive(
-                uuid: uuid, run: Self.archivedRun(row), points: points, samples: samples, pointMetrics: metrics,
-                traces: traces)
+                uuid: uuid, run: stored.run, points: points, samples: samples, pointMetrics: metrics, traces: traces)
         }
         guard let archive else { throw .unknownRun(reference: String(id), path: path) }
         return archive
-    }
-
-    static func archivedRun(_ row: Row) -> RunArchive.Run {
-        let environment = RunEnvironment(
-            host: row["host"], operatingSystem: row["operatingSystem"], kernel: row["kernel"],
-            cpuModel: row["cpuModel"], logicalCores: row["logicalCores"], memoryBytes: row["memoryBytes"],
-            swiftVersion: row["swiftVersion"], buildConfiguration: row["buildConfiguration"],
-            toolVersion: row["toolVersion"], gitCommit: row["gitCommit"], loadAverage: row["loadAverage"],
-            processID: Int32(truncatingIfNeeded: row["processId"] as Int64))
-        return RunArchive.Run(
-            label: row["label"], sweepName: row["sweepName"], sweepYAML: row["sweepYAML"],
-            sweepSource: row["sweepSource"], status: row["status"], startedAt: row["startedAt"],
-            finishedAt: row["finishedAt"], heartbeatAt: row["heartbeatAt"], repetitions: row["repetitions"],
-            warmup: row["warmup"], seed: row["seed"], environment: environment,
-            kernelNanosPerUnit: row["kernelNanosPerUnit"], adaptivePrecision: row["adaptivePrecision"],
-            adaptiveMinimum: row["adaptiveMinimum"], adaptiveBudgetSeconds: row["adaptiveBudgetSeconds"],
-            httpRoundTripNanos: row["httpRoundTripNanos"])
     }
 
     public func insert(_ archive: RunArchive) throws(StoreError) -> RunID? {
@@ -116,25 +98,7 @@ extension SQLiteRunStore: RunDatabase {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE uuid = ?", arguments: [uuid]) == true {
                 return nil
             }
-            let run = archive.run
-            let env = run.environment
-            try db.execute(
-                sql: """
-                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, finishedAt, repetitions,
-                      warmup, seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.label, run.sweepName, run.sweepYAML, run.sweepSource, run.status, run.startedAt,
-                    run.finishedAt, run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel,
-                    env.cpuModel, env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration,
-                    env.toolVersion, env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
-                    run.heartbeatAt, run.adaptivePrecision, run.adaptiveMinimum, run.adaptiveBudgetSeconds,
-                    run.httpRoundTripNanos, uuid,
-                ])
-            let runID = db.lastInsertedRowID
+            let runID = try Self.insertRun(RunRow(run: archive.run, uuid: archive.uuid), in: db)
             var pointIDs: [Int64: PointID] = [:]
             for point in archive.points {
                 try db.execute(

@@ -6,26 +6,7 @@ import SpeedLabStore
 extension SQLiteRunStore {
     /// Opens a new run in state `running`, started at `startedAt`, and returns its id.
     public func createRun(_ run: NewRun, startedAt: Date) throws(StoreError) -> RunID {
-        let env = run.environment
-        let id = try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run (label, sweepName, sweepYAML, sweepSource, status, startedAt, repetitions, warmup,
-                      seed, host, operatingSystem, kernel, cpuModel, logicalCores, memoryBytes, swiftVersion,
-                      buildConfiguration, toolVersion, gitCommit, loadAverage, kernelNanosPerUnit, processId, heartbeatAt,
-                      adaptivePrecision, adaptiveMinimum, adaptiveBudgetSeconds, httpRoundTripNanos, uuid)
-                    VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.label, run.sweepName, run.sweepYAML, run.sweepSource, Timestamp.string(startedAt),
-                    run.repetitions, run.warmup, run.seed, env.host, env.operatingSystem, env.kernel, env.cpuModel,
-                    env.logicalCores, env.memoryBytes, env.swiftVersion, env.buildConfiguration, env.toolVersion,
-                    env.gitCommit, env.loadAverage, run.kernelNanosPerUnit, Int64(env.processID),
-                    Timestamp.string(startedAt), run.adaptive?.precision, run.adaptive?.minimum,
-                    run.adaptive?.budgetSeconds, run.httpRoundTripNanos, UUID().uuidString.lowercased(),
-                ])
-            return db.lastInsertedRowID
-        }
+        let id = try write { db in try Self.insertRun(RunRow(newRun: run, startedAt: startedAt), in: db) }
         reserve.claim()
         return id
     }
@@ -83,7 +64,7 @@ extension SQLiteRunStore {
     /// Every run, newest last, with point and sample counts.
     public func runs(liveness: ProcessLiveness) throws(StoreError) -> [StoredRun] {
         try read { db in try Row.fetchAll(db, sql: Self.runQuery + " ORDER BY r.id") }
-            .map { StoredRun(row: $0, liveness: liveness) }
+            .map { row throws(StoreError) in try storedRun(row, liveness: liveness) }
     }
 
     /// One run by id; without `counting`, its point and sample counts are left at 0 (they cost
@@ -94,39 +75,34 @@ extension SQLiteRunStore {
         let query = counting ? Self.runQuery : "SELECT r.*, 0 AS pointCount, 0 AS sampleCount FROM run r"
         let row = try read { db in try Row.fetchOne(db, sql: query + " WHERE r.id = ?", arguments: [id]) }
         guard let row else { throw .unknownRun(reference: String(id), path: path) }
-        return StoredRun(row: row, liveness: liveness)
+        return try storedRun(row, liveness: liveness)
     }
 
-    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id. With
-    /// `completedOnly`, `latest`, `latest~N` and labels count completed runs only (an id
-    /// always names its run): an interrupted or crashed run is not history.
-    public func resolveRun(_ reference: String, completedOnly: Bool) throws(StoreError) -> RunID {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let status = completedOnly ? " WHERE status = 'completed'" : ""
-        let found: RunID? = try read { db in
-            if trimmed == "latest" || trimmed.hasPrefix("latest~") {
-                let back = trimmed == "latest" ? 0 : Int(trimmed.dropFirst("latest~".count)) ?? -1
-                guard back >= 0 else { return nil }
-                return try RunID.fetchOne(
-                    db, sql: "SELECT id FROM run\(status) ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
-            }
-            if let id = RunID(trimmed),
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true
-            {
-                return id
-            }
-            return try RunID.fetchOne(
-                db,
-                sql: "SELECT id FROM run WHERE label = ?\(completedOnly ? " AND status = 'completed'" : "") "
-                    + "ORDER BY id DESC LIMIT 1",
-                arguments: [trimmed])
+    public func hasRun(_ id: RunID) throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [id]) == true }
+    }
+
+    public func newestRun(label: String?, completedOnly: Bool, skipping: Int) throws(StoreError) -> RunID? {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let label {
+            conditions.append("label = ?")
+            arguments += [label]
         }
-        guard let found else {
-            let namesAnID = RunID(trimmed) != nil
-            throw completedOnly && !namesAnID
-                ? .noCompletedRun(reference: reference, path: path) : .unknownRun(reference: reference, path: path)
+        if completedOnly { conditions.append("status = 'completed'") }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        arguments += [skipping]
+        return try read { db in
+            try RunID.fetchOne(
+                db, sql: "SELECT id FROM run\(filter) ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: arguments)
         }
-        return found
+    }
+
+    /// A run read with ``runQuery``, its counts included.
+    func storedRun(_ row: Row, liveness: ProcessLiveness) throws(StoreError) -> StoredRun {
+        StoredRun(
+            id: row["id"], row: try runRow(row).run, pointCount: row["pointCount"], sampleCount: row["sampleCount"],
+            liveness: liveness)
     }
 
     static let runQuery = """
@@ -136,12 +112,4 @@ extension SQLiteRunStore {
              WHERE p.runId = r.id AND s.isWarmup = 0) AS sampleCount
         FROM run r
         """
-}
-
-extension StoredRun {
-    init(row: Row, liveness: ProcessLiveness) {
-        self.init(
-            id: row["id"], row: SQLiteRunStore.archivedRun(row), pointCount: row["pointCount"],
-            sampleCount: row["sampleCount"], liveness: liveness)
-    }
 }

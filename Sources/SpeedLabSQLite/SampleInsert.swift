@@ -7,16 +7,17 @@ import SpeedLabStore
 struct SampleInsert {
     private let statement: PreparedStatement
 
+    /// The insert of every column ``SampleTable`` lists, in its order (the order of the bindings).
+    private static let sql =
+        "INSERT INTO sample (\(SampleTable.table.columnList())) VALUES ("
+        + Array(repeating: "?", count: SampleTable.table.columns.count).joined(separator: ", ") + ")"
+
     /// Prepares the insert on `db`; with `skippingStored`, a repetition already stored is kept
     /// as it was (`ON CONFLICT DO NOTHING`) instead of failing the transaction.
     init(_ db: Database, skippingStored: Bool) throws {
         statement = try PreparedStatement(
             db,
-            sql: """
-                INSERT INTO sample (pointId, repetition, isWarmup, wallNanos, userNanos, systemNanos,
-                  voluntarySwitches, involuntarySwitches, peakRSSBytes, checksum, metrics)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """ + (skippingStored ? " ON CONFLICT (pointId, isWarmup, repetition) DO NOTHING" : ""))
+            sql: Self.sql + (skippingStored ? " ON CONFLICT (pointId, isWarmup, repetition) DO NOTHING" : ""))
     }
 
     /// Inserts one row (`metrics` as JSON text, nil for none); returns whether it was written.

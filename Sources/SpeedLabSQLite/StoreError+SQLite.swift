@@ -23,7 +23,9 @@ extension StoreError {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
-        default: return .sqlite(path: path, detail: detail)
+        default:
+            return .sqlite(
+                path: path, code: .sqlite(extendedResultCode: dbError.extendedResultCode.rawValue), detail: detail)
         }
     }
 }

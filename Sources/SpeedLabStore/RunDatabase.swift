@@ -16,9 +16,13 @@ public protocol RunDatabase: RunRecorder {
     /// One run by id; without `counting`, its point and sample counts are left at 0.
     func run(_ id: RunID, liveness: ProcessLiveness, counting: Bool) throws(StoreError) -> StoredRun
 
-    /// Resolves `12`, a label (its newest run), `latest` or `latest~N` to a run id. With
-    /// `completedOnly`, `latest`, `latest~N` and labels count completed runs only.
-    func resolveRun(_ reference: String, completedOnly: Bool) throws(StoreError) -> RunID
+    /// Whether the store holds a run with id `id`.
+    func hasRun(_ id: RunID) throws(StoreError) -> Bool
+
+    /// The id of the newest run (the highest id) after skipping the `skipping` newest, among
+    /// the runs labelled `label` (every run when nil), completed ones only with `completedOnly`;
+    /// nil when there is none. ``resolveRun(_:completedOnly:)`` is written over it.
+    func newestRun(label: String?, completedOnly: Bool, skipping: Int) throws(StoreError) -> RunID?
 
     /// The points of a run in schedule order.
     func points(ofRun run: RunID) throws(StoreError) -> [StoredPoint]
@@ -96,11 +100,6 @@ extension RunDatabase {
     /// One run by id with its counts, judged alive or crashed by `liveness`.
     public func run(_ id: RunID, liveness: ProcessLiveness) throws(StoreError) -> StoredRun {
         try run(id, liveness: liveness, counting: true)
-    }
-
-    /// Resolves a run reference, counting every run.
-    public func resolveRun(_ reference: String) throws(StoreError) -> RunID {
-        try resolveRun(reference, completedOnly: false)
     }
 
     /// Wall and CPU times of every measured (not warm-up) sample of a run, by point.

@@ -155,7 +155,7 @@ public struct RunImporter {
             return .importSource(location: location, detail: "it is not a SpeedLab store", missing: false)
         case .invalidPath(_, let reason):
             return .importSource(location: location, detail: reason, missing: false)
-        case .corrupt(_, let detail), .sqlite(_, let detail):
+        case .corrupt(_, let detail), .sqlite(_, _, let detail):
             return .importSource(location: location, detail: "it is damaged (\(detail))", missing: false)
         case .undecodablePoint(_, let run, let point, _):
             return .importSource(

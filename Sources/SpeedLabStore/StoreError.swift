@@ -32,8 +32,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noCompletedRun(reference: String, path: String)
     /// A stored point whose parameters are not the canonical JSON SpeedLab writes.
     case undecodablePoint(path: String, run: RunID, point: PointID, parameters: String)
-    /// Any other SQLite error, with its message.
-    case sqlite(path: String, detail: String)
+    /// Any other SQLite error, with SQLite's result code when SQLite gave one, and its message.
+    case sqlite(path: String, code: BackendErrorCode? = nil, detail: String)
     /// A database server that cannot be reached (refused, timed out, TLS refused) at `location`.
     case unreachable(location: String, detail: String)
     /// A database server that refused the user or password.
@@ -42,8 +42,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchDatabase(location: String, database: String)
     /// A `--db` that names a backend this build cannot use, or a malformed database URL.
     case unsupportedLocation(location: String, reason: String)
-    /// Any other error a database server reported, with its message.
-    case server(location: String, detail: String)
+    /// Any other error a database server reported, with the server's code when it gave one
+    /// (PostgreSQL's SQLSTATE), and its message.
+    case server(location: String, code: BackendErrorCode? = nil, detail: String)
 
     public var description: String {
         switch self {
@@ -88,7 +89,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return
                 "\(path): point \(point) of run \(run) has parameters that cannot be read (\(parameters.prefix(200))). "
                 + "The database was changed outside speedlab; restore it from a backup."
-        case .sqlite(let path, let detail):
+        case .sqlite(let path, _, let detail):
             return "\(path): \(detail)"
         case .unreachable(let location, let detail):
             return "cannot reach the database server at \(location) (\(detail)). Check that it runs and that host, "
@@ -101,8 +102,50 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "name another one in the URL."
         case .unsupportedLocation(let location, let reason):
             return "cannot use '\(location)' as the database: \(reason)."
-        case .server(let location, let detail):
+        case .server(let location, _, let detail):
             return "\(location): \(detail)"
         }
     }
+}
+
+/// The code a database engine gave for an error, kept typed so that code tells errors apart by
+/// it, never by their message.
+public enum BackendErrorCode: Sendable, Hashable, CustomStringConvertible {
+    /// PostgreSQL's five-character SQLSTATE (`PG_DIAG_SQLSTATE`), e.g. `23505`.
+    case sqlState(String)
+    /// SQLite's extended result code; its low byte is the primary code (`SQLITE_CONSTRAINT` is 19,
+    /// `SQLITE_CONSTRAINT_UNIQUE` 2067).
+    case sqlite(extendedResultCode: Int32)
+
+    /// PostgreSQL's `unique_violation`.
+    public static let uniqueViolation = BackendErrorCode.sqlState("23505")
+    /// SQLite's `SQLITE_CONSTRAINT_UNIQUE`.
+    public static let sqliteUniqueConstraint = BackendErrorCode.sqlite(extendedResultCode: 2067)
+    /// SQLite's `SQLITE_CONSTRAINT_PRIMARYKEY`.
+    public static let sqlitePrimaryKeyConstraint = BackendErrorCode.sqlite(extendedResultCode: 1555)
+
+    /// Whether the engine refused a row because its key is already stored.
+    public var isDuplicateKey: Bool {
+        self == .uniqueViolation || self == .sqliteUniqueConstraint || self == .sqlitePrimaryKeyConstraint
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlState(let state): "SQLSTATE \(state)"
+        case .sqlite(let code): "SQLite result code \(code)"
+        }
+    }
+}
+
+extension StoreError {
+    /// The code the database engine gave for this error, when it is one the engine reported.
+    public var backendCode: BackendErrorCode? {
+        switch self {
+        case .sqlite(_, let code, _), .server(_, let code, _): code
+        default: nil
+        }
+    }
+
+    /// Whether the engine refused a row because its key is already stored.
+    public var isDuplicateKey: Bool { backendCode?.isDuplicateKey ?? false }
 }

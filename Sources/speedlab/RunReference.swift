@@ -1,19 +1,22 @@
 import ArgumentParser
 import Foundation
+import SpeedLabStore
 
-/// A run named on the command line: an id, a label (its newest run), `latest` or `latest~N`.
-/// The store resolves it; the parser only refuses what can name no run.
+/// A run named on the command line: an id, a label (its newest run), `latest` or `latest~N`,
+/// parsed once into a ``RunSelector`` that the store resolves. The parser refuses what can
+/// name no run (nothing, `latest~x`, a negative N).
 struct RunReference: ExpressibleByArgument, Sendable, CustomStringConvertible {
-    let text: String
+    let selector: RunSelector
 
     init?(argument: String) {
-        let trimmed = argument.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        if trimmed.hasPrefix("latest~") {
-            guard let back = Int(trimmed.dropFirst("latest~".count)), back >= 0 else { return nil }
-        }
-        text = trimmed
+        guard let selector = try? RunSelector(parsing: argument) else { return nil }
+        self.selector = selector
     }
 
-    var description: String { text }
+    /// The latest run.
+    static let latest = RunReference(selector: .latest)
+
+    private init(selector: RunSelector) { self.selector = selector }
+
+    var description: String { selector.text }
 }

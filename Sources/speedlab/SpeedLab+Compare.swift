@@ -49,8 +49,8 @@ extension SpeedLab {
             let runs = try store.open(.read)
             let comparison: Comparison
             do {
-                let baseID = try runs.resolveRun(base.text, completedOnly: !includeIncomplete)
-                let headID = try runs.resolveRun(head.text, completedOnly: !includeIncomplete)
+                let baseID = try runs.resolveRun(base.selector, completedOnly: !includeIncomplete)
+                let headID = try runs.resolveRun(head.selector, completedOnly: !includeIncomplete)
                 let baseData = try ReportData(run: baseID, from: runs, sampleMetric: metric.value.sampleMetric)
                 let headData = try ReportData(run: headID, from: runs, sampleMetric: metric.value.sampleMetric)
                 if let missing = ComparisonBuilder.missingSampleMetric(metric.value, base: baseData, head: headData) {

@@ -44,8 +44,8 @@ extension SpeedLab {
             let (folder, rendered) = try SpeedLabExitCode.reporting {
                 let id =
                     try run.map { reference throws(StoreError) in
-                        try runs.resolveRun(reference.text, completedOnly: !includeIncomplete)
-                    } ?? runs.resolveRun("latest", completedOnly: !includeIncomplete)
+                        try runs.resolveRun(reference.selector, completedOnly: !includeIncomplete)
+                    } ?? runs.resolveRun(.latest, completedOnly: !includeIncomplete)
                 let rendered = try output.render(run: id, formats: out == "-" ? [.md] : format.formats)
                 return (URL(fileURLWithPath: out ?? "reports/\(id)"), rendered)
             }
@@ -64,8 +64,8 @@ extension SpeedLab {
             let (id, files) = try SpeedLabExitCode.reporting {
                 let id =
                     try run.map { reference throws(StoreError) in
-                        try runs.resolveRun(reference.text, completedOnly: !includeIncomplete)
-                    } ?? runs.resolveRun("latest", completedOnly: !includeIncomplete)
+                        try runs.resolveRun(reference.selector, completedOnly: !includeIncomplete)
+                    } ?? runs.resolveRun(.latest, completedOnly: !includeIncomplete)
                 return (id, try ReportOutput(store: runs).timelines(run: id, points: timeline))
             }
             if out == "-" {

@@ -74,7 +74,7 @@ extension SpeedLab {
         func run() async throws {
             if let resume {
                 let runs = try store.open(dryRun ? .read : .write(create: false))
-                let id = try SpeedLabExitCode.reporting { try runs.resolveRun(resume.text) }
+                let id = try SpeedLabExitCode.reporting { try runs.resolveRun(resume.selector) }
                 if dryRun {
                     let plan = try SpeedLabExitCode.reporting {
                         try RunSession(recorder: runs).resumePlan(id, force: force)

@@ -12,12 +12,12 @@ extension SpeedLab {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "A run id, a label, `latest` or `latest~N`.")
-        var run = RunReference(argument: "latest")!
+        var run = RunReference.latest
 
         func run() async throws {
             let runs = try store.open(.read)
             do {
-                let id = try runs.resolveRun(run.text)
+                let id = try runs.resolveRun(run.selector)
                 let stored = try runs.run(id)
                 let points = try runs.points(ofRun: id)
                 let timings = try runs.measuredSamples(ofRun: id)

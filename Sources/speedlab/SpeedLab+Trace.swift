@@ -34,8 +34,8 @@ extension SpeedLab {
             let runs = try store.open(.read)
             let (id, text) = try SpeedLabExitCode.reporting {
                 let id =
-                    try run.map { reference throws(StoreError) in try runs.resolveRun(reference.text) }
-                    ?? runs.resolveRun("latest")
+                    try run.map { reference throws(StoreError) in try runs.resolveRun(reference.selector) }
+                    ?? runs.resolveRun(.latest)
                 let stored = try runs.points(ofRun: id)
                 let traced = try runs.tracedPoints(ofRun: id)
                 let chosen = try TracedPoints.select(points, of: stored, traced: traced, run: id)

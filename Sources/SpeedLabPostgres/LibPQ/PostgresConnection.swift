@@ -199,14 +199,19 @@
             return PQgetResult(connection)
         }
 
+        /// `PG_DIAG_SQLSTATE` and `PG_DIAG_MESSAGE_PRIMARY` of `postgres_ext.h`: character-literal
+        /// macros, which Swift does not import.
+        private static let diagnosticSQLState = Int32(UInt8(ascii: "C"))
+        private static let diagnosticMessage = Int32(UInt8(ascii: "M"))
+
         /// The server's error in `result`, or nil when it succeeded.
         private static func failure(of result: OpaquePointer) -> PostgresFailure? {
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_EMPTY_QUERY:
                 return nil
             default:
-                let state = text(PQresultErrorField(result, Int32(UInt8(ascii: "C"))))
-                let message = text(PQresultErrorField(result, Int32(UInt8(ascii: "M"))))
+                let state = text(PQresultErrorField(result, Self.diagnosticSQLState))
+                let message = text(PQresultErrorField(result, Self.diagnosticMessage))
                 if state.isEmpty {
                     return .connection(message.isEmpty ? text(PQresultErrorMessage(result)) : message)
                 }

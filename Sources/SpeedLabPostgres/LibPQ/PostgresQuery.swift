@@ -1,5 +1,6 @@
 #if PostgreSQLStore
     import Foundation
+    import SpeedLabStore
 
     /// A statement with its parameters kept apart from its text: each `\(value)` in a string
     /// literal becomes `$n` and travels to the server as a typed parameter, so no value is ever
@@ -14,6 +15,15 @@
             self.sql = sql
             values = []
             types = []
+        }
+
+        /// A statement whose `$1…$n` are `values`, each sent as the type of its column in `types`
+        /// (so a NULL too has its column's type).
+        init(sql: String, binding values: [StoreValue], types: [StoreColumnType]) {
+            precondition(values.count == types.count, "one type per value")
+            self.sql = sql
+            self.values = values.map(\.postgresText)
+            self.types = types.map(\.postgresType)
         }
 
         init(stringLiteral value: String) {
@@ -54,6 +64,32 @@
                 values.append(value?.postgresText)
                 types.append(Value.postgresType)
                 sql += "$\(values.count)"
+            }
+        }
+    }
+
+    extension StoreValue {
+        /// The value's text as a parameter; nil for NULL.
+        var postgresText: String? {
+            switch self {
+            case .null: nil
+            case .integer(let number): number.postgresText
+            case .real(let number): number.postgresText
+            case .text(let text): text
+            case .uuid(let uuid): uuid.postgresText
+            }
+        }
+    }
+
+    extension StoreColumnType {
+        /// The type OID a value of this column travels as.
+        var postgresType: UInt32 {
+            switch self {
+            case .integer: PostgresType.int8
+            case .real: PostgresType.float8
+            case .text: PostgresType.text
+            case .uuid: PostgresType.uuid
+            case .json: PostgresType.json
             }
         }
     }
