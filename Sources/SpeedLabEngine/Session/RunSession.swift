@@ -254,7 +254,7 @@ public struct RunSession: Sendable {
     /// working directory exists) before a run is created or taken up: nothing is stored otherwise.
     static func checkCommands(_ points: [PlannedPoint]) throws {
         for point in points {
-            try (point.scenario as? any SelfMeasuringScenario)?.check()
+            if case .selfMeasuring(let command) = point.scenario.measurement { try command.check() }
         }
     }
 
