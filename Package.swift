@@ -198,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeedLabScenariosTests",
-            dependencies: ["SpeedLabScenarios", "SpeedLabConcurrency", "SpeedLabTestSupport"],
+            dependencies: [
+                "SpeedLabScenarios", "SpeedLabConcurrency", "SpeedLabTestSupport",
+                .product(name: "Clocks", package: "swift-clocks"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

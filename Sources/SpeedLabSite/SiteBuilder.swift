@@ -32,87 +32,79 @@ public struct SiteBuilder: Sendable {
         public var changePointCount: Int
     }
 
+    /// What a build of `store` makes, keeping the groups of files `previous` lists whose source
+    /// did not change and whose files still exist.
     func plan(_ store: any RunDatabase, previous: SiteManifest?, exists: (String) -> Bool) throws -> Plan {
         let model = try SiteModel.load(from: store, filter: filter)
-        var files: [SiteFile] = []
-        var kept: [String] = []
-        var manifest = SiteManifest()
-
-        // First, in run order, which groups of files the earlier build left as they are.
-        func keptPaths(_ name: String, fingerprint: String) -> [String]? {
-            guard let old = previous?.groups[name], old.fingerprint == fingerprint, old.paths.allSatisfy(exists)
-            else { return nil }
-            kept += old.paths
-            manifest.groups[name] = old
-            return old.paths
-        }
         let pairs = ComparePage.consecutivePairs(model.runs)
-        let baseOfHead = Dictionary(uniqueKeysWithValues: pairs.map { ($0.head.id, $0.base) })
-        let work = model.runs.sorted(by: { $0.id < $1.id }).map { run in
-            let base = baseOfHead[run.id]
-            return RunWork(
-                run: run, base: base, fingerprint: RunPage.fingerprint(run),
-                keptPage: keptPaths("run \(run.id)", fingerprint: RunPage.fingerprint(run)),
-                keptComparison: base.flatMap {
-                    keptPaths(
-                        "compare \($0.id)-\(run.id)",
-                        fingerprint: RunPage.fingerprint($0) + "|" + RunPage.fingerprint(run))
-                })
-        }
+        var kept = KeptGroups()
+        let work = runWork(model.runs, pairs: pairs, previous: previous, exists: exists, kept: &kept)
+        let runs = RunFiles(work, made: try makeRunFiles(work, from: store), manifest: kept.manifest)
+        let files =
+            runs.files + pointFiles(model.series, compareLinks: runs.compareLinks)
+            + pageFiles(model, pairs: pairs, runs: runs)
+        var manifest = runs.manifest
+        manifest.recordUngroupedPaths(of: files)
+        return Plan(
+            files: files, kept: kept.paths, manifest: manifest, runCount: model.runs.count,
+            pointCount: model.series.count, changePointCount: model.changes.count)
+    }
 
-        // Then the rest, on every core, in chunks of consecutive runs.
+    /// Each run's share of the build, in run order, with the groups of its files (its page,
+    /// its comparison with its base) that the earlier build left as they are.
+    private func runWork(
+        _ runs: [StoredRun], pairs: [(base: StoredRun, head: StoredRun)], previous: SiteManifest?,
+        exists: (String) -> Bool, kept: inout KeptGroups
+    ) -> [RunWork] {
+        let baseOfHead = Dictionary(uniqueKeysWithValues: pairs.map { ($0.head.id, $0.base) })
+        return runs.sorted(by: { $0.id < $1.id }).map { run in
+            var item = RunWork(run: run, base: baseOfHead[run.id], fingerprint: RunPage.fingerprint(run))
+            item.keptPage = kept.keep(.run(run.id), fingerprint: item.fingerprint, from: previous, exists: exists)
+            if let base = item.base, let pair = item.pair {
+                item.keptComparison = kept.keep(
+                    .comparison(pair), fingerprint: RunWork.comparisonFingerprint(base: base, head: run),
+                    from: previous, exists: exists)
+            }
+            return item
+        }
+    }
+
+    /// The files of every run's share that the earlier build did not leave, made on every
+    /// core in chunks of consecutive runs; one output per share, in order.
+    private func makeRunFiles(_ work: [RunWork], from store: any RunDatabase) throws -> [RunWork.Output] {
         let builder = self
-        let made = try ConcurrentMap.map(ConcurrentMap.chunks(work, minimum: 8)) { chunk in
+        return try ConcurrentMap.map(ConcurrentMap.chunks(work, minimum: 8)) { chunk in
             try builder.make(chunk, from: store)
         }.flatMap { $0 }
+    }
 
-        var charts: [RunID: [String]] = [:]
-        var compareLinks: [String: String] = [:]
-        for (item, output) in zip(work, made) {
-            let run = item.run
-            var paths = item.keptPage ?? []
-            if let page = output.page {
-                files += page
-                paths = page.map(\.path).sorted()
-                manifest.groups["run \(run.id)"] = SiteManifest.Group(fingerprint: item.fingerprint, paths: paths)
-            }
-            charts[run.id] = paths.filter { $0.hasSuffix(".svg") && !$0.contains("/timeline") }.map {
-                String($0.split(separator: "/").last ?? "")
-            }
-            if let base = item.base {
-                compareLinks["\(base.id)-\(run.id)"] = "../" + ComparePage.path(base: base.id, head: run.id)
-                if let comparison = output.comparison {
-                    files.append(comparison)
-                    manifest.groups["compare \(base.id)-\(run.id)"] = SiteManifest.Group(
-                        fingerprint: RunPage.fingerprint(base) + "|" + item.fingerprint, paths: [comparison.path])
-                }
-            }
-        }
-        let links = compareLinks
-        files += ConcurrentMap.map(model.series) { series in
+    /// Every point's page and its two data files.
+    private func pointFiles(_ series: [SiteSeries], compareLinks: [RunPair: String]) -> [SiteFile] {
+        ConcurrentMap.map(series) { series in
             [
-                SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: links)),
+                SiteFile(path: "points/\(series.id).html", text: PointPage.page(series, compareLinks: compareLinks)),
                 SiteFile(path: "data/points/\(series.id).js", text: PointPage.data(series)),
                 SiteFile(path: "data/samples/\(series.id).js", text: PointPage.samples(series)),
             ]
         }.flatMap { $0 }
-        let rootLinks = compareLinks.mapValues { String($0.dropFirst(3)) }
-        files += [
+    }
+
+    /// The pages at the site's root, their data files, and the script and style sheet.
+    private func pageFiles(_ model: SiteModel, pairs: [(base: StoredRun, head: StoredRun)], runs: RunFiles)
+        -> [SiteFile]
+    {
+        let rootLinks = runs.compareLinks.mapValues { String($0.dropFirst(3)) }
+        return [
             SiteFile(path: "index.html", text: OverviewPage.page(model)),
             SiteFile(path: "data/overview.js", text: OverviewPage.data(model)),
             SiteFile(path: "data/runs.js", text: ComparePage.runsData(model)),
             SiteFile(path: "compare.html", text: ComparePage.picker(model, pairs: pairs)),
-            SiteFile(path: "parameters.html", text: ParametersPage.page(model, charts: charts)),
+            SiteFile(path: "parameters.html", text: ParametersPage.page(model, charts: runs.charts)),
             SiteFile(path: "changes.html", text: ChangesPage.page(model, compareLinks: rootLinks)),
             SiteFile(path: "changes.atom", text: ChangesPage.atom(model)),
             SiteFile(path: "assets/site.js", text: SiteAssets.script),
             SiteFile(path: "assets/site.css", text: SiteAssets.styleSheet),
         ]
-        let grouped = Set(manifest.groups.values.flatMap(\.paths))
-        manifest.paths = files.map(\.path).filter { !grouped.contains($0) }
-        return Plan(
-            files: files, kept: kept, manifest: manifest, runCount: model.runs.count, pointCount: model.series.count,
-            changePointCount: model.changes.count)
     }
 
     /// The files of a chunk of consecutive runs that the earlier build did not leave: each run's
@@ -135,10 +127,9 @@ public struct SiteBuilder: Sendable {
                     try data(item.run.id), mixesHosts: filter.mixesHosts, scenarioOrder: scenarioOrder,
                     scenarioSummaries: scenarioSummaries)
             }
-            if let base = item.base, item.keptComparison == nil {
+            if let base = item.base, let pair = item.pair, item.keptComparison == nil {
                 let comparison = ComparisonBuilder().compare(base: try data(base.id), head: try data(item.run.id))
-                output.comparison = SiteFile(
-                    path: ComparePage.path(base: base.id, head: item.run.id), text: ComparePage.page(comparison))
+                output.comparison = SiteFile(path: ComparePage.path(pair), text: ComparePage.page(comparison))
             }
             // Hold only the newest run of each label and host: the next comparison's base. A
             // run's base has its label and host, so once the run is made the base can go.

@@ -1,3 +1,4 @@
+import Clocks
 import SpeedLabConcurrency
 import SpeedLabCore
 import SpeedLabScenarios
@@ -10,11 +11,13 @@ import Testing
         "seed": .integer(7),
     ]
 
+    /// One repetition whose simulated waits return at once: checksums and counters do not
+    /// depend on how long the waits take, only that they end.
     static func outcome(_ type: any Scenario.Type, _ extra: [String: ParameterValue] = [:]) async throws
         -> ScenarioOutcome
     {
         let point = ParameterPoint(workload.merging(extra) { _, new in new })
-        return try await type.init(point: point).run(in: ScenarioContext())
+        return try await type.init(point: point).run(in: ScenarioContext(clock: ImmediateClock()))
     }
 
     @Test(arguments: [

@@ -31,6 +31,9 @@ public struct CommandScenario: SelfMeasuringScenario {
 
     public static func baseline(of point: ParameterPoint) -> BaselineReference? { nil }
 
+    /// A command measures itself, from `wait4` of its child.
+    public var measurement: MeasurementStrategy { .selfMeasuring(self) }
+
     /// No lower bound: SpeedLab cannot know what a program does.
     public func idealTime(_ costs: MachineCosts) -> IdealTime {
         IdealTime(ioNanos: .nan, cpuNanos: .nan, nanos: .nan)

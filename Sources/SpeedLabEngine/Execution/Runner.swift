@@ -28,258 +28,100 @@ public struct Runner: Sendable {
         self.onEvent = onEvent
     }
 
-    /// Samples gathered before a transaction when rounds are small.
-    static let samplesPerTransaction = 1_000
-    /// The longest finished samples wait to be stored (what a SIGKILL can lose at most).
-    static let storeInterval: Duration = .milliseconds(200)
-
     public func run(_ plan: RunPlan) async throws -> RunResult {
         if let rule = plan.adaptive {
-            var rounds = AdaptiveRounds(plan: plan, rule: rule)
-            return try await run(plan, rounds: &rounds)
+            return try await run(plan, rounds: AdaptiveRounds(plan: plan, rule: rule))
         }
-        var rounds = FixedRounds(Schedule(plan: plan))
-        return try await run(plan, rounds: &rounds)
+        return try await run(plan, rounds: FixedRounds(Schedule(plan: plan)))
     }
 
-    private func run(_ plan: RunPlan, rounds schedule: inout some RoundSource) async throws -> RunResult {
-        var checks = ChecksumBook(plan: plan)
-        var failures: [String] = []
-        var stored = 0
-        var measuredStored = 0
-        var finished = 0
-        onEvent(.started(jobs: schedule.jobCount))
-        var pending: [PointSample] = []
-        var lastStored = ContinuousClock.now
-        func store() throws {
-            try recorder.record(pending)
-            stored += pending.count
-            measuredStored += pending.lazy.filter { !$0.sample.isWarmup }.count
-            onEvent(.batchStored(samples: pending.count))
-            pending.removeAll(keepingCapacity: true)
-            lastStored = .now
+    /// Measures the plan round by round, storing as it goes, then ends the run: at once,
+    /// storing what finished, when the task is cancelled; else finishing every point.
+    private func run(_ plan: RunPlan, rounds: some RoundSource) async throws -> RunResult {
+        onEvent(.started(jobs: rounds.jobCount))
+        var progress = RunProgress(
+            plan: plan, rounds: rounds, batches: BatchStore(recorder: recorder, onEvent: onEvent))
+        while let round = progress.rounds.nextRound() {
+            try await measure(round, of: plan, progress: &progress)
+            if Task.isCancelled { return try await interrupt(plan, progress: &progress) }
+            try progress.batches.storeIfDue()  // this round, unless rounds are tiny (see BatchStore)
         }
-
-        // A repetition of a self-measuring point (a command) queued behind the one being
-        // collected: it starts the moment that one ends (see ``measureLaunchingAhead``).
-        var ahead: LaunchedAhead?
-        var nextBatch = schedule.nextRound()
-        while let batch = nextBatch {
-            var takenRound: [Schedule.Job]?  // the next round, when taken before this one ended
-            var tookRound = false
-            for (index, job) in batch.enumerated() where !checks.hasFailed(job.ordinal) {
-                if Task.isCancelled { break }
-                let entry = plan.entries[job.ordinal]
-                let point = entry.point
-                let sample: Sample
-                do {
-                    if let own = point.scenario as? any SelfMeasuringScenario {
-                        let next: Schedule.Job?
-                        if index + 1 < batch.count {
-                            next = batch[index + 1]
-                        } else if schedule.decidesRoundsAhead {
-                            if !tookRound {
-                                takenRound = schedule.nextRound()
-                                tookRound = true
-                            }
-                            next = takenRound?.first
-                        } else {
-                            next = nil
-                        }
-                        sample = try await measureLaunchingAhead(own, job: job, next: next, ahead: &ahead)
-                    } else {
-                        sample = try await measure(point, job: job)
-                    }
-                } catch is CancellationError {
-                    break
-                } catch {
-                    if let queued = ahead, queued.job.ordinal == job.ordinal {  // its point failed
-                        queued.scenario.abandon(queued.launched)
-                        ahead = nil
-                    }
-                    try fail(
-                        point, plan: plan, message: "\(point.title): \(error)", checks: &checks, failures: &failures)
-                    schedule.drop(ordinal: job.ordinal)
-                    await finishAfterFailure(point)
-                    continue
-                }
-                if let mismatch = checks.check(sample.checksum, point: point) {
-                    try fail(point, plan: plan, message: mismatch.description, checks: &checks, failures: &failures)
-                    schedule.drop(ordinal: job.ordinal)
-                    await finishAfterFailure(point)
-                    continue
-                }
-                schedule.finished(job, wallNanos: sample.wallNanos)
-                if let id = entry.pointID { pending.append(PointSample(pointID: id, sample: sample)) }
-                finished += 1
-                onEvent(
-                    .jobFinished(
-                        done: finished, total: schedule.jobCount, title: point.title, isWarmup: job.isWarmup,
-                        wallNanos: sample.wallNanos))
-            }
-            // A round is stored when it ends, unless rounds are tiny: then they are gathered until
-            // enough samples or time have passed, so per-transaction costs stay small per sample.
-            if Task.isCancelled || pending.count >= Self.samplesPerTransaction
-                || lastStored.duration(to: .now) >= Self.storeInterval
-            {
-                try store()
-            }
-            if Task.isCancelled, let queued = ahead {
-                queued.scenario.abandon(queued.launched)
-                ahead = nil
-            }
-            if Task.isCancelled {
-                await finishAfterInterruption(plan)
-                return RunResult(
-                    ending: .interrupted, samplesStored: stored, measuredSamplesStored: measuredStored,
-                    failures: failures)
-            }
-            nextBatch = tookRound ? takenRound : schedule.nextRound()
-        }
-        if let queued = ahead {  // never left over; stopped if it ever were
-            queued.scenario.abandon(queued.launched)
-        }
-        try store()
-        for entry in plan.entries {
-            guard let own = entry.point.scenario as? any SelfMeasuringScenario else { continue }
-            do { try await own.finish() } catch {
-                try fail(
-                    entry.point, plan: plan, message: "\(entry.point.title): \(error)", checks: &checks,
-                    failures: &failures)
-            }
-        }
-        if traces {
-            let untraced = plan.entries.filter {
-                !$0.hasTrace && $0.pointID != nil && !checks.hasFailed($0.point.ordinal) && $0.point.hasSpans
-            }
-            if !untraced.isEmpty { onEvent(.tracing(points: untraced.count)) }
-            for entry in untraced {
-                guard !Task.isCancelled else { break }
-                try await traceRepetition(entry)
-            }
-        }
-        for entry in plan.entries where !checks.hasFailed(entry.point.ordinal) {
-            if let id = entry.pointID { try recorder.setStatus(.measured, error: nil, of: id) }
-        }
-        return RunResult(
-            ending: failures.isEmpty ? .completed : .failed, samplesStored: stored,
-            measuredSamplesStored: measuredStored, failures: failures)
+        return try await complete(plan, progress: &progress)
     }
 
-    /// A failed point's `finish()` (a command's cleanup), at once: what its setup made does
-    /// not wait for the end of the run. It has failed already; a failing cleanup is a warning.
-    /// Like after an interruption, it runs in a task that a Ctrl-C meanwhile does not cancel.
-    private func finishAfterFailure(_ point: PlannedPoint) async {
-        guard let own = point.scenario as? any SelfMeasuringScenario else { return }
-        let onEvent = self.onEvent
-        let title = point.title
-        await Task {
-            do { try await own.finish() } catch { onEvent(.warning("\(title): \(error)")) }
-        }.value
-    }
-
-    /// Every point's `finish()` (a command's cleanup) after a Ctrl-C or SIGTERM, in a task of
-    /// its own that the cancellation does not reach, once the finished samples are stored.
-    /// A failure is a warning: the run is interrupted either way. A second signal exits at once.
-    private func finishAfterInterruption(_ plan: RunPlan) async {
-        let onEvent = self.onEvent
-        for entry in plan.entries {
-            guard let own = entry.point.scenario as? any SelfMeasuringScenario else { continue }
-            let title = entry.point.title
-            await Task {
-                do { try await own.finish() } catch { onEvent(.warning("\(title): \(error)")) }
-            }.value
+    /// Measures a round's jobs in order, skipping those of points that failed, until the round
+    /// ends or the task is cancelled.
+    private func measure<Source>(
+        _ round: [Schedule.Job], of plan: RunPlan, progress: inout RunProgress<Source>
+    ) async throws {
+        for (index, job) in round.enumerated() where !progress.checks.hasFailed(job.ordinal) {
+            if Task.isCancelled { return }
+            let entry = plan.entries[job.ordinal]
+            switch await outcome(of: job, at: index, in: round, point: entry.point, progress: &progress) {
+            case .cancelled:
+                return
+            case .failed(let message):
+                try await failWhileMeasuring(entry.point, plan: plan, message: message, progress: &progress)
+            case .measured(let sample):
+                record(sample, of: job, entry: entry, progress: &progress)
+            }
         }
     }
 
-    private func fail(
-        _ point: PlannedPoint, plan: RunPlan, message: String, checks: inout ChecksumBook, failures: inout [String]
-    ) throws {
-        checks.markFailed(point.ordinal)
-        failures.append(message)
-        if let id = plan.entries[point.ordinal].pointID { try recorder.setStatus(.failed, error: message, of: id) }
-        onEvent(.pointFailed(title: point.title, message: message))
+    /// How one job went.
+    private enum JobOutcome {
+        /// It measured, and its checksum matches its baseline's.
+        case measured(Sample)
+        /// It failed (an error, or a checksum mismatch), with this message.
+        case failed(String)
+        /// The task was cancelled while it ran.
+        case cancelled
     }
 
-    /// The traced repetition of a point: one more run with a tracer in its context, kept as
-    /// its trace and never as a sample. A trace that fails is reported and left out; the
-    /// point's measured samples stand.
-    func traceRepetition(_ entry: RunPlan.Entry) async throws {
-        guard let id = entry.pointID else { return }
-        var context = makeContext()
-        let tracer = SpanTracer()  // its clock starts now: spans and wall time share one origin
-        context.tracer = tracer
+    /// Measures `round[index]` of `point`, and checks its checksum.
+    private func outcome<Source>(
+        of job: Schedule.Job, at index: Int, in round: [Schedule.Job], point: PlannedPoint,
+        progress: inout RunProgress<Source>
+    ) async -> JobOutcome {
+        let sample: Sample
         do {
-            _ = try await entry.point.scenario.run(in: context)
+            sample = try await self.sample(of: job, at: index, in: round, point: point, progress: &progress)
         } catch is CancellationError {
-            return
+            return .cancelled
         } catch {
-            onEvent(.warning("\(entry.point.title): the traced repetition failed (\(error)); it is not stored."))
-            return
+            progress.abandonAhead(ofPoint: job.ordinal)  // its point failed
+            return .failed("\(point.title): \(error)")
         }
-        let wall = tracer.now()
-        try recorder.recordTrace(PointTrace(wallNanos: wall, spans: tracer.spans), of: id)
+        if let mismatch = progress.checks.check(sample.checksum, point: point) { return .failed(mismatch.description) }
+        return .measured(sample)
     }
 
-    /// A repetition queued behind the one being collected, and the job it measures.
-    struct LaunchedAhead {
-        let job: Schedule.Job
-        let launched: any LaunchedRepetition
-        let scenario: any SelfMeasuringScenario
-    }
-
-    /// One repetition of a self-measuring point: taken from `ahead` when it was queued there,
-    /// else launched now. Before waiting for it, the point's next repetition (`next`, when the
-    /// schedule knows it and it is of the same point) is queued behind it, so it starts the
-    /// moment this one ends instead of after SpeedLab has recorded this one: what lies between
-    /// two repetitions is then the helper's own turnaround, not SpeedLab's.
-    func measureLaunchingAhead(
-        _ own: any SelfMeasuringScenario, job: Schedule.Job, next: Schedule.Job?, ahead: inout LaunchedAhead?
+    /// One repetition of `point`, measured the way its scenario is: timed here, or launched and
+    /// collected through the scenario, its next repetition queued behind it when it follows.
+    private func sample<Source>(
+        of job: Schedule.Job, at index: Int, in round: [Schedule.Job], point: PlannedPoint,
+        progress: inout RunProgress<Source>
     ) async throws -> Sample {
-        let launched: any LaunchedRepetition
-        if let queued = ahead, queued.job == job {
-            launched = queued.launched
-            ahead = nil
-        } else {
-            if let stale = ahead {  // not the job it was queued for: never happens, but never runs twice
-                stale.scenario.abandon(stale.launched)
-                ahead = nil
-            }
-            launched = try await own.launch(repetition: job.repetition, isWarmup: job.isWarmup)
+        switch point.scenario.measurement {
+        case .timedBySpeedLab:
+            return try await measure(point, job: job)
+        case .selfMeasuring(let own):
+            let next = progress.rounds.job(after: index, in: round)
+            return try await measureLaunchingAhead(own, job: job, next: next, ahead: &progress.ahead)
         }
-        if let next, next.ordinal == job.ordinal,
-            let queued = await own.launchAhead(repetition: next.repetition, isWarmup: next.isWarmup, after: launched)
-        {
-            ahead = LaunchedAhead(job: next, launched: queued, scenario: own)
-        }
-        let onEvent = self.onEvent
-        return try await own.collect(launched) { onEvent(.warning($0)) }
     }
 
-    /// One repetition of a scenario SpeedLab times itself: its run between two readings of the
-    /// clock and of `getrusage` (a self-measuring point goes through ``measureLaunchingAhead``).
-    func measure(_ point: PlannedPoint, job: Schedule.Job) async throws -> Sample {
-        let context = makeContext()
-        let before = ResourceUsage.current()
-        let start = ContinuousClock.now
-        let outcome = try await point.scenario.run(in: context)
-        let wall = start.duration(to: .now)
-        let after = ResourceUsage.current()
-        var metrics = outcome.counters
-        metrics.merge(context.lateness.metrics()) { own, _ in own }
-        metrics.merge(context.calls.metrics()) { own, _ in own }
-        let fetches = context.fetches.snapshot
-        metrics.merge(fetches.metrics) { own, _ in own }
-        if fetches.requests > 0 {  // the client's CPU per request: this process's CPU time, shared out
-            let cpu = (after.userNanos - before.userNanos) + (after.systemNanos - before.systemNanos)
-            metrics[Metric.clientCPUPerCall.name] = Double(cpu) / 1e3 / Double(fetches.requests)
-        }
-        return Sample(
-            repetition: job.repetition, isWarmup: job.isWarmup,
-            wallNanos: wall.components.seconds * 1_000_000_000 + wall.components.attoseconds / 1_000_000_000,
-            userNanos: after.userNanos - before.userNanos, systemNanos: after.systemNanos - before.systemNanos,
-            voluntarySwitches: after.voluntarySwitches - before.voluntarySwitches,
-            involuntarySwitches: after.involuntarySwitches - before.involuntarySwitches,
-            peakRSSBytes: after.peakRSSBytes, checksum: outcome.checksum, metrics: metrics)
+    /// A job that measured: its wall time goes to the rounds, its sample to the batch store
+    /// (unless its point is not stored), and its progress to the events.
+    private func record<Source>(
+        _ sample: Sample, of job: Schedule.Job, entry: RunPlan.Entry, progress: inout RunProgress<Source>
+    ) {
+        progress.rounds.finished(job, wallNanos: sample.wallNanos)
+        if let id = entry.pointID { progress.batches.append(PointSample(pointID: id, sample: sample)) }
+        progress.finishedJobs += 1
+        onEvent(
+            .jobFinished(
+                done: progress.finishedJobs, total: progress.rounds.jobCount, title: entry.point.title,
+                isWarmup: job.isWarmup, wallNanos: sample.wallNanos))
     }
 }

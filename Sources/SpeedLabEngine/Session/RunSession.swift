@@ -68,20 +68,19 @@ public struct RunSession: Sendable {
     /// Starts or reaches the services when a point uses `transport: http`, with the
     /// database when one uses `db: sqlite`; nil when no point needs real I/O.
     private func openRealIO(for points: [PlannedPoint], roundTripNanos: Double?) async throws -> RealIO? {
-        let http = points.contains { $0.parameters[ParameterCatalog.transport.name]?.textValue == "http" }
+        let http = points.contains { $0.parameters.chosen(ParameterCatalog.transport) == Transport.http }
         guard http else { return nil }
         guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
-        let clients = Set(points.compactMap { $0.parameters[ParameterCatalog.client.name]?.textValue })
-        for name in clients.sorted() {
-            if let client = HTTPClientKind(rawValue: name), !TransportBuild.has(client), let trait = client.packageTrait
-            {
-                throw RealIOError.clientNotBuilt(client: name, trait: trait)
+        let clients = Set(points.compactMap { $0.parameters.chosen(ParameterCatalog.client) as HTTPClientKind? })
+        for client in clients.sorted(by: { $0.rawValue < $1.rawValue }) {
+            if !TransportBuild.has(client), let trait = client.packageTrait {
+                throw RealIOError.clientNotBuilt(client: client.rawValue, trait: trait)
             }
         }
         guard let services else {
             throw RealIOError.servicesDidNotStart("this session has no way to start or reach services")
         }
-        let database = points.contains { $0.parameters[ParameterCatalog.database.name]?.textValue == "sqlite" }
+        let database = points.contains { $0.parameters.chosen(ParameterCatalog.database) == DatabaseService.sqlite }
         let realIO: RealIO
         do {
             realIO = try await RealIO.open(services, needsDatabase: database, roundTripNanos: roundTripNanos)
@@ -254,7 +253,7 @@ public struct RunSession: Sendable {
     /// working directory exists) before a run is created or taken up: nothing is stored otherwise.
     static func checkCommands(_ points: [PlannedPoint]) throws {
         for point in points {
-            try (point.scenario as? any SelfMeasuringScenario)?.check()
+            if case .selfMeasuring(let command) = point.scenario.measurement { try command.check() }
         }
     }
 

@@ -28,7 +28,12 @@ public struct PlannedPoint: Sendable {
     }
 
     /// Whether the point's repetitions have spans to trace (a command has none).
-    public var hasSpans: Bool { !(scenario is any SelfMeasuringScenario) }
+    public var hasSpans: Bool {
+        switch scenario.measurement {
+        case .timedBySpeedLab: return true
+        case .selfMeasuring: return false
+        }
+    }
 
     /// Items the point processes (its `tasks`), for per-item figures.
     public var tasks: Int { parameters["tasks"]?.integerValue ?? 1 }

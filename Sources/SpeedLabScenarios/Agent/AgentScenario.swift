@@ -63,7 +63,7 @@ public struct AgentScenario: Scenario {
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let placement = try pipeline.placement(for: settings.workload, in: context)
+        let placement = pipeline.placement(for: settings.workload, in: context)
         let counters = AgentCounters(AgentCounts())
         let checksum = try await context.clock.runAgent(
             settings: settings, context: context, placement: placement, concurrency: concurrency,

@@ -28,11 +28,17 @@ public struct AgentSettings: Sendable, Hashable {
         backoffMs = try point.real(ParameterCatalog.backoffMs, for: scenario)
         breakerThreshold = try point.integer(ParameterCatalog.breakerThreshold, for: scenario)
         breakerCooldownMs = try point.real(ParameterCatalog.breakerCooldownMs, for: scenario)
-        if workload.transport == .http, try point.word(ParameterCatalog.database, for: scenario) == "sqlite" {
-            let offload = try point.word(ParameterCatalog.databaseOffload, for: scenario)
-            database = .sqlite(offload: DatabaseOffload(rawValue: offload) ?? .pool)
-        } else {
-            database = .http
+        database = try Self.database(point: point, scenario: scenario, transport: workload.transport)
+    }
+
+    /// Where the `db` calls go: read only over http (`db`, then `db_offload` for sqlite).
+    private static func database(point: ParameterPoint, scenario: String, transport: Transport) throws(ScenarioError)
+        -> DatabaseMode
+    {
+        guard transport == .http else { return .http }
+        switch try point.choice(ParameterCatalog.database, for: scenario) as DatabaseService {
+        case .http: return .http
+        case .sqlite: return .sqlite(offload: try point.choice(ParameterCatalog.databaseOffload, for: scenario))
         }
     }
 

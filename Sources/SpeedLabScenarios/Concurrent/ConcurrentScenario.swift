@@ -19,14 +19,14 @@ public struct ConcurrentScenario: Scenario {
 
     public let workload: Workload
     public let concurrency: Int
-    public let usesBatches: Bool
+    public let dispatch: DispatchMode
     /// The http client's pool size (default: the calls in flight, `min(C, N)`).
     public let connections: Int
 
     public init(point: ParameterPoint) throws(ScenarioError) {
         workload = try Workload(point: point, scenario: Self.name)
         concurrency = try point.integer(ParameterCatalog.concurrency, for: Self.name)
-        usesBatches = try point.word(ParameterCatalog.dispatch, for: Self.name) == "batches"
+        dispatch = try point.choice(ParameterCatalog.dispatch, for: Self.name)
         connections = try point.connections(for: Self.name, automatic: min(concurrency, workload.tasks))
     }
 
@@ -48,9 +48,10 @@ public struct ConcurrentScenario: Scenario {
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
         let loop = context.eventLoop(for: workload)
         let checksum = try await withTaskExecutorPreference(loop) {
-            usesBatches
-                ? try await runBatches(context, on: loop)
-                : try await runWindow(context, on: loop)
+            switch dispatch {
+            case .window: try await runWindow(context, on: loop)
+            case .batches: try await runBatches(context, on: loop)
+            }
         }
         return ScenarioOutcome(checksum: checksum.value, counters: [Metric.calls.name: Double(workload.tasks)])
     }
@@ -102,4 +103,12 @@ public struct ConcurrentScenario: Scenario {
         }
         return checksum
     }
+}
+
+/// How the concurrent scenario keeps C calls in flight (`dispatch`).
+public enum DispatchMode: String, ParameterChoice {
+    /// A semaphore of C permits: a new call starts as soon as any finishes.
+    case window
+    /// C calls at a time, each batch waiting for its slowest call before the next starts.
+    case batches
 }

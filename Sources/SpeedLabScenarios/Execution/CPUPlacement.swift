@@ -1,6 +1,14 @@
 import SpeedLabConcurrency
 import SpeedLabCore
 
+/// Where CPU work runs (`cpu_pool`); see ``CPUPlacement``.
+public enum CPUPool: String, ParameterChoice {
+    /// A W-thread pool of its own, I/O tasks on the single-thread event loop.
+    case dedicated
+    /// Swift's shared cooperative pool, at most W computations at once.
+    case cooperative
+}
+
 /// Where a scenario's CPU work runs, and where its I/O tasks live (`cpu_pool`).
 ///
 /// `dedicated`: I/O tasks on the single-thread event loop, CPU work handed to a W-thread
@@ -8,7 +16,7 @@ import SpeedLabCore
 /// cooperative pool (the default executor) with at most W computations at once; CPU work
 /// then holds the threads that waiting tasks need to resume, and wake lateness shows it.
 public struct CPUPlacement: Sendable {
-    public let isDedicated: Bool
+    public let cpuPool: CPUPool
     public let workers: Int
     private let pool: ThreadPoolExecutor?
     private let limiter: AsyncSemaphore?
@@ -18,11 +26,10 @@ public struct CPUPlacement: Sendable {
     /// Where compute and permit spans go when the repetition is traced.
     private let context: ScenarioContext
 
-    public init(point: ParameterPoint, scenario: String, workload: Workload, context: ScenarioContext)
-        throws(ScenarioError)
-    {
-        workers = try point.integer(ParameterCatalog.workers, for: scenario)
-        isDedicated = try point.word(ParameterCatalog.cpuPool, for: scenario) == "dedicated"
+    public init(cpuPool: CPUPool, workers: Int, workload: Workload, context: ScenarioContext) {
+        self.cpuPool = cpuPool
+        self.workers = workers
+        let isDedicated = cpuPool == .dedicated
         pool = isDedicated ? context.executors.cpuPool(workers: workers) : nil
         ioExecutor = isDedicated ? context.eventLoop(for: workload) : nil
         limiter = isDedicated ? nil : AsyncSemaphore(permits: workers)

@@ -9,20 +9,17 @@ public struct PipelineSettings: Sendable {
 
     public let concurrency: Int
     public let workers: Int
-    private let point: ParameterPoint
-    private let scenario: String
+    public let cpuPool: CPUPool
 
     public init(point: ParameterPoint, scenario: String) throws(ScenarioError) {
         concurrency = try point.integer(ParameterCatalog.concurrency, for: scenario)
         workers = try point.integer(ParameterCatalog.workers, for: scenario)
-        _ = try point.word(ParameterCatalog.cpuPool, for: scenario)
-        self.point = point
-        self.scenario = scenario
+        cpuPool = try point.choice(ParameterCatalog.cpuPool, for: scenario)
     }
 
     /// Where this run's CPU work goes, on the executors of `context` (its I/O tasks on the
     /// event loop of `workload`'s transport).
-    public func placement(for workload: Workload, in context: ScenarioContext) throws(ScenarioError) -> CPUPlacement {
-        try CPUPlacement(point: point, scenario: scenario, workload: workload, context: context)
+    public func placement(for workload: Workload, in context: ScenarioContext) -> CPUPlacement {
+        CPUPlacement(cpuPool: cpuPool, workers: workers, workload: workload, context: context)
     }
 }

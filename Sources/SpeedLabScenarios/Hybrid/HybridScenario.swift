@@ -41,7 +41,7 @@ public struct HybridScenario: Scenario {
     }
 
     public func run(in context: ScenarioContext) async throws -> ScenarioOutcome {
-        let placement = try pipeline.placement(for: workload, in: context)
+        let placement = pipeline.placement(for: workload, in: context)
         let limiter = AsyncSemaphore(permits: concurrency)
         let workload = self.workload
         let connections = self.connections

@@ -39,11 +39,11 @@ public enum ParameterCatalog {
     public static let dispatch = ParameterSpec(
         "dispatch",
         "window: a semaphore keeps C calls in flight; batches: gather C calls, wait for the slowest, repeat",
-        kind: .choice(["window", "batches"]), default: .text("window"))
+        kind: .choice(of: DispatchMode.self), default: .text(DispatchMode.window.rawValue))
     public static let cpuPool = ParameterSpec(
         "cpu_pool",
         "dedicated: I/O on the event loop, CPU on a W-thread pool; cooperative: everything on Swift's shared pool",
-        kind: .choice(["dedicated", "cooperative"]), default: .text("dedicated"))
+        kind: .choice(of: CPUPool.self), default: .text(CPUPool.dedicated.rawValue))
     public static let breakerThreshold = ParameterSpec(
         "breaker_threshold", "consecutive failed attempts that open a service's circuit breaker", unit: "attempts",
         kind: .integer(1...1_000), default: .integer(5))
@@ -54,7 +54,7 @@ public enum ParameterCatalog {
     public static let transport = ParameterSpec(
         "transport",
         "simulated: each fetch is a timer; http: a real HTTP/1.1 request to the services (speedlab services)",
-        kind: .choice(["simulated", "http"]), default: .text("simulated"), omittedAtDefault: true)
+        kind: .choice(of: Transport.self), default: .text(Transport.simulated.rawValue), omittedAtDefault: true)
     public static let responseBytes = ParameterSpec(
         "response_bytes", "body size of a successful http response, read in full by the client", unit: "bytes",
         kind: .integer(0...16_777_216), default: .integer(1024), condition: .init("transport", in: ["http"]))
@@ -66,14 +66,16 @@ public enum ParameterCatalog {
     public static let client = ParameterSpec(
         "client",
         "nio: SpeedLab's lean HTTP/1.1 client on SwiftNIO; async-http-client: the popular library (a build with the AsyncHTTPClient trait)",
-        kind: .choice(HTTPClientKind.allCases.map(\.rawValue)), default: .text(HTTPClientKind.nio.rawValue),
+        kind: .choice(of: HTTPClientKind.self), default: .text(HTTPClientKind.nio.rawValue),
         condition: .init("transport", in: ["http"]), omittedAtDefault: true)
     public static let database = ParameterSpec(
         "db", "the agent's db service: http (a request to the services) or sqlite (a real blocking query)",
-        kind: .choice(["http", "sqlite"]), default: .text("http"), condition: .init("transport", in: ["http"]))
+        kind: .choice(of: DatabaseService.self), default: .text(DatabaseService.http.rawValue),
+        condition: .init("transport", in: ["http"]))
     public static let databaseOffload = ParameterSpec(
         "db_offload", "pool: the blocking query runs on a dedicated thread pool; inline: on the caller's executor",
-        kind: .choice(["pool", "inline"]), default: .text("pool"), condition: .init("db", in: ["sqlite"]))
+        kind: .choice(of: DatabaseOffload.self), default: .text(DatabaseOffload.pool.rawValue),
+        condition: .init("db", in: ["sqlite"]))
 
     /// The parameters of the shared workload (DESIGN §1), with how its fetches travel.
     public static let workload: [ParameterSpec] = [

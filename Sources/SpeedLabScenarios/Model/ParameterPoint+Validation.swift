@@ -20,11 +20,6 @@ extension ParameterPoint {
     public func real(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> Double {
         try value(spec, for: scenario).realValue ?? 0
     }
-
-    /// A word parameter.
-    public func word(_ spec: ParameterSpec, for scenario: String) throws(ScenarioError) -> String {
-        try value(spec, for: scenario).textValue ?? ""
-    }
 }
 
 extension ParameterPoint {

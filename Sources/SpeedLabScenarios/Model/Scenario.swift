@@ -27,6 +27,20 @@ public protocol Scenario: Sendable {
 
     /// Executes the workload once.
     func run(in context: ScenarioContext) async throws -> ScenarioOutcome
+
+    /// How the engine measures a repetition: by timing ``run(in:)`` itself (the default), or
+    /// through the scenario's own measurements (a ``SelfMeasuringScenario`` returns itself).
+    var measurement: MeasurementStrategy { get }
+}
+
+/// Who measures a scenario's repetitions.
+public enum MeasurementStrategy: Sendable {
+    /// SpeedLab times ``Scenario/run(in:)`` between two readings of its clock and of
+    /// `getrusage`, and can trace its spans.
+    case timedBySpeedLab
+    /// The scenario measures itself (a command, from `wait4` of its child): the engine
+    /// launches, collects and finishes its repetitions through it; it has no spans.
+    case selfMeasuring(any SelfMeasuringScenario)
 }
 
 /// The baseline of a point: another scenario at (a subset of) the same parameters.
@@ -45,6 +59,11 @@ extension Scenario {
     public func idealNanos(cpuNanosPerItem: Double, cores: Int, roundTripNanos: Double = 0) -> Double {
         idealTime(MachineCosts(cpuNanosPerItem: cpuNanosPerItem, cores: cores, roundTripNanos: roundTripNanos)).nanos
     }
+}
+
+extension Scenario {
+    /// An ordinary scenario is timed by SpeedLab.
+    public var measurement: MeasurementStrategy { .timedBySpeedLab }
 }
 
 extension Scenario {

@@ -4,7 +4,8 @@ import SpeedLabCore
 /// peak RSS come from `wait4` of its child, not from this process's `getrusage`.
 ///
 /// The runner calls ``measure(repetition:isWarmup:warn:)`` instead of timing ``Scenario/run(in:)``
-/// itself. Such a scenario has no spans, so it gets no traced repetition.
+/// itself. Such a scenario has no spans, so it gets no traced repetition. Its
+/// ``Scenario/measurement`` is `.selfMeasuring(self)`: that is how the engine tells it apart.
 public protocol SelfMeasuringScenario: Scenario {
     /// Checks, before a run is created or taken up, that the scenario can run at all (its
     /// program exists and is executable); throws with a message naming what is missing.

@@ -22,9 +22,9 @@ public struct Workload: Sendable, Hashable {
         jitter = try point.real(ParameterCatalog.jitter, for: scenario)
         work = try point.integer(ParameterCatalog.work, for: scenario)
         seed = try point.integer(ParameterCatalog.seed, for: scenario)
-        transport = Transport(rawValue: try point.word(ParameterCatalog.transport, for: scenario)) ?? .simulated
+        transport = try point.choice(ParameterCatalog.transport, for: scenario)
         responseBytes = try point.integer(ParameterCatalog.responseBytes, for: scenario)
-        client = HTTPClientKind(rawValue: try point.word(ParameterCatalog.client, for: scenario)) ?? .nio
+        client = try point.choice(ParameterCatalog.client, for: scenario)
     }
 
     /// The fetch of item `item` (service 0, one attempt, never failing).

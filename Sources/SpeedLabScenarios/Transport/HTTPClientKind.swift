@@ -1,5 +1,5 @@
 /// Which HTTP client a `transport: http` point's fetches go through (`client`).
-public enum HTTPClientKind: String, Sendable, Hashable, CaseIterable {
+public enum HTTPClientKind: String, ParameterChoice {
     /// SpeedLab's lean HTTP/1.1 client on SwiftNIO alone: the default.
     case nio
     /// async-http-client, in a build with the `AsyncHTTPClient` package trait.

@@ -10,6 +10,14 @@ struct RunWork: Sendable {
     var keptPage: [String]?
     var keptComparison: [String]?
 
+    /// The pair this run's comparison compares, when it has a base.
+    var pair: RunPair? { base.map { RunPair(base: $0.id, head: run.id) } }
+
+    /// What the comparison is made from: both runs' fingerprints.
+    static func comparisonFingerprint(base: StoredRun, head: StoredRun) -> String {
+        RunPage.fingerprint(base) + "|" + RunPage.fingerprint(head)
+    }
+
     /// What making a run's share gave: the page's files and the comparison's file, where made.
     struct Output: Sendable {
         var page: [SiteFile]?

@@ -22,21 +22,27 @@ struct SiteManifest: Sendable, Hashable {
     }
 
     static let fileName = ".speedlab-site"
-    var groups: [String: Group] = [:]
-    /// Every path the last build wrote (the groups' paths and the pages made every time).
+    var groups: [ManifestKey: Group] = [:]
+    /// The paths the build wrote outside any group (the pages made every time).
     var paths: [String] = []
 
     var text: String {
         var lines = ["speedlab-site 1"]
-        for name in groups.keys.sorted() {
-            guard let group = groups[name] else { continue }
-            lines.append(([name, group.fingerprint] + group.paths).joined(separator: "\t"))
+        for key in groups.keys.sorted() {
+            guard let group = groups[key] else { continue }
+            lines.append(([key.name, group.fingerprint] + group.paths).joined(separator: "\t"))
         }
         lines.append((["*", "-"] + paths.sorted()).joined(separator: "\t"))
         return lines.joined(separator: "\n") + "\n"
     }
 
     init() {}
+
+    /// Records, of the paths `files` a build writes, those outside every group.
+    mutating func recordUngroupedPaths(of files: [SiteFile]) {
+        let grouped = Set(groups.values.flatMap(\.paths))
+        paths = files.map(\.path).filter { !grouped.contains($0) }
+    }
 
     /// Reads a manifest; nil for text that is not one (the folder is then rebuilt in full).
     init?(text: String) {
@@ -48,7 +54,8 @@ struct SiteManifest: Sendable, Hashable {
             if fields[0] == "*" {
                 paths = Array(fields.dropFirst(2))
             } else {
-                groups[fields[0]] = Group(fingerprint: fields[1], paths: Array(fields.dropFirst(2)))
+                groups[ManifestKey(parsing: fields[0])] = Group(
+                    fingerprint: fields[1], paths: Array(fields.dropFirst(2)))
             }
         }
     }

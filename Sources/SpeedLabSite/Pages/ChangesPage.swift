@@ -6,7 +6,7 @@ import SpeedLabStore
 /// `changes.html` and `changes.atom`: every change point across points and hosts, sortable by
 /// size and date, each linked to its point and to the comparison of the runs around it.
 enum ChangesPage {
-    static func page(_ model: SiteModel, compareLinks: [String: String]) -> String {
+    static func page(_ model: SiteModel, compareLinks: [RunPair: String]) -> String {
         let changes = model.changes
         var main =
             "<p class=\"lead\">\(changes.count) change points (E-divisive means; q: Benjamini-Hochberg over all of them). "
@@ -19,8 +19,9 @@ enum ChangesPage {
             """
         for (series, change) in changes {
             let c = change.change
-            let pair = "\(c.previousRun.id)-\(c.run.id)"
-            let href = compareLinks[pair] ?? "compare.html#base=\(c.previousRun.id)&head=\(c.run.id)"
+            let href =
+                compareLinks[RunPair(base: c.previousRun.id, head: c.run.id)]
+                ?? "compare.html#base=\(c.previousRun.id)&head=\(c.run.id)"
             main += "<tr data-size=\"\(abs(change.shift))\" data-date=\"\(Int(c.run.startedAt.timeIntervalSince1970))\""
             main += " data-q=\"\(change.qValue)\">"
             main += "<td><a href=\"points/\(series.id).html\">\(HTMLText.text(series.title))</a></td>"

@@ -21,7 +21,7 @@ enum ComparePage {
         return pairs
     }
 
-    static func path(base: RunID, head: RunID) -> String { "compare/\(base)-\(head).html" }
+    static func path(_ pair: RunPair) -> String { "compare/\(pair).html" }
 
     static func page(_ comparison: Comparison) -> String {
         let base = comparison.base
@@ -52,7 +52,8 @@ enum ComparePage {
         } else {
             main += "<ul>\n"
             for (base, head) in pairs.reversed() {
-                main += "<li><a href=\"\(path(base: base.id, head: head.id))\">run \(base.id) → run \(head.id)</a>"
+                main +=
+                    "<li><a href=\"\(path(RunPair(base: base.id, head: head.id)))\">run \(base.id) → run \(head.id)</a>"
                 main += " — \(HTMLText.text(head.label ?? "no label")) on \(HTMLText.text(head.environment.host)), "
                 main += "\(HumanFormat.timestamp(head.startedAt))</li>\n"
             }

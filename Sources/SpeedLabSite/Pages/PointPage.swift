@@ -8,7 +8,7 @@ import SpeedLabStore
 /// order or date, in log scale, zoomed to a brushed range, with the samples on demand and a
 /// tooltip naming each run's id, label, date, commit and host.
 enum PointPage {
-    static func page(_ series: SiteSeries, compareLinks: [String: String]) -> String {
+    static func page(_ series: SiteSeries, compareLinks: [RunPair: String]) -> String {
         var main = "<p class=\"lead\">\(HTMLText.text(series.host.map { "Host \($0)" } ?? "All hosts")), "
         main +=
             "\(series.entries.count) runs, \(series.changes.count) change point\(series.changes.count == 1 ? "" : "s"). "
@@ -37,8 +37,9 @@ enum PointPage {
                 "<div class=\"table\"><table id=\"changes\"><thead><tr><th>run</th><th>previous run</th><th>shift</th><th>mean before ms</th><th>mean after ms</th><th>p</th><th>q</th><th>what changed</th><th>compare</th></tr></thead><tbody>\n"
             for change in series.changes {
                 let c = change.change
-                let pair = "\(c.previousRun.id)-\(c.run.id)"
-                let href = compareLinks[pair] ?? "../compare.html#base=\(c.previousRun.id)&head=\(c.run.id)"
+                let href =
+                    compareLinks[RunPair(base: c.previousRun.id, head: c.run.id)]
+                    ?? "../compare.html#base=\(c.previousRun.id)&head=\(c.run.id)"
                 main += "<tr><td><a href=\"../runs/\(c.run.id).html\">\(c.run.id)</a></td>"
                 main += "<td><a href=\"../runs/\(c.previousRun.id).html\">\(c.previousRun.id)</a></td>"
                 main +=
