@@ -1,12 +1,12 @@
 import SpeedLabCore
 
-/// The chapter's targets — I/O concurrency 5×, CPU parallel 3–4× on a multi-core machine,
+/// The targets of the asyncio lesson SpeedLab's scenarios teach — I/O concurrency 5×, CPU parallel 3–4× on a multi-core machine,
 /// hybrid 40%+ over the best single pattern, agent 2.5×+ — set beside a run's best results,
 /// with what this machine's core count allows.
 enum Headline {
     static let workloadKeys = ["tasks", "latency_ms", "jitter", "work", "seed"]
 
-    /// The chapter's targets, or none when every row is a command's: the targets are about
+    /// The targets, or none when every row is a command's: the targets are about
     /// SpeedLab's own scenarios and would say nothing about a sweep of the user's programs.
     static func make(rows: [PointRow], cores: Int) -> [HeadlineTarget] {
         guard rows.contains(where: { $0.command == nil }) else { return [] }

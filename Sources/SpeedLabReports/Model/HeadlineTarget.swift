@@ -1,4 +1,4 @@
-/// One of the targets of the asyncio chapter SpeedLab translates, set beside this run.
+/// One of the targets SpeedLab's scenarios are judged by (from the asyncio lesson they teach), set beside this run.
 public struct HeadlineTarget: Sendable, Hashable {
     /// Whether the run met the target.
     public enum Verdict: String, Sendable, Hashable {

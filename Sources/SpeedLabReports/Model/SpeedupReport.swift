@@ -18,7 +18,8 @@ public struct SpeedupReport: Sendable {
     public var run: StoredRun
     public var warnings: [ReportWarning]
     public var sections: [Section]
-    /// The chapter's targets; empty when the run has no point of a built-in scenario (a sweep
+    /// The targets SpeedLab's scenarios are judged by (I/O concurrency 5×, CPU parallel 3–4×,
+    /// hybrid +40%, agent 2.5×); empty when the run has no point of a built-in scenario (a sweep
     /// of commands only), whose targets would say nothing about it.
     public var headline: [HeadlineTarget]
     /// The command point with the best speedup against its baseline point, if any has one.

@@ -1,4 +1,4 @@
-/// What happens to one call of the agent, decided by the seed alone (DESIGN §1).
+/// What happens to one call of the agent, decided by the seed alone.
 ///
 /// Attempt `a` draws `u`; it fails when `u < p`: with an error after the call's latency when
 /// `u < p/2`, else by hanging for 10 × latency until the per-call timeout (2 × latency by

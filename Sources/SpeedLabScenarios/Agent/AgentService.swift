@@ -8,7 +8,7 @@ public enum AgentService: Int, Sendable, CaseIterable {
     case db = 3
     case final = 4
 
-    /// `llm` 3·L, `vector` 1·L, `db` 0.5·L, `final` 3·L (DESIGN §1).
+    /// `llm` 3·L, `vector` 1·L, `db` 0.5·L, `final` 3·L, L being `latency_ms`.
     public var latencyFactor: Double {
         switch self {
         case .llm, .final: return 3

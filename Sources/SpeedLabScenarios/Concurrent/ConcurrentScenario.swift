@@ -35,7 +35,7 @@ public struct ConcurrentScenario: Scenario {
     }
 
     /// Lower bound `max(max(Σ latency / C, longest latency), shortest latency + N·c)`: fetches
-    /// overlap at most C at a time (DESIGN's `ceil(N/C)·L` without jitter), while the one
+    /// overlap at most C at a time (`ceil(N/C)·L` without jitter), while the one
     /// thread computes every item's CPU work alone, none before the first fetch returns.
     /// Over http a fetch also pays the round trip, and a pool smaller than C is the limit.
     public func idealTime(_ costs: MachineCosts) -> IdealTime {

@@ -77,7 +77,7 @@ public enum ParameterCatalog {
         kind: .choice(of: DatabaseOffload.self), default: .text(DatabaseOffload.pool.rawValue),
         condition: .init("db", in: ["sqlite"]))
 
-    /// The parameters of the shared workload (DESIGN §1), with how its fetches travel.
+    /// The parameters of the shared workload (tasks, latency, jitter, CPU work, failure rate, seed), with how its fetches travel.
     public static let workload: [ParameterSpec] = [
         tasks, latencyMs, jitter, work, seed, transport, responseBytes, client,
     ]

@@ -2,7 +2,7 @@
 ///
 /// A concurrent run and its sequential baseline must meet exactly the same failures and
 /// latencies whatever order their calls happen in, so each draw hashes its key with
-/// SplitMix64: key = `seed<<40 | query<<16 | service<<8 | attempt<<1 | k` (DESIGN §1), and the
+/// SplitMix64: key = `seed<<40 | query<<16 | service<<8 | attempt<<1 | k`, and the
 /// top 53 bits of the hash give `u` in [0, 1). `k = 0` decides an attempt's fate, `k = 1` its
 /// backoff jitter. Latency jitter uses the same key with the service's high bit set (`service | 0x80`).
 public enum SeededDraw {
@@ -16,7 +16,7 @@ public enum SeededDraw {
         return z ^ (z >> 31)
     }
 
-    /// The key of one draw, laid out as DESIGN §1 says.
+    /// The key of one draw: seed, query, service, attempt and k packed in one 64-bit word.
     public static func key(seed: Int, query: Int, service: Int, attempt: Int, k: Int) -> UInt64 {
         (UInt64(truncatingIfNeeded: seed) << 40)
             | (UInt64(truncatingIfNeeded: query & 0xFF_FFFF) << 16)

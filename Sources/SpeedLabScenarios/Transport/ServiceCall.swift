@@ -47,7 +47,7 @@ public struct ServiceCall: Sendable, Hashable {
     }
 }
 
-/// What one attempt of a service call is drawn to do (DESIGN §1).
+/// What one attempt of a service call is drawn to do: succeed, fail after its latency, or hang for 10 × its latency.
 public enum ServiceDraw: String, Sendable, Hashable {
     /// Answers after the latency.
     case respond
