@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["SpeedLabCore", "SpeedLabConcurrency"],
             swiftSettings: strictSettings
         ),
+        // Streamed LLM answers: the event-stream reader, OpenAI-compatible chunks and the
+        // timings and metrics of a stream.
+        .target(
+            name: "SpeedLabStreaming",
+            dependencies: ["SpeedLabCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SpeedLabCommands",
             dependencies: ["SpeedLabCore", "SpeedLabScenarios"],
@@ -242,6 +249,11 @@ let package = Package(
                 "SpeedLabSite", "SpeedLabStore", "SpeedLabCore", "SpeedLabReports", "SpeedLabTestSupport",
                 "SpeedLabStatistics", "SpeedLabSQLite",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SpeedLabStreamingTests",
+            dependencies: ["SpeedLabStreaming", "SpeedLabCore", "SpeedLabStatistics"],
             swiftSettings: strictSettings
         ),
         .testTarget(

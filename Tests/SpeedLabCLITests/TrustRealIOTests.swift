@@ -183,21 +183,11 @@
         func servicesThatAnswerWronglyFailThePointLoudly(mode: String) throws {
             let folder = try TemporaryDirectory()
             defer { folder.remove() }
-            let server = Process()
-            server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            server.arguments = [
-                "python3", FixturePaths.fixtures.appendingPathComponent("fake-services/wrong-answers.py").path, mode,
-            ]
-            let output = Pipe()
-            server.standardOutput = output
-            server.standardError = FileHandle.nullDevice
-            try server.run()
+            let (server, url) = try Self.startFakeServices(mode: mode)
             defer {
                 kill(server.processIdentifier, SIGKILL)
                 server.waitUntilExit()
             }
-            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-            let url = try #require(line.split(separator: " ").last.map { String($0.trimmingCharacters(in: .newlines)) })
             let result = try SpeedLabCommand.run(
                 ["run", try Self.sweep(folder), "--services", url, "--no-report", "--no-trace"], in: folder.url)
             // Refused while the round trip is calibrated (69, nothing stored) or by the point (1).

@@ -48,6 +48,25 @@ extension Metric {
         "client_cpu_us_per_call", unit: .microseconds, kind: .gauge,
         summary: "this process's CPU time per request, the client's cost")
 
+    // MARK: Streamed LLM requests (definitions in StreamTiming)
+    public static let ttft = Metric(
+        "ttft", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]),
+        summary: "sent → first chunk with content, per request")
+    public static let itl = Metric(
+        "itl", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]),
+        summary: "every gap between consecutive content chunks")
+    public static let tpot = Metric(
+        "tpot", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]),
+        summary: "(e2e − ttft) ÷ (output tokens − 1), per request")
+    public static let e2e = Metric(
+        "e2e", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]), summary: "sent → end, per request")
+    public static let requestsPerSecond = Metric(
+        "requests_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
+        summary: "successful requests per second of wall time")
+    public static let outputTokensPerSecond = Metric(
+        "output_tokens_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
+        summary: "output tokens per second of wall time")
+
     // MARK: Commands
     public static let exitCode = Metric("exit_code", unit: .none, kind: .gauge, summary: "the command's exit code")
     public static let signal = Metric("signal", unit: .none, kind: .gauge, summary: "the signal that ended the command")
@@ -63,7 +82,8 @@ extension Metric {
         .calls, .wakeLate, .callLatency, .queries, .attempts, .errors, .timeouts, .retries, .breakerRejections,
         .answered, .degraded, .failed, .unplannedAttempts, .query, .httpRequests, .httpErrors, .connectionErrors,
         .connectionsOpened, .responseBytesRead, .databaseQueries, .clientCPUPerCall, .exitCode, .signal, .minorFaults,
-        .majorFaults, .shellOverhead, .peakRSS,
+        .majorFaults, .shellOverhead, .peakRSS, .ttft, .itl, .tpot, .e2e, .requestsPerSecond,
+        .outputTokensPerSecond,
     ]
 
     /// The metrics every command sample carries, beside the command's own.

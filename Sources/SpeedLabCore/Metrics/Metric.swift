@@ -16,6 +16,8 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
         case microseconds = "µs"
         case mebibytes = "MiB"
         case bytes = "B"
+        /// A rate over a repetition's wall time.
+        case perSecond = "/s"
         /// A code or a number without a unit (an exit code, a signal).
         case none = "-"
     }
@@ -106,6 +108,7 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
         switch unit {
         case .microseconds: return "us"
         case .mebibytes: return "mib"
+        case .perSecond: return "per_s"
         default: return unit.rawValue
         }
     }

@@ -24,25 +24,6 @@ enum HTMLText {
     }
 
     private static func escape(_ value: String) -> String {
-        // Bytes rather than characters: the five are ASCII, so each is escaped even where a
-        // combining mark follows it, and most text, holding none, is returned after one scan.
-        func isSpecial(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
-        guard value.utf8.contains(where: isSpecial) else { return value }
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count + 16)
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        HTMLSpans.escape(value)
     }
 }
