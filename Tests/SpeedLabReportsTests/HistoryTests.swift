@@ -59,6 +59,21 @@ import Testing
             try #require(files.first { $0.name == "history.csv" }).text, named: "history/history.csv")
     }
 
+    /// The HTML of a history says what its Markdown says: the same trend, change point and
+    /// label, as elements, with the label escaped.
+    @Test func historyHTMLIsRenderedFromTheSameContentAsItsMarkdown() throws {
+        let (store, folder) = try Self.store()
+        defer { folder.remove() }
+        let filter = HistoryFilter(parameters: ["tasks": "8"])
+        let history = HistoryBuilder().build(try store.history(filter), filter: filter)
+        let html = HistoryHTML(imagePrefix: "charts/").fragment(history, charts: ["trend-1.svg"])
+        #expect(html.contains("<code>▁▁▁▁▁▁██████</code>"))
+        #expect(html.contains("<td>7 (nightly)</td>"))
+        #expect(html.contains("<img src=\"charts/trend-1.svg\" alt=\"trend\">"))
+        #expect(html.contains("<h2 id=\""))
+        #expect(!html.contains("**") && !html.contains("`"))
+    }
+
     @Test func historyRendersTrendLineCSVAndWellFormedChart() throws {
         let (store, folder) = try Self.store()
         defer { folder.remove() }

@@ -21,55 +21,7 @@ public struct HistoryRenderer: DocumentRenderer {
     }
 
     private func markdown(_ history: History, charts: [String]) -> String {
-        let runs = Set(history.series.flatMap { $0.entries.map(\.run.id) }).count
-        let scale = history.metric.displayScale
-        var out = "# SpeedLab history\n\n"
-        out +=
-            "\(history.series.count) points across \(runs) runs; metric **\(history.metric.rawValue)** "
-            + "(median per run). Change points: E-divisive means with a permutation test (p ≤ 0.05); a step "
-            + "counts when it is at least 3 × the series' own run-to-run noise and at least "
-            + "\(HumanFormat.fixed(history.minimumChangeFloor * 100, 1))%; a single slow run is an outlier, "
-            + "not a change.\n\n"
-        let hosts = history.hosts
-        if history.filter.mixesHosts, hosts.count > 1 {
-            out +=
-                "> **Warning: hosts mixed.** These series mix runs from \(hosts.count) hosts "
-                + "(\(hosts.map(MarkdownText.inline).joined(separator: ", "))): a step between hosts is the machine, "
-                + "not the code. Drop `--all-hosts` for one series per host.\n\n"
-        }
-        for (index, series) in history.series.enumerated() {
-            let on = hosts.count > 1 ? series.host.map { " on \(MarkdownText.inline($0))" } ?? " on all hosts" : ""
-            out +=
-                "## \(MarkdownText.inline(series.scenario)) \(MarkdownText.code(series.parameters.description))\(on)\n\n"
-            let medians = series.entries.map { $0.median * scale }
-            let range = "\(HumanFormat.fixed(medians.min() ?? .nan, 2))–\(HumanFormat.fixed(medians.max() ?? .nan, 2))"
-            out +=
-                "Trend (\(series.entries.count) runs, \(range) \(history.metric.label)): `\(Self.sparkline(medians))`\n\n"
-            if let noise = series.noise {
-                out +=
-                    "Noise ±\(HumanFormat.fixed(noise * 100, 2))% run to run; a change needs a step of at least "
-                    + "\(HumanFormat.fixed(series.minimumChange * 100, 2))%.\n\n"
-            }
-            if index < charts.count { out += "![trend](\(charts[index]))\n\n" }
-            if series.changes.isEmpty {
-                out += "No change point.\n\n"
-                continue
-            }
-            var table = MarkdownTable(header: [
-                "from run", "started", "before", "after", "change", "p", "likely explanation",
-            ])
-            for change in series.changes {
-                table.append([
-                    "\(change.run.id)\(change.run.label.map { " (\(MarkdownText.inline($0)))" } ?? "")",
-                    HumanFormat.timestamp(change.run.startedAt), HumanFormat.fixed(change.meanBefore * scale, 3),
-                    HumanFormat.fixed(change.meanAfter * scale, 3),
-                    HumanFormat.percentChange(change.changePercent / 100),
-                    HumanFormat.fixed(change.pValue, 3), change.explanation.joined(separator: "; "),
-                ])
-            }
-            out += table.render() + "\n"
-        }
-        return out
+        "# SpeedLab history\n\n" + MarkdownSpans.write(HistoryContent(history: history, charts: charts).blocks)
     }
 
     /// `history.csv`: one row per point and run, parameters as columns.

@@ -7,6 +7,10 @@ public enum DocumentBlock: Sendable, Hashable {
     case paragraph(TextSpans)
     case table(DocumentTable)
     case list([TextSpans])
+    /// Something the reader must not miss (a Markdown block quote, an HTML warning).
+    case note(TextSpans)
+    /// An image beside the document: its alternative text and its file.
+    case image(alt: String, file: String)
 }
 
 extension MarkdownSpans {
@@ -19,6 +23,8 @@ extension MarkdownSpans {
             case .paragraph(let spans): return write(spans) + "\n\n"
             case .table(let table): return write(table) + "\n"
             case .list(let items): return items.map { "- " + write($0) + "\n" }.joined() + "\n"
+            case .note(let spans): return "> " + write(spans) + "\n\n"
+            case .image(let alt, let file): return "![\(MarkdownText.inline(alt))](\(file))\n\n"
             }
         }.joined()
     }
@@ -33,6 +39,8 @@ extension HTMLSpans {
             case .paragraph(let spans): return paragraph(spans)
             case .table(let table): return write(table, pointLink: pointLink)
             case .list(let items): return list(items)
+            case .note(let spans): return "<p class=\"warning\">" + write(spans) + "</p>\n"
+            case .image(let alt, let file): return "<p>" + image(file, alt: alt) + "</p>\n"
             }
         }.joined()
     }
