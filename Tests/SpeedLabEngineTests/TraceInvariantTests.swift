@@ -67,7 +67,7 @@ import Testing
         return most
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func tracedSpansFollowEachScenariosSchedule() async throws {
         let (folder, store, traces) = try await Self.run()
         defer { folder.remove() }

@@ -41,3 +41,33 @@ import Testing
         #expect(1 <= p50 && p50 <= p99)
     }
 }
+
+/// When an agent point stops being a measurement of the agent.
+@Suite struct AgentScheduleRuleTests {
+    @Test func pastOneCallInFiftyOffTheSeedsScheduleThePointFails() throws {
+        var counts = AgentCounts()
+        counts.calls = 100
+        counts.unplanned = 2
+        try counts.checkOnSchedule(scenario: "agent")  // 2 of 100: within one in fifty
+        counts.unplanned = 3
+        #expect(throws: ScenarioError.self) { try counts.checkOnSchedule(scenario: "agent") }
+        counts.calls = 12
+        counts.unplanned = 1
+        try counts.checkOnSchedule(scenario: "agent")  // at least one is always allowed
+        counts.unplanned = 2
+        #expect(throws: ScenarioError.self) { try counts.checkOnSchedule(scenario: "agent") }
+    }
+
+    /// A simulated agent meets exactly the seed's schedule, failures and retries included.
+    @Test func aSimulatedAgentWithFailuresStaysOnTheSeedsSchedule() async throws {
+        let scenario = try AgentScenario(
+            point: ParameterPoint([
+                "tasks": .integer(16), "latency_ms": .integer(5), "failure_rate": .real(0.3),
+                "concurrency": .integer(4),
+                "work": .integer(0), "breaker_threshold": .integer(1000),
+            ]))
+        let outcome = try await scenario.run(in: ScenarioContext())
+        #expect(outcome.counters[Metric.unplannedCalls.name] == nil)
+        #expect((outcome.counters[Metric.retries.name] ?? 0) > 0)
+    }
+}

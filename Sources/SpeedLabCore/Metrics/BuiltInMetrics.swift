@@ -27,9 +27,9 @@ extension Metric {
     public static let degraded = Metric(
         "degraded", unit: .count, kind: .counter, summary: "queries answered without vector or db")
     public static let failed = Metric("failed", unit: .count, kind: .counter, summary: "queries whose llm call failed")
-    public static let unplannedAttempts = Metric(
-        "unplanned_attempts", unit: .count, kind: .counter,
-        summary: "attempts that ended otherwise than the seed's schedule says")
+    public static let unplannedCalls = Metric(
+        "unplanned_calls", unit: .count, kind: .counter,
+        summary: "calls that ended otherwise than the seed's schedule says")
     public static let query = Metric(
         "query", unit: .milliseconds, kind: .distribution([.p50, .p95, .p99]), summary: "each agent query's latency")
 
@@ -80,7 +80,7 @@ extension Metric {
     /// Every built-in metric.
     public static let builtIn: [Metric] = [
         .calls, .wakeLate, .callLatency, .queries, .attempts, .errors, .timeouts, .retries, .breakerRejections,
-        .answered, .degraded, .failed, .unplannedAttempts, .query, .httpRequests, .httpErrors, .connectionErrors,
+        .answered, .degraded, .failed, .unplannedCalls, .query, .httpRequests, .httpErrors, .connectionErrors,
         .connectionsOpened, .responseBytesRead, .databaseQueries, .clientCPUPerCall, .exitCode, .signal, .minorFaults,
         .majorFaults, .shellOverhead, .peakRSS, .ttft, .itl, .tpot, .e2e, .requestsPerSecond,
         .outputTokensPerSecond,

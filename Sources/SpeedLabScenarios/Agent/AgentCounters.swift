@@ -16,7 +16,8 @@ public struct AgentCounts: Sendable, Hashable {
     public var answered = 0
     public var degraded = 0
     public var failed = 0
-    /// Attempts that ended otherwise than the seed's schedule says (breaker rejections aside).
+    /// Calls that ended otherwise than the seed's schedule says, after an attempt went off it
+    /// (breaker rejections alone never count).
     public var unplanned = 0
     public var queryNanos: [Double] = []
 
@@ -41,16 +42,16 @@ public struct AgentCounts: Sendable, Hashable {
         }
     }
 
-    /// Unplanned attempts a point may meet and still count: one in fifty (at least one), for a
-    /// loopback call that a loaded machine answers after its timeout. Past that the services
-    /// did not answer as the seed says, and the point is not a measurement of the agent.
-    public var unplannedAllowance: Int { max(1, attempts / 50) }
+    /// Unplanned calls a point may meet and still count: one in fifty (at least one), for a
+    /// call that a loaded machine answered after its timeout on every attempt. Past that the
+    /// services did not answer as the seed says, and the point is not a measurement of the agent.
+    public var unplannedAllowance: Int { max(1, calls / 50) }
 
-    /// Throws when more attempts went off the seed's schedule than ``unplannedAllowance``.
+    /// Throws when more calls went off the seed's schedule than ``unplannedAllowance``.
     public func checkOnSchedule(scenario: String) throws(ScenarioError) {
         guard unplanned > unplannedAllowance else { return }
         throw .servicesOffSchedule(
-            scenario: scenario, unplanned: unplanned, attempts: attempts, failedQueries: failed, queries: queries)
+            scenario: scenario, unplanned: unplanned, calls: calls, failedQueries: failed, queries: queries)
     }
 
     /// The counters as sample metrics, with per-query latency percentiles (nearest rank).
@@ -62,7 +63,7 @@ public struct AgentCounts: Sendable, Hashable {
             Metric.breakerRejections.name: Double(breakerRejections), Metric.answered.name: Double(answered),
             Metric.degraded.name: Double(degraded), Metric.failed.name: Double(failed),
         ]
-        if unplanned > 0 { metrics[Metric.unplannedAttempts.name] = Double(unplanned) }
+        if unplanned > 0 { metrics[Metric.unplannedCalls.name] = Double(unplanned) }
         metrics.merge(Metric.query.percentiles(of: queryNanos, scale: 1e-6)) { own, _ in own }
         return metrics
     }

@@ -114,13 +114,19 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             isRetryable: { !($0 is CircuitOpenError) && !($0 is CancellationError) && !($0 is TransportError) })
         let breaker = breakers[service.rawValue - 1]
         let tracer = context.tracer
-        // What the seed says each attempt ends as: an attempt that ends otherwise (a service
-        // that stopped answering, or answered what it should have failed) is counted, so a
-        // point whose calls went off the schedule fails instead of passing as a speedup.
-        let planned = AgentCallPlan(settings: settings, query: query, service: service).results
+        // What the seed says each attempt ends as. A call that ends otherwise than planned
+        // after an attempt went off the schedule (a service that stopped answering, or
+        // answered what it should have failed) is counted, so a point whose calls went off
+        // the schedule fails instead of passing as a speedup. A late answer that a retry
+        // makes good ends as planned and is not counted.
+        let plan = AgentCallPlan(settings: settings, query: query, service: service)
+        var wentOffSchedule = false
         func note(_ result: AgentCallPlan.Result, attempt: Int) {
-            let expected = attempt <= planned.count ? planned[attempt - 1] : .success
-            if result != expected { counters.update { $0.unplanned += 1 } }
+            let expected = attempt <= plan.results.count ? plan.results[attempt - 1] : .success
+            if result != expected { wentOffSchedule = true }
+        }
+        func settle(succeeded: Bool) {
+            if succeeded != plan.succeeds, wentOffSchedule || succeeded { counters.update { $0.unplanned += 1 } }
         }
         var lastAttemptEnd: Int64?
         do {
@@ -153,10 +159,12 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                 }
             }
             counters.update { $0.retries += outcome.retries }
+            settle(succeeded: true)
             return true
         } catch let failure as RetryFailure {
             if failure.lastError is TransportError { throw failure.lastError }
             counters.update { $0.retries += failure.attempts - 1 }
+            settle(succeeded: false)
             return false
         }
     }

@@ -9,7 +9,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case transportUnavailable(Transport)
     /// Calls of an agent point ended otherwise than the seed's schedule says (a service that
     /// stopped answering, or answered what it should have failed): the point is not a speedup.
-    case servicesOffSchedule(scenario: String, unplanned: Int, attempts: Int, failedQueries: Int, queries: Int)
+    case servicesOffSchedule(scenario: String, unplanned: Int, calls: Int, failedQueries: Int, queries: Int)
 
     public var description: String {
         switch self {
@@ -25,9 +25,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "The scenario skipped or repeated work."
         case .transportUnavailable(let transport):
             return "transport '\(transport.rawValue)' has no services or client in this run."
-        case .servicesOffSchedule(let scenario, let unplanned, let attempts, let failedQueries, let queries):
+        case .servicesOffSchedule(let scenario, let unplanned, let calls, let failedQueries, let queries):
             return
-                "'\(scenario)': \(unplanned) of \(attempts) attempts ended otherwise than the seed's schedule says "
+                "'\(scenario)': \(unplanned) of \(calls) calls ended otherwise than the seed's schedule says "
                 + "(\(failedQueries) of \(queries) queries failed); the services did not answer as planned "
                 + "(stopped answering, or too slow for the timeout), so the point is not a measurement of the agent."
         }
