@@ -68,10 +68,16 @@
         /// Sends `text` on a new connection to `address`, reads until the services close it
         /// (requests say `connection: close`) or `closeAfter` elapses (then closes it itself).
         private func exchange(_ text: String, with address: String, closeAfter: Duration? = nil) throws -> Exchange {
+            let (fd, start) = sendRequest(text, to: address)
+            defer { close(fd) }
+            return try read(fd, from: start, closeAfter: closeAfter)
+        }
+
+        /// Connects to `address` and sends `text`: the socket and when the request was sent.
+        private func sendRequest(_ text: String, to address: String) -> (Int32, ContinuousClock.Instant) {
             let port = UInt16(address.split(separator: ":").last.flatMap { Int($0) } ?? 0)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             #expect(fd >= 0)
-            defer { close(fd) }
             var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var socketAddress = sockaddr_in()
@@ -85,9 +91,14 @@
             }
             #expect(connected == 0)
             let bytes = Array(text.utf8)
-            let clock = ContinuousClock()
-            let start = clock.now
+            let start = ContinuousClock.now
             #expect(send(fd, bytes, bytes.count, 0) == bytes.count)
+            return (fd, start)
+        }
+
+        /// Reads the answer on `fd` until the services close it or `closeAfter` elapses.
+        private func read(_ fd: Int32, from start: ContinuousClock.Instant, closeAfter: Duration?) throws -> Exchange {
+            let clock = ContinuousClock()
             var exchange = Exchange()
             var headBytes: [UInt8] = []
             var headDone = false
@@ -290,6 +301,29 @@
             for (before, after) in zip(content, content.dropFirst()) {
                 #expect(after.at - before.at >= .milliseconds(5))  // 10 ms each, read with slack
             }
+        }
+
+        /// Eight streams at once on a server whose capacity is two: every token interval while
+        /// they overlap is about four times `itl_ms`, so the last ends long after one stream
+        /// alone would (about 200 ms here).
+        @Test(.timeLimit(.minutes(1)))
+        func streamsBeyondTheCapacitySlowDown() async throws {
+            let server = try await ServicesServer.start()
+            let body = """
+                {"prompt":"a","max_tokens":20,"stream":true,\
+                "speedlab":{"ttft_ms":10,"prefill_us_per_token":0,"itl_ms":10,"capacity":2}}
+                """
+            let sent = (0..<8).map { _ in sendRequest(post("/v1/completions", body), to: server.address) }
+            var answers: [Exchange] = []
+            for (fd, start) in sent {
+                answers.append(try read(fd, from: start, closeAfter: nil))
+                close(fd)
+            }
+            await server.shutdown()
+            #expect(answers.allSatisfy { $0.contentEvents.count == 20 && $0.events.last?.event.data == "[DONE]" })
+            let longest = try #require(answers.map(\.closedAt).max())
+            #expect(longest >= .milliseconds(400))
+            #expect(longest < .seconds(10))
         }
 
         @Test(.timeLimit(.minutes(1)))
