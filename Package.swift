@@ -232,6 +232,7 @@ let package = Package(
             name: "SpeedLabTransportTests",
             dependencies: [
                 "SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabStatistics",
+                "SpeedLabStreaming",
             ],
             swiftSettings: strictSettings
         ),

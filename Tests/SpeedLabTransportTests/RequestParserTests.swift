@@ -72,6 +72,69 @@
             }
         }
 
+        /// Every POST body read from `pieces` in order, as text (other requests' bodies are skipped).
+        private func bodies(_ pieces: [[UInt8]]) throws -> [String] {
+            var parser = RequestParser()
+            var read: [String] = []
+            for piece in pieces {
+                try piece.withUnsafeBytes { bytes in
+                    var offset = 0
+                    while let request = try parser.next(bytes, from: &offset) {
+                        read.append(
+                            "\(request.isPOST ? "POST" : "other") \(String(decoding: request.body, as: UTF8.self))")
+                    }
+                }
+            }
+            return read
+        }
+
+        @Test func postBodiesAreKeptHoweverTheReadsSplitThem() throws {
+            let text =
+                "POST /v1/completions HTTP/1.1\r\nContent-Length: 14\r\n\r\n{\"prompt\":\"a\"}"
+                + "PUT /health HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+                + "POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3;x=y\r\n{\"a\r\n2\r\n\":\r\n1\r\n1\r\n1\r\n}\r\n0\r\nT: 1\r\n\r\n"
+                + "POST /x HTTP/1.1\r\n\r\n"
+            let expected = ["POST {\"prompt\":\"a\"}", "other ", "POST {\"a\":1}", "POST "]
+            for pieces in splits(text) {
+                #expect(try bodies(pieces) == expected)
+            }
+        }
+
+        @Test(arguments: [false, true])
+        func postBodiesLongerThanTheLimitAreRefusedAsTooLarge(chunked: Bool) throws {
+            let text =
+                chunked
+                ? "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n200000\r\n"
+                : "POST /x HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n"
+            var parser = RequestParser()
+            let head = Array(text.utf8)
+            let more = [UInt8](repeating: 0x61, count: 65_536)
+            #expect {
+                try head.withUnsafeBytes { bytes in
+                    var offset = 0
+                    _ = try parser.next(bytes, from: &offset)
+                }
+                for _ in 0..<17 {
+                    try more.withUnsafeBytes { bytes in
+                        var offset = 0
+                        _ = try parser.next(bytes, from: &offset)
+                    }
+                }
+            } throws: { error in
+                (error as? HTTPMalformed)?.isTooLarge == true
+            }
+            // A GET's body of the same length is skipped, never kept.
+            var skipping = RequestParser()
+            let get = Array("GET /x HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n".utf8)
+            let skipped = try get.withUnsafeBytes { bytes in
+                var offset = 0
+                let request = try skipping.next(bytes, from: &offset)
+                return request == nil && offset == bytes.count
+            }
+            #expect(skipped)
+        }
+
         @Test func aHeadThatNeverEndsIsRefusedAtItsLimit() {
             let pieces =
                 [Array("GET /x HTTP/1.1\r\n".utf8)] + Array(repeating: [UInt8](repeating: 0x61, count: 8192), count: 9)

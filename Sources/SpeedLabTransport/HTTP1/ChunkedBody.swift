@@ -1,7 +1,7 @@
 #if HTTPTransport
     /// Reads a chunked body (RFC 9112 §7.1) byte by byte, however the reads split it: each
-    /// chunk's size line (hexadecimal, extensions after `;` ignored), its data (counted, not
-    /// kept), the line end after it, and the trailers after the last chunk.
+    /// chunk's size line (hexadecimal, extensions after `;` ignored), its data (counted, and
+    /// kept only where the caller asks), the line end after it, and the trailers after the last chunk.
     struct ChunkedBody {
         private enum State {
             case size(digits: Int, value: Int, inExtension: Bool, sawCR: Bool)
@@ -17,11 +17,20 @@
         mutating func consume(_ bytes: UnsafeRawBufferPointer, from start: Int) throws(HTTPMalformed) -> (
             end: Int, data: Int, done: Bool
         ) {
+            var none: [UInt8]?
+            return try consume(bytes, from: start, keeping: &none)
+        }
+
+        /// ``consume(_:from:)`` that also appends the data bytes to `kept`, when it is not nil.
+        mutating func consume(
+            _ bytes: UnsafeRawBufferPointer, from start: Int, keeping kept: inout [UInt8]?
+        ) throws(HTTPMalformed) -> (end: Int, data: Int, done: Bool) {
             var index = start
             var data = 0
             while index < bytes.count {
                 if case .data(let remaining) = state {
                     let taken = min(remaining, bytes.count - index)
+                    if kept != nil { kept!.append(contentsOf: bytes[index..<(index + taken)]) }
                     data += taken
                     index += taken
                     state = taken == remaining ? .dataEnd(sawCR: false) : .data(remaining: remaining - taken)

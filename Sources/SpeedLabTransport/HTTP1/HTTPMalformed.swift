@@ -3,6 +3,11 @@
     /// the lean client refuses, or a request the services answer with a 400.
     struct HTTPMalformed: Error, CustomStringConvertible {
         let description: String
-        init(_ description: String) { self.description = description }
+        /// The request's body is longer than the services keep (a 413, not a 400).
+        let isTooLarge: Bool
+        init(_ description: String, isTooLarge: Bool = false) {
+            self.description = description
+            self.isTooLarge = isTooLarge
+        }
     }
 #endif

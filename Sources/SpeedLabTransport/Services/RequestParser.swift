@@ -2,7 +2,10 @@
     /// Reads the HTTP/1 requests of one connection from its bytes, however the reads split
     /// them and however many arrive in one read (pipelined): the request line, the headers
     /// that decide the connection's fate and the body's end (`connection`, `content-length`,
-    /// `transfer-encoding`), then the body, skipped (the services answer to the target alone).
+    /// `transfer-encoding`), then the body: a POST's body is kept for its handler (at most
+    /// ``bodyLimit`` bytes: a longer one is refused with ``HTTPMalformed/isTooLarge``, which the
+    /// services answer with a 413 and a close), any other request's is skipped (those answer to
+    /// the target alone).
     ///
     /// A request is refused (``HTTPMalformed``, which the services answer with a 400 and a
     /// close) when its request line or a header is not HTTP/1.0 or 1.1, when its head runs past
@@ -18,7 +21,14 @@
             let isHTTP10: Bool
             /// Whether the connection stays open after the answer.
             let keepAlive: Bool
+            /// Whether the method is `POST`, whose body is kept.
+            var isPOST = false
+            /// The body of a POST, as its bytes (chunks joined); empty for other methods.
+            var body: [UInt8] = []
         }
+
+        /// The longest POST body kept: 1 MiB.
+        static let bodyLimit = 1 << 20
 
         private enum State {
             case head
@@ -52,8 +62,10 @@
                         offset = end
                     }
                     if case .head = state { return request }
-                case .length(let remaining, let request):
+                case .length(let remaining, var request):
+                    state = .head  // the request's body is then held once, and grows in place
                     let taken = min(remaining, bytes.count - offset)
+                    if request.isPOST { request.body.append(contentsOf: bytes[offset..<(offset + taken)]) }
                     offset += taken
                     guard taken == remaining else {
                         state = .length(remaining: remaining - taken, request)
@@ -61,9 +73,16 @@
                     }
                     state = .head
                     return request
-                case .chunked(var body, let request):
-                    let (end, _, done) = try body.consume(bytes, from: offset)
+                case .chunked(var body, var request):
+                    state = .head
+                    var kept: [UInt8]? = request.isPOST ? request.body : nil
+                    request.body = []  // the body is then held once, and grows in place
+                    let (end, _, done) = try body.consume(bytes, from: offset, keeping: &kept)
+                    if let kept { request.body = kept }
                     offset = end
+                    guard request.body.count <= Self.bodyLimit else {
+                        throw HTTPMalformed("a body of more than \(Self.bodyLimit) bytes", isTooLarge: true)
+                    }
                     guard done else {
                         state = .chunked(body, request)
                         return nil
@@ -78,7 +97,7 @@
         private mutating func readHead(_ head: UnsafeRawBufferPointer) throws(HTTPMalformed) -> Request {
             var lines = HeadLines(head)
             guard let requestLine = lines.next() else { throw HTTPMalformed("an empty request") }
-            let (target, minor) = try Self.readRequestLine(requestLine)
+            let (target, minor, isPOST) = try Self.readRequestLine(requestLine)
             var keepAlive = minor == 1
             var length: Int?
             var coded = false
@@ -94,20 +113,30 @@
                     chunked = HTTPBytes.equalsIgnoringCase(HTTPBytes.lastToken(value), "chunked")
                 }
             }
-            let request = Request(target: target, isHTTP10: minor == 0, keepAlive: keepAlive)
+            var request = Request(target: target, isHTTP10: minor == 0, keepAlive: keepAlive)
+            request.isPOST = isPOST
             if coded {
                 guard chunked else { throw HTTPMalformed("a transfer coding that does not end in chunked") }
                 guard length == nil else { throw HTTPMalformed("both content-length and transfer-encoding") }
                 guard minor == 1 else { throw HTTPMalformed("a transfer coding in an HTTP/1.0 request") }
                 state = .chunked(ChunkedBody(), request)
             } else if let length, length > 0 {
+                if isPOST {
+                    guard length <= Self.bodyLimit else {
+                        throw HTTPMalformed("a body of \(length) bytes, more than \(Self.bodyLimit)", isTooLarge: true)
+                    }
+                    request.body.reserveCapacity(length)
+                }
                 state = .length(remaining: length, request)
             }
             return request
         }
 
-        /// `METHOD TARGET HTTP/1.x`: the target (visible ASCII from `/`) and x.
-        private static func readRequestLine(_ line: UnsafeRawBufferPointer) throws(HTTPMalformed) -> (String, Int) {
+        /// `METHOD TARGET HTTP/1.x`: the target (visible ASCII from `/`), x, and whether the
+        /// method is `POST`.
+        private static func readRequestLine(_ line: UnsafeRawBufferPointer) throws(HTTPMalformed) -> (
+            String, Int, Bool
+        ) {
             guard let firstSpace = line.firstIndex(of: UInt8(ascii: " ")), firstSpace > 0,
                 UnsafeRawBufferPointer(rebasing: line[..<firstSpace]).allSatisfy(HTTPBytes.isTokenByte),
                 let secondSpace = line[(firstSpace + 1)...].firstIndex(of: UInt8(ascii: " ")),
@@ -119,7 +148,8 @@
                 version.count == 8, HTTPBytes.spells(UnsafeRawBufferPointer(rebasing: version[..<7]), "HTTP/1."),
                 let minor = HTTPBytes.digit(version[7]), minor <= 1
             else { throw HTTPMalformed("not an HTTP/1 request line: \(HTTPBytes.shown(line))") }
-            return (String(decoding: target, as: UTF8.self), minor)
+            let isPOST = HTTPBytes.spells(UnsafeRawBufferPointer(rebasing: line[..<firstSpace]), "POST")
+            return (String(decoding: target, as: UTF8.self), minor, isPOST)
         }
     }
 #endif

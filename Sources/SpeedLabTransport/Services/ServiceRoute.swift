@@ -14,6 +14,10 @@ public enum ServiceRoute {
     public static let health = "/health"
     public static let statistics = "/stats"
     public static let resetStatistics = "/stats/reset"
+    /// OpenAI-compatible chat completions (POST, JSON body), answered on a seeded model's schedule.
+    public static let chatCompletions = "/v1/chat/completions"
+    /// OpenAI-compatible completions (POST, JSON body), answered on the same schedule.
+    public static let completions = "/v1/completions"
     /// The header of every `/call` answer naming the call it answers (``tag(of:)``), so a
     /// client can tell an answer to its own request from any other.
     public static let callHeader = "x-speedlab-call"

@@ -5,7 +5,9 @@
 
     /// `speedlab services`: an HTTP/1.1 server on SwiftNIO that answers each `/call` request
     /// as the seeded schedule says (after the latency, 503 after the latency, or after 10 ×
-    /// latency for a hang), with `/health` and `/stats` beside it.
+    /// latency for a hang), with `/health` and `/stats` beside it, and OpenAI-compatible
+    /// `/v1/chat/completions` and `/v1/completions` answered on a seeded model's schedule
+    /// (``CompletionSchedule``), whose streams share one capacity across the server.
     ///
     /// Every delay is a timer on the connection's event loop: a held request costs a scheduled
     /// callback (no allocation), never a thread. Keep-alive connections are served in order,
@@ -33,6 +35,7 @@
             OpenFileLimit.raise()  // a descriptor per connection
             let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
             let statistics = ServicesStatistics()
+            let load = CompletionLoad()
             let bootstrap = ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 4096)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -42,7 +45,8 @@
                     return channel.eventLoop.makeCompletedFuture {
                         // The handler reads the requests from the bytes and writes finished
                         // answers itself, keeping pipelined ones in order.
-                        try channel.pipeline.syncOperations.addHandler(ServiceRequestHandler(statistics: statistics))
+                        try channel.pipeline.syncOperations.addHandler(
+                            ServiceRequestHandler(statistics: statistics, load: load))
                     }
                 }
             let channel: any Channel
