@@ -75,21 +75,7 @@
 
         /// Connects to `address` and sends `text`: the socket and when the request was sent.
         private func sendRequest(_ text: String, to address: String) -> (Int32, ContinuousClock.Instant) {
-            let port = UInt16(address.split(separator: ":").last.flatMap { Int($0) } ?? 0)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            #expect(fd >= 0)
-            var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var socketAddress = sockaddr_in()
-            socketAddress.sin_family = sa_family_t(AF_INET)
-            socketAddress.sin_port = port.bigEndian
-            socketAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            #expect(connected == 0)
+            let fd = LoopbackSocket.connect(to: address, receiveTimeout: timeval(tv_sec: 0, tv_usec: 100_000))
             let bytes = Array(text.utf8)
             let start = ContinuousClock.now
             #expect(send(fd, bytes, bytes.count, 0) == bytes.count)

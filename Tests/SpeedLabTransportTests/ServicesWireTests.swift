@@ -15,22 +15,8 @@
         /// Sends `text` on a new connection to `address` and reads until the services close it
         /// or `answers` answers have arrived (counted by their status lines).
         private func exchange(_ text: String, with address: String, answers: Int) throws -> String {
-            let port = UInt16(address.split(separator: ":").last.flatMap { Int($0) } ?? 0)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            #expect(fd >= 0)
+            let fd = LoopbackSocket.connect(to: address, receiveTimeout: timeval(tv_sec: 10, tv_usec: 0))
             defer { close(fd) }
-            var timeout = timeval(tv_sec: 10, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var socketAddress = sockaddr_in()
-            socketAddress.sin_family = sa_family_t(AF_INET)
-            socketAddress.sin_port = port.bigEndian
-            socketAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            #expect(connected == 0)
             let bytes = Array(text.utf8)
             #expect(send(fd, bytes, bytes.count, 0) == bytes.count)
             var received: [UInt8] = []

@@ -1,3 +1,5 @@
+import SpeedLabCore
+
 /// The JSON texts of a completion's answer in OpenAI's shape, written directly (a stream
 /// writes one per chunk): the chunks of a streamed answer, the whole answer of `stream: false`
 /// and the error object of a refused or failed request.
@@ -17,7 +19,7 @@ struct CompletionJSON {
 
     /// `"id":…,"object":…,"created":…,"model":…` of every chunk or answer.
     private func fields(object: String) -> String {
-        "\"id\":\(Self.quoted(id)),\"object\":\"\(object)\",\"created\":\(created),\"model\":\(Self.quoted(request.model))"
+        "\"id\":\(JSONText.quote(id)),\"object\":\"\(object)\",\"created\":\(created),\"model\":\(JSONText.quote(request.model))"
     }
 
     private var chunkObject: String { request.kind == .chat ? "chat.completion.chunk" : "text_completion" }
@@ -32,8 +34,8 @@ struct CompletionJSON {
         let finish = isLast ? "\"length\"" : "null"
         let choice =
             request.kind == .chat
-            ? "{\"index\":0,\"delta\":{\"content\":\(Self.quoted(text))},\"finish_reason\":\(finish)}"
-            : "{\"index\":0,\"text\":\(Self.quoted(text)),\"finish_reason\":\(finish)}"
+            ? "{\"index\":0,\"delta\":{\"content\":\(JSONText.quote(text))},\"finish_reason\":\(finish)}"
+            : "{\"index\":0,\"text\":\(JSONText.quote(text)),\"finish_reason\":\(finish)}"
         return "{\(fields(object: chunkObject)),\"choices\":[\(choice)]}"
     }
 
@@ -54,36 +56,14 @@ struct CompletionJSON {
     func answer(_ text: String) -> String {
         let choice =
             request.kind == .chat
-            ? "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\(Self.quoted(text))},\"finish_reason\":\"length\"}"
-            : "{\"index\":0,\"text\":\(Self.quoted(text)),\"finish_reason\":\"length\"}"
+            ? "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\(JSONText.quote(text))},\"finish_reason\":\"length\"}"
+            : "{\"index\":0,\"text\":\(JSONText.quote(text)),\"finish_reason\":\"length\"}"
         let object = request.kind == .chat ? "chat.completion" : "text_completion"
         return "{\(fields(object: object)),\"choices\":[\(choice)],\(usage)}"
     }
 
     /// An OpenAI-style error object: `{"error":{"message":…,"type":…,"code":…}}`.
     static func error(_ message: String, type: String, code: Int) -> String {
-        "{\"error\":{\"message\":\(quoted(message)),\"type\":\"\(type)\",\"code\":\(code)}}"
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        "{\"error\":{\"message\":\(JSONText.quote(message)),\"type\":\"\(type)\",\"code\":\(code)}}"
     }
 }
