@@ -16,6 +16,8 @@ public struct ScenarioContext: Sendable {
     public let fetches = FetchCounters(FetchCounts())
     /// The latency of every call of the repetition (exact percentiles per sample).
     public let calls = CallLatencyRecorder()
+    /// The streamed requests of an llm repetition, for the store's `request` table.
+    public let streams = StreamRecorder()
     /// Records spans in a traced repetition; nil in measured ones.
     public var tracer: SpanTracer?
 
@@ -47,18 +49,24 @@ public struct ScenarioContext: Sendable {
     ) async throws -> CallTiming {
         switch transport {
         case .simulated:
-            let draw = call.draw
-            let start = ContinuousClock.now
-            try await simulateIO(nanos: draw == .hang ? 10 * call.latencyNanos : call.latencyNanos)
-            let end = ContinuousClock.now
-            let timing = CallTiming(start: start, firstByte: end, end: end, bytes: 0)
-            calls.record(timing)
-            if draw == .fail { throw ServiceFailure(call, status: nil) }
-            return timing
+            return try await simulatedFetch(call)
         case .http:
             guard let http = network?.client(client) else { throw ScenarioError.transportUnavailable(.http) }
             return try await http.fetch(call, connections: connections, context: self)
         }
+    }
+
+    /// A simulated call: a timer of the call's answer delay (ten times it for a hang), timed
+    /// by the same clock reads that measure the wake's lateness.
+    nonisolated(nonsending) private func simulatedFetch(_ call: ServiceCall) async throws -> CallTiming {
+        let draw = call.draw
+        let nanos = draw == .hang ? 10 * call.latencyNanos : call.latencyNanos
+        let start = ContinuousClock.now
+        let end = try await simulateIO(nanos: nanos, from: start)
+        let timing = CallTiming(start: start, firstByte: end, end: end, bytes: 0)
+        calls.record(timing)
+        if draw == .fail { throw ServiceFailure(call, status: nil) }
+        return timing
     }
 
     /// The one thread a scenario's I/O tasks run on for `workload`: over http, the event loop
@@ -117,14 +125,24 @@ public struct ScenarioContext: Sendable {
 
     /// Waits `nanos` of simulated I/O and records how late the task resumed.
     nonisolated(nonsending) public func simulateIO(nanos: Double) async throws {
+        _ = try await simulateIO(nanos: nanos, from: .now)
+    }
+
+    /// Waits `nanos` of simulated I/O from `start` and records how late the task resumed;
+    /// returns when it resumed (on the monotonic clock).
+    nonisolated(nonsending) func simulateIO(nanos: Double, from start: ContinuousClock.Instant) async throws
+        -> ContinuousClock.Instant
+    {
         if clock is IOTimerClock {  // the common case, without generic clock arithmetic
-            let deadline = ContinuousClock.now.advanced(by: .nanoseconds(nanos))
+            let deadline = start.advanced(by: .nanoseconds(nanos))
             try await TimerQueue.shared.sleep(until: deadline)
-            let late = deadline.duration(to: .now).components
+            let now = ContinuousClock.now
+            let late = deadline.duration(to: now).components
             lateness.record(nanos: late.seconds * 1_000_000_000 + late.attoseconds / 1_000_000_000)
-            return
+            return now
         }
         try await clock.measuredSleep(nanos: nanos, lateness: lateness)
+        return .now
     }
 }
 
