@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "SpeedLabConcurrency", swiftSettings: strictSettings),
         .target(
             name: "SpeedLabScenarios",
-            dependencies: ["SpeedLabCore", "SpeedLabConcurrency"],
+            dependencies: ["SpeedLabCore", "SpeedLabConcurrency", "SpeedLabStreaming"],
             swiftSettings: strictSettings
         ),
         // Streamed LLM answers: the event-stream reader, OpenAI-compatible chunks and the
@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "SpeedLabTransport",
             dependencies: [
-                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabConcurrency",
+                "SpeedLabCore", "SpeedLabScenarios", "SpeedLabConcurrency", "SpeedLabStreaming",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["HTTPTransport"])),
@@ -94,7 +94,7 @@ let package = Package(
             name: "SpeedLabEngine",
             dependencies: [
                 "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabScenarios", "SpeedLabStatistics", "SpeedLabTransport",
-                "SpeedLabCommands", "Yams",
+                "SpeedLabCommands", "SpeedLabStreaming", "Yams",
             ],
             swiftSettings: strictSettings
         ),

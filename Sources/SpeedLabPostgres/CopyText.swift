@@ -54,6 +54,64 @@
         mutating func tab() { bytes.append(UInt8(ascii: "\t")) }
         mutating func endRow() { bytes.append(UInt8(ascii: "\n")) }
 
+        /// Bytes as PostgreSQL's hex form of `bytea` (`\\x0a1f`, its backslash escaped for COPY).
+        mutating func append(bytea: [UInt8]) {
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: "x")])
+            let digits = Array("0123456789abcdef".utf8)
+            for byte in bytea {
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
+            }
+        }
+
+        mutating func append(_ value: Int64?) {
+            if let value { append(value) } else { append(text: nil) }
+        }
+
+        /// The columns of ``requests(_:)``, in order.
+        static let requestColumns = [
+            "pointId", "repetition", "request", "sentNanos", "firstByteNanos", "firstTokenNanos", "endNanos",
+            "promptTokens", "outputTokens", "tokenSource", "chunks", "status", "error", "arrivals",
+        ]
+
+        /// The `request` rows of a batch's samples.
+        static func requests(_ batch: [PointSample]) -> CopyText {
+            var text = CopyText(capacity: batch.reduce(0) { $0 + $1.sample.requests.count * 160 })
+            for item in batch {
+                for request in item.sample.requests {
+                    text.append(item.pointID)
+                    text.tab()
+                    text.append(Int64(item.sample.repetition))
+                    text.tab()
+                    text.append(Int64(request.request))
+                    text.tab()
+                    text.append(request.sentNanos)
+                    text.tab()
+                    text.append(request.firstByteNanos)
+                    text.tab()
+                    text.append(request.firstTokenNanos)
+                    text.tab()
+                    text.append(request.endNanos)
+                    text.tab()
+                    text.append(request.promptTokens.map(Int64.init))
+                    text.tab()
+                    text.append(Int64(request.outputTokens))
+                    text.tab()
+                    text.append(text: Array(request.tokenSource.utf8))
+                    text.tab()
+                    text.append(Int64(request.chunks))
+                    text.tab()
+                    text.append(request.status.map(Int64.init))
+                    text.tab()
+                    text.append(text: request.error.map { Array($0.utf8) })
+                    text.tab()
+                    text.append(bytea: ArrivalCodec.encode(request.arrivals, from: request.sentNanos))
+                    text.endRow()
+                }
+            }
+            return text
+        }
+
         /// The `sample` rows of a batch, in the column order of ``SampleTable``.
         static func samples(_ batch: [PointSample]) -> CopyText {
             var text = CopyText(capacity: batch.count * 96)

@@ -250,3 +250,65 @@
         }
     }
 #endif
+
+#if PostgreSQLStore
+    import SpeedLabCore
+    import SpeedLabStore
+
+    extension PostgresRunStore {
+        public func requests(ofPoints points: [PointID]) throws(StoreError) -> [PointID: [StoredRequest]] {
+            guard !points.isEmpty else { return [:] }
+            let rows = try exclusive { () throws(StoreError) in
+                try query(
+                    """
+                    SELECT pointId, repetition, request, sentNanos, firstByteNanos, firstTokenNanos, endNanos,
+                      promptTokens, outputTokens, tokenSource, chunks, status, error, encode(arrivals, 'hex')
+                    FROM request WHERE pointId = ANY(\(points)) ORDER BY pointId, repetition, request
+                    """)
+            }
+            var found: [PointID: [StoredRequest]] = [:]
+            for row in rows {
+                let (
+                    point, repetition, number, sent, firstByte, firstToken, end, prompt, output, source, chunks, status,
+                    error, hex
+                ) =
+                    try decode(
+                        row,
+                        (
+                            Int64, Int64, Int64, Int64, Int64?, Int64?, Int64?, Int64?, Int64, String, Int64, Int64?,
+                            String?, String
+                        )
+                        .self)
+                let record = RequestRecord(
+                    request: Int(number), sentNanos: sent, firstByteNanos: firstByte, firstTokenNanos: firstToken,
+                    endNanos: end, promptTokens: prompt.map(Int.init), outputTokens: Int(output),
+                    tokenSource: source, chunks: Int(chunks), status: status.map(Int.init), error: error,
+                    arrivals: ArrivalCodec.decode(Self.bytes(hex: hex), from: sent) ?? [])
+                found[point, default: []].append(StoredRequest(repetition: Int(repetition), record: record))
+            }
+            return found
+        }
+
+        /// The bytes of lowercase hexadecimal text (as `encode(…, 'hex')` writes them).
+        static func bytes(hex: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(hex.utf8.count / 2)
+            var high: UInt8?
+            for character in hex.utf8 {
+                let nibble: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
+                default: continue
+                }
+                if let value = high {
+                    bytes.append(value << 4 | nibble)
+                    high = nil
+                } else {
+                    high = nibble
+                }
+            }
+            return bytes
+        }
+    }
+#endif

@@ -58,6 +58,7 @@
                 try transaction { () throws(StoreError) in
                     try checkPointsAndBeat(distinctPoints, first: first, now: now)
                     try copy(text, into: "sample", columns: CopyText.sampleColumns)
+                    try copyRequests(batch)
                     var totals = MetricTotals()
                     for item in batch where !item.sample.isWarmup {
                         totals.add(item.sample.metrics, point: item.pointID)
@@ -119,7 +120,18 @@
                     totals.add(item.sample.metrics, point: item.pointID)
                 }
                 try storeTotals(totals)
+                try copyRequests(batch)
             }
+        }
+
+        /// Stores the requests of the batch's llm repetitions: copied into a temporary table, then
+        /// inserted skipping any already stored (a repetition stored before keeps its requests).
+        private func copyRequests(_ batch: [PointSample]) throws(StoreError) {
+            guard batch.contains(where: { !$0.sample.requests.isEmpty }) else { return }
+            _ = try query(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS request_incoming (LIKE request) ON COMMIT DELETE ROWS")
+            try copy(CopyText.requests(batch), into: "request_incoming", columns: CopyText.requestColumns)
+            _ = try query("INSERT INTO request SELECT * FROM request_incoming ON CONFLICT DO NOTHING")
         }
 
         private struct SampleKey: Hashable {

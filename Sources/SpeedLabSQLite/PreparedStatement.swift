@@ -44,6 +44,20 @@ final class PreparedStatement {
         sqlite3_bind_text(statement, index, value, -1, Self.transient)
     }
 
+    /// Binds `bytes` as a blob (copied by SQLite before the call returns).
+    func bind(_ index: Int32, blob bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(
+                statement, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count),
+                Self.transient)
+        }
+    }
+
+    /// Binds an optional whole number (NULL for nil).
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { bind(index, value) } else { bindNull(index) }
+    }
+
     /// Binds SQL NULL.
     func bindNull(_ index: Int32) {
         sqlite3_bind_null(statement, index)
@@ -88,6 +102,13 @@ final class PreparedStatement {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// A blob column's bytes (empty for NULL or an empty blob).
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }

@@ -55,6 +55,7 @@ extension SQLiteRunStore: RunRecorder {
                 sql: "UPDATE run SET heartbeatAt = ? WHERE id = (SELECT runId FROM point WHERE id = ?)",
                 arguments: [Timestamp.string(Date()), batch[0].pointID])
             let sampleInsert = try SampleInsert(db, skippingStored: true)
+            let requestInsert = batch.contains { !$0.sample.requests.isEmpty } ? try RequestInsert(db) : nil
             var json = MetricsJSON()
             var totals = MetricTotals()
             for item in batch {
@@ -67,6 +68,9 @@ extension SQLiteRunStore: RunRecorder {
                     metrics: json.encode(sample.metrics))
                 guard written else { continue }  // a stored repetition is kept as it was
                 if !sample.isWarmup { totals.add(sample.metrics, point: item.pointID) }
+                for request in sample.requests {
+                    try requestInsert?.insert(request, point: item.pointID, repetition: Int64(sample.repetition))
+                }
             }
             try totals.store(in: db)
         }

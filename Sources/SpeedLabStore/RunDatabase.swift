@@ -39,6 +39,10 @@ public protocol RunDatabase: RunRecorder {
     /// The traced repetition of a point, or nil when it has none.
     func trace(of point: PointID) throws(StoreError) -> PointTrace?
 
+    /// Every stored request of the llm repetitions of `points`, by point, in repetition and
+    /// request order (none for a point that is not an llm point).
+    func requests(ofPoints points: [PointID]) throws(StoreError) -> [PointID: [StoredRequest]]
+
     /// The points of a run that hold a traced repetition.
     func tracedPoints(ofRun run: RunID) throws(StoreError) -> Set<PointID>
 

@@ -28,6 +28,8 @@ public struct StreamTiming: Sendable, Hashable {
     public var promptTokens: Int?
     /// `usage.completion_tokens` when the server sent it.
     public var usageTokens: Int?
+    /// The answer's HTTP status, once its head was read.
+    public var status: Int?
     /// Why the request failed, or nil.
     public var error: String?
 

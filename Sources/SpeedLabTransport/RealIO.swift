@@ -57,11 +57,13 @@ public enum RoundTripCalibration {
         private let child: ChildProcess?
         private let client: HTTPServiceClient
         private let database: DocumentDatabase?
+        private let completions: CompletionClient
 
         private init(
             resources: NetworkResources, servicesURL: String, child: ChildProcess?, client: HTTPServiceClient,
-            database: DocumentDatabase?
+            database: DocumentDatabase?, completions: CompletionClient
         ) {
+            self.completions = completions
             self.resources = resources
             self.servicesURL = servicesURL
             self.child = child
@@ -134,10 +136,12 @@ public enum RoundTripCalibration {
             #else
                 let alternatives: [HTTPClientKind: any HTTPFetching] = [:]
             #endif
+            let completions = CompletionClient(servicesURL: url)
             return RealIO(
                 resources: NetworkResources(
-                    http: client, database: database, roundTripNanos: floor, alternatives: alternatives),
-                servicesURL: url, child: child, client: client, database: database)
+                    http: client, database: database, roundTripNanos: floor, alternatives: alternatives,
+                    completions: completions),
+                servicesURL: url, child: child, client: client, database: database, completions: completions)
         }
 
         /// The median time of ``RoundTripCalibration/requests`` zero-latency calls on one warm
@@ -171,6 +175,7 @@ public enum RoundTripCalibration {
         /// Stops the clients, the child services and the database.
         public func close() async {
             await client.shutdown()
+            await completions.shutdown()
             #if AsyncHTTPClient
                 await (resources.alternatives[.asyncHTTPClient] as? AsyncHTTPServiceClient)?.shutdown()
             #endif

@@ -28,6 +28,7 @@ extension SpeedLab {
             case .integer(let range): return "\(range.lowerBound)…\(range.upperBound)"
             case .real(let range): return "\(range.lowerBound)…\(range.upperBound)"
             case .choice(let words): return words.joined(separator: "|")
+            case .text(let maxLength): return "text (≤ \(maxLength))"
             }
         }
     }

@@ -13,6 +13,8 @@ public struct Sample: Sendable, Hashable {
     public var checksum: UInt64
     /// Scenario counters and derived figures (`calls`, `retries`, `wake_late_p99_ms`, …).
     public var metrics: [String: Double]
+    /// Every request of an llm repetition (the store's `request` table); empty otherwise.
+    public var requests: [RequestRecord] = []
 
     public init(
         repetition: Int, isWarmup: Bool, wallNanos: Int64, userNanos: Int64, systemNanos: Int64,

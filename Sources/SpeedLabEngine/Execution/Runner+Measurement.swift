@@ -71,12 +71,18 @@ extension Runner {
             let cpu = (after.userNanos - before.userNanos) + (after.systemNanos - before.systemNanos)
             metrics[Metric.clientCPUPerCall.name] = Double(cpu) / 1e3 / Double(fetches.requests)
         }
-        return Sample(
+        var sample = Sample(
             repetition: job.repetition, isWarmup: job.isWarmup,
             wallNanos: wall.components.seconds * 1_000_000_000 + wall.components.attoseconds / 1_000_000_000,
             userNanos: after.userNanos - before.userNanos, systemNanos: after.systemNanos - before.systemNanos,
             voluntarySwitches: after.voluntarySwitches - before.voluntarySwitches,
             involuntarySwitches: after.involuntarySwitches - before.involuntarySwitches,
             peakRSSBytes: after.peakRSSBytes, checksum: outcome.checksum, metrics: metrics)
+        if !job.isWarmup, let streams = context.streams.repetition {  // warm-ups keep no requests
+            sample.requests = streams.requests.enumerated().map { number, timing in
+                RequestRecord(timing, number: number, origin: streams.start)
+            }
+        }
+        return sample
     }
 }

@@ -68,7 +68,9 @@ public struct RunSession: Sendable {
     /// Starts or reaches the services when a point uses `transport: http`, with the
     /// database when one uses `db: sqlite`; nil when no point needs real I/O.
     private func openRealIO(for points: [PlannedPoint], roundTripNanos: Double?) async throws -> RealIO? {
-        let http = points.contains { $0.parameters.chosen(ParameterCatalog.transport) == Transport.http }
+        let http = points.contains {
+            $0.parameters.chosen(ParameterCatalog.transport) == Transport.http || $0.scenario is LLMScenario
+        }
         guard http else { return nil }
         guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
         let clients = Set(points.compactMap { $0.parameters.chosen(ParameterCatalog.client) as HTTPClientKind? })

@@ -30,7 +30,7 @@ public struct PlannedPoint: Sendable {
     /// Whether the point's repetitions have spans to trace (a command has none).
     public var hasSpans: Bool {
         switch scenario.measurement {
-        case .timedBySpeedLab: return true
+        case .timedBySpeedLab: return type(of: scenario).recordsSpans
         case .selfMeasuring: return false
         }
     }

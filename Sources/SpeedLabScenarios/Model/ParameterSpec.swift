@@ -10,6 +10,9 @@ public struct ParameterSpec: Sendable, Hashable {
         case integer(ClosedRange<Int>)
         case real(ClosedRange<Double>)
         case choice([String])
+        /// Free text of at most `maxLength` characters, with no control character (an URL, a
+        /// model's name); what it must look like beyond that, the scenario checks.
+        case text(maxLength: Int)
     }
 
     /// When a parameter means something: only while another parameter holds one of `values`
@@ -58,12 +61,16 @@ public struct ParameterSpec: Sendable, Hashable {
             return "a whole number from \(range.lowerBound) to \(range.upperBound)\(automatic)"
         case .real(let range): return "a number from \(range.lowerBound) to \(range.upperBound)\(automatic)"
         case .choice(let words): return "one of " + words.joined(separator: ", ")
+        case .text(let maxLength): return "text of at most \(maxLength) characters, without control characters"
         }
     }
 
     /// The word a numeric parameter takes for "derive it" (`auto`), if it has one.
     public var automaticDefault: String? {
-        if case .choice = kind { return nil }
+        switch kind {
+        case .choice, .text: return nil
+        case .integer, .real: break
+        }
         return defaultValue.textValue
     }
 
@@ -80,6 +87,12 @@ public struct ParameterSpec: Sendable, Hashable {
         case .choice(let words):
             guard let word = value.textValue, words.contains(word) else { return nil }
             return .text(word)
+        case .text(let maxLength):
+            let text = value.textValue ?? value.canonicalText
+            guard text.count <= maxLength,
+                !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else { return nil }
+            return .text(text)
         }
     }
 }

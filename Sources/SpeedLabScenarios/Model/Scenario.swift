@@ -31,6 +31,9 @@ public protocol Scenario: Sendable {
     /// How the engine measures a repetition: by timing ``run(in:)`` itself (the default), or
     /// through the scenario's own measurements (a ``SelfMeasuringScenario`` returns itself).
     var measurement: MeasurementStrategy { get }
+
+    /// Whether a traced repetition records the scenario's spans (true by default).
+    static var recordsSpans: Bool { get }
 }
 
 /// Who measures a scenario's repetitions.
@@ -64,6 +67,10 @@ extension Scenario {
 extension Scenario {
     /// An ordinary scenario is timed by SpeedLab.
     public var measurement: MeasurementStrategy { .timedBySpeedLab }
+
+    /// Whether a traced repetition records the scenario's spans (its timeline); a scenario
+    /// that keeps its own per-request record instead (`llm`) has none.
+    public static var recordsSpans: Bool { true }
 }
 
 extension Scenario {

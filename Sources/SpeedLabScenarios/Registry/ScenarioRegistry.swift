@@ -16,6 +16,7 @@ public struct ScenarioRegistry: Sendable {
         HybridScenario.self,
         AgentScenario.self,
         AgentSequentialScenario.self,
+        LLMScenario.self,
     ])
 
     public var names: [String] { scenarios.map { $0.name } }

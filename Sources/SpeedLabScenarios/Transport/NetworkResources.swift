@@ -8,12 +8,15 @@ public struct NetworkResources: Sendable {
     public let database: (any BlockingDatabase)?
     /// The median round trip of a zero-latency request on a warm connection.
     public let roundTripNanos: Double
+    /// The streaming client of `llm` points, with the services' base URL it sends to by default.
+    public let completions: (any CompletionStreaming)?
 
     public init(
         http: any HTTPFetching, database: (any BlockingDatabase)?, roundTripNanos: Double,
-        alternatives: [HTTPClientKind: any HTTPFetching] = [:]
+        alternatives: [HTTPClientKind: any HTTPFetching] = [:], completions: (any CompletionStreaming)? = nil
     ) {
         self.http = http
+        self.completions = completions
         self.alternatives = alternatives
         self.database = database
         self.roundTripNanos = roundTripNanos

@@ -58,8 +58,11 @@
             return "\(carried.count) byte\(carried.count == 1 ? "" : "s") that are not an HTTP/1 answer: \"\(shown)\""
         }
 
-        /// Reads what it can of `bytes`.
-        mutating func consume(_ bytes: UnsafeRawBufferPointer) throws(HTTPMalformed) -> Progress {
+        /// Reads what it can of `bytes`, handing every run of body bytes (decoded from chunked
+        /// framing) to `onBody` where it lies, with the answer's status, when given.
+        mutating func consume(
+            _ bytes: UnsafeRawBufferPointer, onBody: ((UnsafeRawBufferPointer, _ status: Int) -> Void)? = nil
+        ) throws(HTTPMalformed) -> Progress {
             var offset = 0
             while true {
                 switch state {
@@ -79,16 +82,24 @@
                     if case .length(remaining: 0) = state { return .complete(consumed: offset) }
                 case .length(let remaining):
                     let taken = min(remaining, bytes.count - offset)
+                    if taken > 0 { onBody?(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + taken)]), status) }
                     bodyBytes += taken
                     offset += taken
                     state = .length(remaining: remaining - taken)
                     return taken == remaining ? .complete(consumed: offset) : .needsMore
                 case .chunked(var body):
-                    let (end, data, done) = try body.consume(bytes, from: offset)
+                    let status = self.status
+                    let (end, data, done) =
+                        if let onBody {
+                            try body.consume(bytes, from: offset) { onBody($0, status) }
+                        } else {
+                            try body.consume(bytes, from: offset)
+                        }
                     state = .chunked(body)
                     bodyBytes += data
                     return done ? .complete(consumed: end) : .needsMore
                 case .untilClose:
+                    if offset < bytes.count { onBody?(UnsafeRawBufferPointer(rebasing: bytes[offset...]), status) }
                     bodyBytes += bytes.count - offset
                     return .needsMore
                 }

@@ -17,20 +17,29 @@
         mutating func consume(_ bytes: UnsafeRawBufferPointer, from start: Int) throws(HTTPMalformed) -> (
             end: Int, data: Int, done: Bool
         ) {
-            var none: [UInt8]?
-            return try consume(bytes, from: start, keeping: &none)
+            try consume(bytes, from: start, onData: nil)
         }
 
         /// ``consume(_:from:)`` that also appends the data bytes to `kept`, when it is not nil.
         mutating func consume(
             _ bytes: UnsafeRawBufferPointer, from start: Int, keeping kept: inout [UInt8]?
         ) throws(HTTPMalformed) -> (end: Int, data: Int, done: Bool) {
+            if kept == nil { return try consume(bytes, from: start, onData: nil) }
+            var gathered = kept!
+            defer { kept = gathered }
+            return try consume(bytes, from: start) { gathered.append(contentsOf: $0) }
+        }
+
+        /// ``consume(_:from:)`` that hands every run of data bytes to `onData`, where it lies.
+        mutating func consume(
+            _ bytes: UnsafeRawBufferPointer, from start: Int, onData: ((UnsafeRawBufferPointer) -> Void)?
+        ) throws(HTTPMalformed) -> (end: Int, data: Int, done: Bool) {
             var index = start
             var data = 0
             while index < bytes.count {
                 if case .data(let remaining) = state {
                     let taken = min(remaining, bytes.count - index)
-                    if kept != nil { kept!.append(contentsOf: bytes[index..<(index + taken)]) }
+                    onData?(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + taken)]))
                     data += taken
                     index += taken
                     state = taken == remaining ? .dataEnd(sawCR: false) : .data(remaining: remaining - taken)
