@@ -13,6 +13,10 @@ public struct ReportData: Sendable {
     public var traces: [PointID: PointTrace] = [:]
     /// The values of one sample metric per point, when a comparison follows one.
     public var sampleMetric: [PointID: [Double]] = [:]
+    /// The llm points' per-repetition figures (``LLMPointFigures/columns``), by column and point.
+    public var llmMetrics: [String: [PointID: [Double]]] = [:]
+    /// Every stored request of the llm points, by point.
+    public var requests: [PointID: [StoredRequest]] = [:]
 
     /// Reads run `id`; with `sampleMetric`, also that metric's values in every sample.
     public init(run id: RunID, from store: any RunDatabase, sampleMetric name: String? = nil) throws {
@@ -21,6 +25,13 @@ public struct ReportData: Sendable {
         samples = try store.samples(ofRun: id)
         metrics = try store.metricSummaries(ofRun: id)
         if let name { sampleMetric = try store.sampleMetric(name, ofPoints: points.map(\.id)) }
+        let llmPoints = points.filter { $0.scenario == "llm" }.map(\.id)
+        if !llmPoints.isEmpty {
+            for column in LLMPointFigures.columns {
+                llmMetrics[column] = try store.sampleMetric(column, ofPoints: llmPoints)
+            }
+            requests = try store.requests(ofPoints: llmPoints)
+        }
         run.pointCount = points.count
         run.sampleCount = samples.reduce(0) { $0 + ($1.sample.isWarmup ? 0 : 1) }
         self.run = run

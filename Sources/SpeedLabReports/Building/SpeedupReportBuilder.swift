@@ -20,9 +20,11 @@ public struct SpeedupReportBuilder: Sendable {
 
     /// Computes the report of data already read from the store.
     public func build(_ data: ReportData, scenarioOrder: [String] = []) -> SpeedupReport {
-        build(
+        var report = build(
             run: data.run, points: data.points, samples: PointTimings.grouped(data.samples), metrics: data.metrics,
             scenarioOrder: scenarioOrder)
+        report.llm = LLMPointFigures.make(data)
+        return report
     }
 
     /// Computes a report from already loaded data.

@@ -24,6 +24,8 @@ public struct SpeedupReport: Sendable {
     public var headline: [HeadlineTarget]
     /// The command point with the best speedup against its baseline point, if any has one.
     public var bestCommandSpeedup: BestSpeedup? = nil
+    /// What the llm points measured per request, by point (none without llm points).
+    public var llm: [PointID: LLMPointFigures] = [:]
 
     /// Every row of every section, in report order.
     public var rows: [PointRow] { sections.flatMap(\.rows) }

@@ -17,7 +17,7 @@ public struct CSVRenderer: Sendable {
         let adaptive = report.run.adaptive != nil
         let fixed =
             Self.pointColumns + (adaptive ? ["median_ci_relative_half_width", "precision_reached"] : [])
-            + metricNames.map { "mean_" + $0 }
+            + metricNames.map { "mean_" + $0 } + (report.llm.isEmpty ? [] : LLMPointFigures.columns)
         // A parameter named like a fixed column (a command's `status` or `samples`) is written
         // `param_status`, so every column name is unique.
         let parameterColumns = parameterNames.map { fixed.contains($0) ? "param_" + $0 : $0 }
@@ -39,6 +39,10 @@ public struct CSVRenderer: Sendable {
                 fields += [Self.number(row.relativeHalfWidth), row.reachedPrecision.map { $0 ? "1" : "0" } ?? ""]
             }
             fields += metricNames.map { Self.number(row.counters[$0]) }
+            if !report.llm.isEmpty {
+                let medians = report.llm[row.pointID]?.medians ?? [:]
+                fields += LLMPointFigures.columns.map { Self.number(medians[$0]) }
+            }
             lines.append(Self.line(fields))
         }
         return lines.joined()
@@ -99,6 +103,31 @@ public struct CSVRenderer: Sendable {
             }
             return writer.count
         }
+    }
+
+    /// `requests.csv`: one row per stored request of the llm points, times in nanoseconds from
+    /// its repetition's start (empty where the request never got there).
+    public func requests(_ requests: [PointID: [StoredRequest]]) -> String {
+        var lines = [
+            Self.line([
+                "point_id", "repetition", "request", "sent_ns", "first_byte_ns", "first_token_ns", "end_ns",
+                "prompt_tokens", "output_tokens", "chunks", "status", "error",
+            ])
+        ]
+        for point in requests.keys.sorted() {
+            for stored in requests[point] ?? [] {
+                let record = stored.record
+                func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
+                lines.append(
+                    Self.line([
+                        String(point), String(stored.repetition), String(record.request), String(record.sentNanos),
+                        text(record.firstByteNanos), text(record.firstTokenNanos), text(record.endNanos),
+                        record.promptTokens.map(String.init) ?? "", String(record.outputTokens),
+                        String(record.chunks), record.status.map(String.init) ?? "", record.error ?? "",
+                    ]))
+            }
+        }
+        return lines.joined()
     }
 
     static func line(_ fields: [String]) -> String {

@@ -51,6 +51,9 @@ public struct ReportFiles: Sendable {
         if formats.contains(.csv) {
             group.wait()
             files.append(RenderedFile(name: "samples.csv", text: samplesCSV.withLock { $0 } ?? ""))
+            if !data.requests.isEmpty {
+                files.append(RenderedFile(name: "requests.csv", text: CSVRenderer().requests(data.requests)))
+            }
         }
         return ReportFiles(
             report: report, files: files, charts: charts, timelines: timelines, scenarioSummaries: scenarioSummaries)

@@ -42,6 +42,9 @@ public struct SpeedupReportHTML: Sendable {
             out += HTMLSpans.heading(2, [.text(section.scenario)])
             for paragraph in content.sectionIntro(section) { out += HTMLSpans.paragraph(paragraph) }
             out += HTMLSpans.write(content.pointTable(section), pointLink: pointLink)
+            if let table = content.llmTable(section), let note = content.llmNote(section) {
+                out += HTMLSpans.paragraph(note) + HTMLSpans.write(table, pointLink: pointLink)
+            }
             for chart in charts[section.scenario] ?? [] {
                 out += "<p>" + HTMLSpans.image(imagePrefix + chart.fileName, alt: chart.title) + "</p>\n"
             }

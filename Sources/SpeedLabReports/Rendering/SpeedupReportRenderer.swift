@@ -47,7 +47,10 @@ public struct SpeedupReportRenderer: DocumentRenderer {
     /// Each section's charts (none without the `svg` format), by scenario.
     public func charts(_ report: SpeedupReport) -> [String: [SVGChartFile]] {
         guard formats.contains(.svg) else { return [:] }
-        return Dictionary(uniqueKeysWithValues: report.sections.map { ($0.scenario, SVGChart.charts(for: $0)) })
+        return Dictionary(
+            uniqueKeysWithValues: report.sections.map {
+                ($0.scenario, SVGChart.charts(for: $0) + LLMCharts.charts(for: $0, llm: report.llm))
+            })
     }
 
     private func markdown(_ report: SpeedupReport, charts: [String: [SVGChartFile]]) -> String {
@@ -68,6 +71,9 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             out += "## \(MarkdownText.inline(section.scenario))\n\n"
             for paragraph in content.sectionIntro(section) { out += MarkdownSpans.write(paragraph) + "\n\n" }
             out += MarkdownSpans.write(content.pointTable(section)) + "\n"
+            if let table = content.llmTable(section), let note = content.llmNote(section) {
+                out += MarkdownSpans.write(note) + "\n\n" + MarkdownSpans.write(table) + "\n"
+            }
             for chart in charts[section.scenario] ?? [] {
                 out += "![\(MarkdownText.inline(chart.title))](\(chart.fileName))\n\n"
             }
