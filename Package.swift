@@ -232,7 +232,7 @@ let package = Package(
             name: "SpeedLabTransportTests",
             dependencies: [
                 "SpeedLabTransport", "SpeedLabScenarios", "SpeedLabCore", "SpeedLabConcurrency", "SpeedLabStatistics",
-                "SpeedLabStreaming",
+                "SpeedLabStreaming", "SpeedLabTestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import SpeedLabCore
 import SpeedLabEngine
+import SpeedLabScenarios
 import SpeedLabStore
 
 /// What `speedlab run --dry-run` can honestly say about command points. SpeedLab cannot know
@@ -19,7 +20,12 @@ struct CommandEstimates {
 
     /// Looks up every command point of `plan` in `store` (nil: no store to read).
     init(plan: RunPlan, store: (any RunDatabase)?) {
-        let commands = plan.entries.filter { !$0.point.hasSpans }
+        let commands = plan.entries.filter { entry -> Bool in
+            switch entry.point.scenario.measurement {
+            case .selfMeasuring: return true
+            case .timedBySpeedLab: return false
+            }
+        }
         ordinals = commands.map(\.point.ordinal)
         guard let store, !commands.isEmpty else { return }
         for scenario in Set(commands.map(\.point.scenarioName)) {

@@ -1,7 +1,8 @@
 import SpeedLabTransport
 
 /// The sweep `speedlab run` measures when given no file: every registered scenario, with
-/// `concurrent` and `agent` over simulated and real (http) I/O side by side, under two
+/// `concurrent` and `agent` over simulated and real (http) I/O side by side and a small `llm`
+/// group of streamed completions from the services, under two
 /// minutes on 2 cores in a release build. Also committed as `fixtures/sweeps/default.yaml`
 /// (a test keeps the two identical). A build without the HTTPTransport trait measures it
 /// without its `transport` lines.
@@ -11,17 +12,24 @@ public enum DefaultSweep {
     /// The sweep this build runs.
     public static var yaml: String { TransportBuild.hasHTTP ? withRealIO : simulatedOnly }
 
-    /// The sweep without its `transport` lines: simulated I/O only.
+    /// The sweep without its `transport` lines and its `llm` group (always over http):
+    /// simulated I/O only.
     public static var simulatedOnly: String {
-        withRealIO.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("transport:") }
+        var inLLMGroup = false
+        return withRealIO.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in
+                let trimmed = line.trimmingPrefix(while: { $0 == " " })
+                if trimmed.hasPrefix("- ") || trimmed.hasPrefix("parameters:") { inLLMGroup = trimmed == "- llm:" }
+                return !inLLMGroup && !line.contains("transport:")
+            }
             .joined(separator: "\n")
     }
 
     public static let withRealIO = """
         # The built-in sweep of `speedlab run`: every scenario, under two minutes on 2 cores;
         # concurrent and agent over real I/O (http on loopback, without CPU work) beside the
-        # same fetches simulated. Baselines (sequential, agent_sequential) are added automatically.
+        # same fetches simulated, and streamed completions from the services (llm).
+        # Baselines (sequential, agent_sequential, llm at concurrency 1) are added automatically.
         name: default
         seed: 42
         repetitions: 5
@@ -51,6 +59,14 @@ public enum DefaultSweep {
               failure_rate: [0, 0.1]
               work: 0
               transport: http
+          - llm:
+              concurrency: [1, 4, 16]
+              requests: 16
+              prompt_tokens: 128
+              output_tokens: 32
+              ttft_ms: 10
+              itl_ms: 2
+              jitter: 0
         parameters:
           tasks: 32
           latency_ms: 10
