@@ -76,12 +76,20 @@
 
         /// The `request` rows of a batch's samples.
         static func requests(_ batch: [PointSample]) -> CopyText {
-            var text = CopyText(capacity: batch.reduce(0) { $0 + $1.sample.requests.count * 160 })
-            for item in batch {
-                for request in item.sample.requests {
-                    text.append(item.pointID)
+            requests(
+                rows: batch.flatMap { item in
+                    item.sample.requests.map { (item.pointID, Int64(item.sample.repetition), $0) }
+                })
+        }
+
+        /// `request` rows: each request with its point and repetition.
+        static func requests(rows: [(point: PointID, repetition: Int64, record: RequestRecord)]) -> CopyText {
+            var text = CopyText(capacity: rows.count * 160)
+            for (point, repetition, request) in rows {
+                do {
+                    text.append(point)
                     text.tab()
-                    text.append(Int64(item.sample.repetition))
+                    text.append(repetition)
                     text.tab()
                     text.append(Int64(request.request))
                     text.tab()

@@ -99,8 +99,10 @@
                     RunArchive.Trace(
                         pointOrdinal: ordinal, wallNanos: wall, spanCount: count, spans: spansByPoint[ordinal] ?? []))
             }
-            return RunArchive(
+            var archive = RunArchive(
                 uuid: uuid, run: run, points: points, samples: samples, pointMetrics: metrics, traces: traces)
+            archive.requests = try archivedRequests(of: archive, run: id)
+            return archive
         }
 
         public func insert(_ archive: RunArchive) throws(StoreError) -> RunID? {
@@ -163,6 +165,12 @@
                         VALUES (\(point), \(trace.wallNanos), \(trace.spanCount))
                         """)
                     try insertSpans(trace.spans, of: point)
+                }
+                let requests = archive.requests.compactMap { request -> (PointID, Int64, RequestRecord)? in
+                    pointIDs[request.pointOrdinal].map { ($0, request.repetition, request.record) }
+                }
+                if !requests.isEmpty {
+                    try copy(CopyText.requests(rows: requests), into: "request", columns: CopyText.requestColumns)
                 }
                 return runID
             }

@@ -88,7 +88,8 @@ extension SQLiteRunStore: RunDatabase {
             return RunArchive(
                 uuid: uuid, run: stored.run, points: points, samples: samples, pointMetrics: metrics, traces: traces)
         }
-        guard let archive else { throw .unknownRun(reference: String(id), path: path) }
+        guard var archive else { throw .unknownRun(reference: String(id), path: path) }
+        archive.requests = try archivedRequests(of: archive, run: id)
         return archive
     }
 
@@ -144,6 +145,13 @@ extension SQLiteRunStore: RunDatabase {
                     sql: "INSERT INTO trace (pointId, wallNanos, spanCount) VALUES (?, ?, ?)",
                     arguments: [point, trace.wallNanos, trace.spanCount])
                 try Self.insertSpans(trace.spans, of: point, in: db)
+            }
+            if !archive.requests.isEmpty {
+                let insertRequest = try RequestInsert(db)
+                for request in archive.requests {
+                    guard let point = pointIDs[request.pointOrdinal] else { continue }
+                    try insertRequest.insert(request.record, point: point, repetition: request.repetition)
+                }
             }
             return runID
         }

@@ -100,6 +100,14 @@ extension RunArchive {
                 text(span.outcome, "\(name)'s span outcome", identifier: true)
             }
         }
+        for request in requests {
+            let name = "request \(request.record.request) of point \(request.pointOrdinal)"
+            check(ordinals.contains(request.pointOrdinal), "a request belongs to no point of the run")
+            check(request.repetition >= 0 && request.record.request >= 0, "\(name) has a negative number")
+            check(["usage", "chunks"].contains(request.record.tokenSource), "\(name) has an unknown token source")
+            check(request.record.outputTokens >= 0 && request.record.chunks >= 0, "\(name) has negative counts")
+            text(request.record.error, "\(name)'s error")
+        }
         return problems
     }
 

@@ -17,16 +17,33 @@ public struct RunArchive: Sendable, Hashable {
     public var samples: [Sample]
     public var pointMetrics: [PointMetric]
     public var traces: [Trace]
+    /// The requests of the run's llm repetitions, by point ordinal, repetition and number.
+    public var requests: [Request]
 
     public init(
-        uuid: UUID, run: Run, points: [Point], samples: [Sample], pointMetrics: [PointMetric], traces: [Trace]
+        uuid: UUID, run: Run, points: [Point], samples: [Sample], pointMetrics: [PointMetric], traces: [Trace],
+        requests: [Request] = []
     ) {
+        self.requests = requests
         self.uuid = uuid
         self.run = run
         self.points = points
         self.samples = samples
         self.pointMetrics = pointMetrics
         self.traces = traces
+    }
+
+    /// A row of `request`, its point named by ordinal.
+    public struct Request: Sendable, Hashable {
+        public var pointOrdinal: Int64
+        public var repetition: Int64
+        public var record: RequestRecord
+
+        public init(pointOrdinal: Int64, repetition: Int64, record: RequestRecord) {
+            self.pointOrdinal = pointOrdinal
+            self.repetition = repetition
+            self.record = record
+        }
     }
 
     /// The `run` row, less its id.
@@ -181,4 +198,18 @@ public struct RunArchive: Sendable, Hashable {
 
     /// The number of measured (not warm-up) samples.
     public var measuredSampleCount: Int { samples.reduce(0) { $0 + ($1.isWarmup ? 0 : 1) } }
+}
+
+extension RunDatabase {
+    /// The stored requests of `archive`'s points (run `id` of this store), for its `requests`.
+    public func archivedRequests(of archive: RunArchive, run id: RunID) throws(StoreError) -> [RunArchive.Request] {
+        let points = try points(ofRun: id)
+        let stored = try requests(ofPoints: points.map(\.id))
+        return points.flatMap { point in
+            (stored[point.id] ?? []).map {
+                RunArchive.Request(
+                    pointOrdinal: Int64(point.ordinal), repetition: Int64($0.repetition), record: $0.record)
+            }
+        }
+    }
 }

@@ -117,6 +117,7 @@ enum ParityCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case insertingARunTwiceKeepsOne
     case aDuplicateKeyIsRefusedWithTheEnginesCode
     case theRunTableHasTheDescribedColumns
+    case requestsAreKeptExactlyAndTravelWithTheirRun
 
     var testDescription: String { rawValue }
 
@@ -130,6 +131,7 @@ enum ParityCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .insertingARunTwiceKeepsOne: try Self.insertingARunTwiceKeepsOne(backend)
         case .aDuplicateKeyIsRefusedWithTheEnginesCode: try Self.aDuplicateKeyIsRefusedWithTheEnginesCode(backend)
         case .theRunTableHasTheDescribedColumns: try Self.theRunTableHasTheDescribedColumns(backend)
+        case .requestsAreKeptExactlyAndTravelWithTheirRun: try Self.requestsAreKeptExactlyAndTravelWithTheirRun(backend)
         }
     }
 
@@ -280,6 +282,41 @@ enum ParityCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
         #expect(declared == Set(["id"] + StoreTable.run.columnNames.map { $0.lowercased() }))
         let samples = try backend.columns(of: SampleTable.table.name, in: store)
         #expect(samples == Set(["id"] + SampleTable.table.columnNames.map { $0.lowercased() }))
+    }
+
+    /// Requests of an llm repetition, one failed with an error that holds a tab, a line end
+    /// and a backslash, and arrivals of every size of varint.
+    static let requests = [
+        RequestRecord(
+            request: 0, sentNanos: 1_000, firstByteNanos: 2_000, firstTokenNanos: 30_000_000, endNanos: 90_000_000,
+            promptTokens: 256, outputTokens: 3, tokenSource: "usage", chunks: 5, status: 200, error: nil,
+            arrivals: [30_000_000, 30_000_100, 90_000_000 + (1 << 33)]),
+        RequestRecord(
+            request: 1, sentNanos: 5_000, firstByteNanos: nil, firstTokenNanos: nil, endNanos: nil, promptTokens: nil,
+            outputTokens: 0, tokenSource: "chunks", chunks: 0, status: 503, error: "HTTP 503: busy\tnow\nC:\\x",
+            arrivals: []),
+    ]
+
+    static func requestsAreKeptExactlyAndTravelWithTheirRun(_ backend: some ParityBackend) throws {
+        let store = try backend.makeStore()
+        let run = try store.createRun(SampleFactory.newRun(label: "llm"))
+        let point = NewPoint(
+            ordinal: 0, scenario: "llm", parameters: ParameterPoint(["concurrency": .integer(2)]), baselineOrdinal: nil)
+        let id = try #require(try store.registerPoints([point], run: run)[point.key])
+        var sample = SampleFactory.sample(repetition: 0, wallMillis: 90)
+        sample.requests = requests
+        try store.record([PointSample(pointID: id, sample: sample)])
+        try store.record([PointSample(pointID: id, sample: sample)])  // a stored repetition keeps its requests once
+        let stored = try store.requests(ofPoints: [id])[id] ?? []
+        #expect(stored == requests.map { StoredRequest(repetition: 0, record: $0) })
+        try store.finishRun(run, status: .completed)
+        let archive = try store.archive(ofRun: run)
+        #expect(archive.requests.map(\.record) == requests)
+        #expect(archive.problems().isEmpty, "\(archive.problems())")
+        let target = try backend.makeStore()
+        let copied = try #require(try target.insert(archive))
+        let copiedPoint = try #require(try target.points(ofRun: copied).first?.id)
+        #expect(try target.requests(ofPoints: [copiedPoint])[copiedPoint]?.map(\.record) == requests)
     }
 
     /// A completed run labelled `label`: two points (the second measured against the first),
