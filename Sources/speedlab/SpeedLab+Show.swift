@@ -39,9 +39,49 @@ extension SpeedLab {
                     ])
                 }
                 print(table.render(), terminator: "")
+                let llm = points.filter { $0.scenario == "llm" }
+                if !llm.isEmpty {
+                    print(
+                        "\n" + Self.requestTable(llm, requests: try runs.requests(ofPoints: llm.map(\.id))),
+                        terminator: "")
+                }
             } catch {
                 throw SpeedLabExitCode.report(error)
             }
+        }
+
+        /// The stored requests of the llm points: how many, how many failed, and the exact
+        /// percentiles of ttft and itl over every successful request of every measured repetition.
+        static func requestTable(_ points: [StoredPoint], requests: [PointID: [StoredRequest]]) -> String {
+            var table = TextTable(
+                header: [
+                    "point", "requests", "errors", "ttft p50 ms", "ttft p99 ms", "itl p50 ms", "itl p99 ms",
+                    "output tokens",
+                ],
+                rightAligned: [0, 1, 2, 3, 4, 5, 6, 7])
+            for point in points {
+                let stored = requests[point.id] ?? []
+                let succeeded = stored.map(\.record).filter { $0.error == nil }
+                let ttft = succeeded.compactMap { record in record.firstTokenNanos.map { Double($0 - record.sentNanos) }
+                }
+                let itl = succeeded.flatMap { record in
+                    zip(record.arrivals, record.arrivals.dropFirst()).map { Double($1 - $0) }
+                }
+                func percentile(_ values: [Double], _ p: Double) -> String {
+                    guard !values.isEmpty else { return "-" }
+                    let sorted = values.sorted()
+                    let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
+                    return HumanFormat.fixed(sorted[rank - 1] / 1e6, 2)
+                }
+                let sources = Set(succeeded.map(\.tokenSource)).sorted().joined(separator: "+")
+                table.rows.append([
+                    String(point.id), String(stored.count), String(stored.count - succeeded.count),
+                    percentile(ttft, 0.5), percentile(ttft, 0.99), percentile(itl, 0.5), percentile(itl, 0.99),
+                    sources.isEmpty ? "-" : "from " + sources,
+                ])
+            }
+            return "requests of the llm points (measured repetitions; nearest-rank percentiles over every request):\n"
+                + table.render()
         }
 
         static func header(_ run: StoredRun) -> String {
