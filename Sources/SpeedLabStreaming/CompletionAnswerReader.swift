@@ -54,10 +54,13 @@ public struct CompletionAnswerReader: Sendable {
             gathered.append(contentsOf: bytes)
             return
         }
+        // The event reader is moved out while it calls back into this reader (which it belongs
+        // to), and back after: no copy of its buffers, no array of events per read.
+        var events = ServerSentEventReader()
+        swap(&events, &self.events)
+        defer { swap(&events, &self.events) }
         do {
-            var ready: [ServerSentEvent] = []
-            try events.consume(bytes) { ready.append($0) }
-            for event in ready { try take(event, at: instant) }
+            try events.consumeRaw(bytes) { type, _, data in try take(type: type, data: data, at: instant) }
         } catch let failure as CompletionChunk.Failure {
             timing.error = failure.description
         } catch {
@@ -65,21 +68,26 @@ public struct CompletionAnswerReader: Sendable {
         }
     }
 
-    private mutating func take(_ event: ServerSentEvent, at instant: ContinuousClock.Instant) throws {
+    private mutating func take(type: [UInt8]?, data: UnsafeRawBufferPointer, at instant: ContinuousClock.Instant)
+        throws
+    {
         guard !sawDone else { return }
-        if event.type == "error" {
-            throw CompletionChunk.Failure(
-                description: "the server sent an error event: \(CompletionChunk.shown(event.data))")
+        if let type, type.elementsEqual("error".utf8) {
+            let text = String(decoding: data, as: UTF8.self)
+            throw CompletionChunk.Failure(description: "the server sent an error event: \(CompletionChunk.shown(text))")
         }
-        let chunk = try CompletionChunk.decode(event.data)
-        timing.chunks += 1
+        // The scanner reads a chunk where it lies; what it cannot read, the full decoder reads
+        // again, and names when it is an error object or not JSON.
+        let chunk =
+            try CompletionChunkScanner.scan(data)
+            ?? CompletionChunkScanner.Scanned(CompletionChunk.decode(String(decoding: data, as: UTF8.self)))
         if chunk.isDone {
             sawDone = true
-            timing.chunks -= 1  // `[DONE]` ends the stream; it is no chunk of the answer
             timing.end = instant
             return
         }
-        if chunk.content != nil { timing.contentArrivals.append(instant) }
+        timing.chunks += 1
+        if chunk.hasContent { timing.contentArrivals.append(instant) }
         if let prompt = chunk.promptTokens { timing.promptTokens = prompt }
         if let completion = chunk.completionTokens { timing.usageTokens = completion }
     }

@@ -12,8 +12,9 @@ public struct ServerSentEventReader: Sendable {
     private var line: [UInt8] = []
     private var data: [UInt8] = []
     private var hasData = false
-    private var type: String?
-    private var id: String?
+    private var type: [UInt8]?
+    /// The last event id (`id:`), which the standard keeps from one event to the next.
+    public private(set) var id: String?
     private var lastWasCarriageReturn = false
     private var isFirstLine = true
     /// Bytes read so far, for an error that names what was read.
@@ -29,26 +30,57 @@ public struct ServerSentEventReader: Sendable {
     public mutating func consume(
         _ bytes: some Sequence<UInt8>, event: (ServerSentEvent) throws -> Void
     ) throws {
-        for byte in bytes {
+        let collected = Array(bytes)
+        try collected.withUnsafeBytes { raw in
+            try consumeRaw(raw) { type, id, data in
+                try event(
+                    ServerSentEvent(
+                        type: type.map { String(decoding: $0, as: UTF8.self) },
+                        data: String(decoding: data, as: UTF8.self), id: id))
+            }
+        }
+    }
+
+    /// Reads `bytes` where they lie, calling `event` with each completed event's type (nil for
+    /// the default), the last event id and its data, valid only during the call: no string or array is made per
+    /// event. Throws when a line runs past ``lineLimit``.
+    public mutating func consumeRaw(
+        _ bytes: UnsafeRawBufferPointer,
+        event: (_ type: [UInt8]?, _ id: String?, _ data: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var index = 0
+        while index < bytes.count {
+            // The common case: the rest of a line is in this read; take it in one piece.
+            if !lastWasCarriageReturn || bytes[index] != 0x0A {
+                var end = index
+                while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+                if end > index {
+                    guard line.count + (end - index) <= Self.lineLimit else { throw LineTooLong(limit: Self.lineLimit) }
+                    line.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                    bytesRead += end - index
+                    lastWasCarriageReturn = false
+                    index = end
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             bytesRead += 1
             if byte == 0x0A, lastWasCarriageReturn {  // the \n of a \r\n
                 lastWasCarriageReturn = false
                 continue
             }
             lastWasCarriageReturn = byte == 0x0D
-            if byte == 0x0A || byte == 0x0D {
-                try endLine(event: event)
-            } else {
-                guard line.count < Self.lineLimit else { throw LineTooLong(limit: Self.lineLimit) }
-                line.append(byte)
-            }
+            try endLine(event: event)
         }
     }
 
     /// Whether an incomplete line or event is pending (a body cut off in the middle).
     public var pendingBytes: Int { line.count + data.count }
 
-    private mutating func endLine(event: (ServerSentEvent) throws -> Void) throws {
+    private mutating func endLine(
+        event: (_ type: [UInt8]?, _ id: String?, _ data: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         defer { line.removeAll(keepingCapacity: true) }
         if isFirstLine {  // a UTF-8 byte-order mark before the first line is skipped
             isFirstLine = false
@@ -57,11 +89,12 @@ public struct ServerSentEventReader: Sendable {
         guard !line.isEmpty else {
             if hasData {
                 if data.last == 0x0A { data.removeLast() }
-                let dispatched = ServerSentEvent(type: type, data: String(decoding: data, as: UTF8.self), id: id)
-                data.removeAll(keepingCapacity: true)
+                let dispatchedType = type
+                let dispatchedID = id
                 hasData = false
                 type = nil
-                try event(dispatched)
+                defer { data.removeAll(keepingCapacity: true) }
+                try data.withUnsafeBytes { try event(dispatchedType, dispatchedID, $0) }
             }
             type = nil
             return
@@ -77,7 +110,7 @@ public struct ServerSentEventReader: Sendable {
             data.append(0x0A)
             hasData = true
         } else if name.elementsEqual("event".utf8) {
-            type = String(decoding: value, as: UTF8.self)
+            type = Array(value)
         } else if name.elementsEqual("id".utf8), !value.contains(0) {
             id = String(decoding: value, as: UTF8.self)
         }
