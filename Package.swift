@@ -182,7 +182,7 @@ let package = Package(
             dependencies: [
                 "SpeedLabCore", "SpeedLabStore", "SpeedLabStatistics", "SpeedLabReports", "SpeedLabScenarios",
                 "SpeedLabConcurrency", "SpeedLabEngine", "SpeedLabTransport", "SpeedLabPostgres", "SpeedLabSite",
-                "SpeedLabTestSupport", "SpeedLabSQLite", "SpeedLabStoreOpener",
+                "SpeedLabTestSupport", "SpeedLabSQLite", "SpeedLabStoreOpener", "SpeedLabStreaming",
             ],
             swiftSettings: strictSettings
         ),

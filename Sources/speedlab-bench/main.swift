@@ -11,9 +11,10 @@ import Foundation
 ///     swift run -c release speedlab-bench services [--connections 64] [--seconds 5] [--held 4000]
 ///     swift run -c release speedlab-bench tracer [--spans 1000000] [--tasks 1000]
 ///     swift run -c release speedlab-bench site [--runs 1000] [--points 100] [--out DIR] [--keep 1]
+///     swift run -c release speedlab-bench streams [--chunks 1000000] [--requests 1000] [--chunks-per-request 64] [--repetitions 20] [--postgres URL]
 ///     swift run -c release speedlab-bench backends [--postgres URL] [--samples 100000] [--points 100] [--runs 1000] [--import PATH]
 let usage =
-    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N] | site [--runs N] [--points N] [--out DIR] [--keep 1] | backends [--postgres URL] [--samples N] [--points N] [--runs N] [--import PATH]"
+    "usage: speedlab-bench store|report [--samples N] [--points N] [--metrics N] | io [--tasks N] [--latency-ms L] | history [--runs N] [--points N] | changepoints [--seeds N] | harness [--max N] | services [--connections N] [--seconds N] [--held N] | tracer [--spans N] [--tasks N] | site [--runs N] [--points N] [--out DIR] [--keep 1] | backends [--postgres URL] [--samples N] [--points N] [--runs N] [--import PATH] | streams [--chunks N] [--requests N] [--chunks-per-request N] [--repetitions N] [--postgres URL]"
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// The whole-number value after `flag`, or `fallback`.
@@ -87,6 +88,13 @@ do {
             done.signal()
         }
         done.wait()
+    case "streams":
+        try StreamBenchmark(
+            chunks: max(1, option("--chunks", default: 1_000_000)),
+            requests: max(1, option("--requests", default: 1_000)),
+            chunksPerRequest: max(1, option("--chunks-per-request", default: 64)),
+            repetitions: max(1, option("--repetitions", default: 20)), database: textOption("--postgres")
+        ).execute()
     case "services":
         #if HTTPTransport
             let done = DispatchSemaphore(value: 0)
