@@ -61,7 +61,6 @@ struct StreamBenchmark {
         defer { folder.remove() }
         let location = database ?? folder.path("streams.sqlite")
         let store = try StoreOpener.open(location, access: .write(create: true))
-        defer { try? store.close() }
         let run = try store.createRun(SampleFactory.newRun(label: "streams"))
         let point = NewPoint(
             ordinal: 0, scenario: "llm", parameters: ParameterPoint(["concurrency": .integer(64)]),
@@ -86,6 +85,7 @@ struct StreamBenchmark {
             times.append(Double(took.seconds) * 1e3 + Double(took.attoseconds) / 1e15)
         }
         try store.finishRun(run, status: .completed)
+        try store.close()  // checkpoints the write-ahead log into the file measured below
         times.sort()
         let stored = requests * repetitions
         var size = ""
