@@ -16,7 +16,8 @@ import Testing
     @Test func theShownColumnsKeepTheirHeadingsAndPrecision() {
         #expect(
             ReportColumn.shown.map(\.heading) == [
-                "retries", "timeouts", "degraded", "failed", "wake late p99 ms", "call latency p50 ms",
+                "retries", "timeouts", "degraded", "failed", "wake late p99 ms", "answer ttft p50 ms",
+                "call latency p50 ms",
                 "call latency p99 ms",
             ])
         #expect(ReportColumn(.retries).format(2) == "2.0")

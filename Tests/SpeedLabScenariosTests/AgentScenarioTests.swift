@@ -15,8 +15,11 @@ import Testing
             ].merging(extra) { _, new in new })
     }
 
+    /// The outcome's counts (not its timings: query latency, wake lateness, the answer's first token).
     static func counters(_ outcome: ScenarioOutcome) -> [String: Double] {
-        outcome.counters.filter { !$0.key.hasPrefix("query_") && !$0.key.hasPrefix("wake_") }
+        outcome.counters.filter {
+            !$0.key.hasPrefix("query_") && !$0.key.hasPrefix("wake_") && !$0.key.hasPrefix("answer_ttft_")
+        }
     }
 
     static func expected(_ plans: [AgentQueryPlan]) -> [String: Double] {
@@ -86,5 +89,25 @@ import Testing
         #expect(outcome.counters["failed"] == 16)
         #expect((outcome.counters["breaker_rejections"] ?? 0) > 0)
         #expect(outcome.counters["answered"] == 0)
+    }
+}
+
+/// The agent's final answer streams: every answered query's first token arrives 0.3 of the
+/// final call's delay after the call starts, and the query reports it as `answer_ttft`.
+@Suite struct AgentAnswerTTFTTests {
+    @Test func everyAnsweredQueryReportsTheFirstTokenOfItsFinalAnswer() async throws {
+        let point = ParameterPoint([
+            "tasks": .integer(6), "concurrency": .integer(6), "latency_ms": .integer(20), "jitter": .integer(0),
+            "failure_rate": .integer(0), "work": .integer(0), "seed": .integer(1),
+        ])
+        let outcome = try await AgentScenario(point: point).run(in: ScenarioContext())
+        let p50 = try #require(outcome.counters["answer_ttft_p50_ms"])
+        let p99 = try #require(outcome.counters["answer_ttft_p99_ms"])
+        // llm (3·L = 60 ms) then final, whose first token is 0.3 × 60 ms = 18 ms in: at least
+        // 78 ms, and well before the final answer ends (120 ms); generous above for a busy machine.
+        #expect(p50 >= 78 && p50 < 115, "answer ttft p50 \(p50) ms")
+        #expect(p99 >= p50)
+        let query = try #require(outcome.counters["query_p50_ms"])
+        #expect(query > p50)
     }
 }

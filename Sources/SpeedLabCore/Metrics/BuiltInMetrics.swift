@@ -32,6 +32,9 @@ extension Metric {
         summary: "calls that ended otherwise than the seed's schedule says")
     public static let query = Metric(
         "query", unit: .milliseconds, kind: .distribution([.p50, .p95, .p99]), summary: "each agent query's latency")
+    public static let answerTTFT = Metric(
+        "answer_ttft", unit: .milliseconds, kind: .distribution([.p50, .p99]),
+        summary: "each answered agent query's start to the first token of its final answer")
 
     // MARK: Real I/O
     public static let httpRequests = Metric("http_requests", unit: .count, kind: .counter, summary: "HTTP requests")
@@ -80,7 +83,8 @@ extension Metric {
     /// Every built-in metric.
     public static let builtIn: [Metric] = [
         .calls, .wakeLate, .callLatency, .queries, .attempts, .errors, .timeouts, .retries, .breakerRejections,
-        .answered, .degraded, .failed, .unplannedCalls, .query, .httpRequests, .httpErrors, .connectionErrors,
+        .answered, .degraded, .failed, .unplannedCalls, .query, .answerTTFT, .httpRequests, .httpErrors,
+        .connectionErrors,
         .connectionsOpened, .responseBytesRead, .databaseQueries, .clientCPUPerCall, .exitCode, .signal, .minorFaults,
         .majorFaults, .shellOverhead, .peakRSS, .ttft, .itl, .tpot, .e2e, .requestsPerSecond,
         .outputTokensPerSecond,

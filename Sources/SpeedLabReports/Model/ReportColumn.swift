@@ -32,7 +32,8 @@ public struct ReportColumn: Sendable, Hashable {
     /// The metric columns a report shows, in order, each where any row of a section has it.
     public static let shown: [ReportColumn] = [
         ReportColumn(.retries), ReportColumn(.timeouts), ReportColumn(.degraded), ReportColumn(.failed),
-        ReportColumn(.wakeLate, .p99), ReportColumn(.callLatency, .p50, onlyWith: .httpRequests),
+        ReportColumn(.wakeLate, .p99), ReportColumn(.answerTTFT, .p50),
+        ReportColumn(.callLatency, .p50, onlyWith: .httpRequests),
         ReportColumn(.callLatency, .p99, onlyWith: .httpRequests),
     ]
 }

@@ -20,6 +20,8 @@ public struct AgentCounts: Sendable, Hashable {
     /// (breaker rejections alone never count).
     public var unplanned = 0
     public var queryNanos: [Double] = []
+    /// Each answered query's time from its start to the first token of its final answer.
+    public var answerTTFTNanos: [Double] = []
 
     public init() {}
 
@@ -65,6 +67,7 @@ public struct AgentCounts: Sendable, Hashable {
         ]
         if unplanned > 0 { metrics[Metric.unplannedCalls.name] = Double(unplanned) }
         metrics.merge(Metric.query.percentiles(of: queryNanos, scale: 1e-6)) { own, _ in own }
+        metrics.merge(Metric.answerTTFT.percentiles(of: answerTTFTNanos, scale: 1e-6)) { own, _ in own }
         return metrics
     }
 }

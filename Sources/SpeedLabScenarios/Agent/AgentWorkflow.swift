@@ -65,6 +65,7 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
     /// calls succeeded, so a schedule that meets other failures than its baseline is caught.
     func run(query: Int, fanOut: Bool) async throws -> UInt64 {
         let start = clock.now
+        let startedAt = ContinuousClock.now  // the origin of the answer's first token (a CallTiming instant)
         let llm: Bool
         let vector: Bool
         let db: Bool
@@ -72,25 +73,29 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             async let first = call(query: query, service: .llm)
             async let second = call(query: query, service: .vector)
             async let third = call(query: query, service: .db)
-            (llm, vector, db) = try await (first, second, third)
+            let (a, b, c) = try await (first, second, third)
+            (llm, vector, db) = (a != nil, b != nil, c != nil)
         } else {
-            llm = try await call(query: query, service: .llm)
-            vector = try await call(query: query, service: .vector)
-            db = try await call(query: query, service: .db)
+            llm = try await call(query: query, service: .llm) != nil
+            vector = try await call(query: query, service: .vector) != nil
+            db = try await call(query: query, service: .db) != nil
         }
         var rerank: UInt64 = 0
-        var final = false
+        var answer: CallTiming?
         if llm {
             rerank =
                 try await placement?.compute(settings.workload, item: query)
                 ?? context.compute(settings.workload, item: query)
-            final = try await call(query: query, service: .final)
+            answer = try await call(query: query, service: .final)
         }
+        let final = answer != nil
         let outcome = AgentQueryPlan.outcome(llm: llm, vector: vector, db: db, final: final)
         let elapsed = start.duration(to: clock.now)
+        let answerTTFT = answer.map { startedAt.duration(to: $0.firstByte).nanoseconds }
         counters.update { values in
             values.queries += 1
             values.queryNanos.append(elapsed.nanoseconds)
+            if let answerTTFT { values.answerTTFTNanos.append(answerTTFT) }
             switch outcome {
             case .answered: values.answered += 1
             case .degraded: values.degraded += 1
@@ -101,8 +106,9 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
         return rerank &+ code
     }
 
-    /// One service call with retries, timeouts and the service's breaker; true on success.
-    func call(query: Int, service: AgentService) async throws -> Bool {
+    /// One service call with retries, timeouts and the service's breaker; what its successful
+    /// attempt measured, or nil when every attempt failed.
+    func call(query: Int, service: AgentService) async throws -> CallTiming? {
         counters.update { $0.calls += 1 }
         let timeout = Duration.nanoseconds(settings.timeoutNanos(query: query, service: service))
         let seed = settings.workload.seed
@@ -137,7 +143,8 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                 }
                 defer { lastAttemptEnd = tracer?.now() }
                 do {
-                    _ = try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt) {
+                    let timing = try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt)
+                    {
                         try await breaker.run {
                             try await withTimeout(timeout, clock: clock) {
                                 try await perform(query: query, service: service, attempt: attempt)
@@ -145,6 +152,7 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                         }
                     }
                     note(.success, attempt: attempt)
+                    return timing
                 } catch let error as TimeoutError {
                     counters.update { $0.timeouts += 1 }
                     note(.timeout, attempt: attempt)
@@ -160,12 +168,12 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             }
             counters.update { $0.retries += outcome.retries }
             settle(succeeded: true)
-            return true
+            return outcome.value
         } catch let failure as RetryFailure {
             if failure.lastError is TransportError { throw failure.lastError }
             counters.update { $0.retries += failure.attempts - 1 }
             settle(succeeded: false)
-            return false
+            return nil
         }
     }
 
@@ -182,6 +190,20 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
             let timing = CallTiming(start: start, firstByte: end, end: end, bytes: 0)
             context.calls.record(timing)
             return timing
+        }
+        if AgentStream.isStreamed(service) {
+            switch settings.workload.transport {
+            case .http where call.draw != .fail:
+                guard let client = context.network?.completions else { throw ScenarioError.transportUnavailable(.http) }
+                return try await AgentStream.fetch(call, client: client, context: context)
+            case .simulated:
+                var timing = try await context.fetch(
+                    call, over: .simulated, client: settings.workload.client, connections: connections)
+                timing.firstByte = min(timing.end, timing.start.advanced(by: .nanoseconds(AgentStream.ttftNanos(call))))
+                return timing
+            case .http:
+                break  // drawn to fail: the services' error answer after the latency
+            }
         }
         return try await context.fetch(
             call, over: settings.workload.transport, client: settings.workload.client, connections: connections)
