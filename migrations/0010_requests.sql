@@ -20,3 +20,6 @@ CREATE TABLE request (
   arrivals        BLOB NOT NULL,
   PRIMARY KEY (pointId, repetition, request)
 ) STRICT, WITHOUT ROWID;
+
+-- A traced fetch of a streamed answer keeps when its first token arrived (the timeline's tick).
+ALTER TABLE span ADD COLUMN firstTokenNanos INTEGER;

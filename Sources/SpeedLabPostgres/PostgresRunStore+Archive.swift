@@ -34,7 +34,7 @@
                     spans: try query(
                         """
                         SELECT p.ordinal, s.kind, s.item, s.service, s.attempt, s.outcome, s.startNanos, s.endNanos,
-                          s.thread
+                          s.thread, s.firstTokenNanos
                         FROM span s JOIN point p ON p.id = s.pointId WHERE p.runId = \(id) ORDER BY s.id
                         """)
                 )
@@ -84,13 +84,13 @@
             }
             var spansByPoint: [Int64: [Span]] = [:]
             for row in rows.spans {
-                let (ordinal, kind, item, service, attempt, outcome, start, end, thread) = try decode(
-                    row, (Int64, String, Int64, Int64?, Int64?, String?, Int64, Int64, String).self)
+                let (ordinal, kind, item, service, attempt, outcome, start, end, thread, firstToken) = try decode(
+                    row, (Int64, String, Int64, Int64?, Int64?, String?, Int64, Int64, String, Int64?).self)
                 spansByPoint[ordinal, default: []].append(
                     Span(
                         kind: Span.Kind(rawValue: kind) ?? .fetch, item: Int(item), service: service.map(Int.init),
                         attempt: attempt.map(Int.init), outcome: outcome, startNanos: start, endNanos: end,
-                        thread: thread))
+                        thread: thread, firstTokenNanos: firstToken))
             }
             var traces: [RunArchive.Trace] = []
             for row in rows.traces {

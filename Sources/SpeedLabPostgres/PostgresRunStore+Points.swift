@@ -166,8 +166,8 @@
                     try query("SELECT wallNanos FROM trace WHERE pointId = \(point)"),
                     try query(
                         """
-                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread FROM span
-                        WHERE pointId = \(point) ORDER BY startNanos, id
+                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread, firstTokenNanos
+                        FROM span WHERE pointId = \(point) ORDER BY startNanos, id
                         """)
                 )
             }
@@ -180,13 +180,14 @@
             var spans: [Span] = []
             spans.reserveCapacity(rows.count)
             for row in rows {
-                let (kind, item, service, attempt, outcome, start, end, thread) = try decode(
-                    row, (String, Int64, Int64?, Int64?, String?, Int64, Int64, String).self)
+                let (kind, item, service, attempt, outcome, start, end, thread, firstToken) = try decode(
+                    row, (String, Int64, Int64?, Int64?, String?, Int64, Int64, String, Int64?).self)
                 guard let kind = Span.Kind(rawValue: kind) else { continue }
                 spans.append(
                     Span(
                         kind: kind, item: Int(item), service: service.map(Int.init), attempt: attempt.map(Int.init),
-                        outcome: outcome, startNanos: start, endNanos: end, thread: thread))
+                        outcome: outcome, startNanos: start, endNanos: end, thread: thread,
+                        firstTokenNanos: firstToken))
             }
             return spans
         }

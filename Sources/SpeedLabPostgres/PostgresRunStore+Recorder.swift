@@ -173,13 +173,15 @@
             guard !spans.isEmpty else { return }
             try execute(
                 """
-                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread)
-                SELECT \(point), k, i, NULLIF(s, -1), NULLIF(a, -1), NULLIF(o, ''), b, e, t
+                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread,
+                  firstTokenNanos)
+                SELECT \(point), k, i, NULLIF(s, -1), NULLIF(a, -1), NULLIF(o, ''), b, e, t, NULLIF(f, -1)
                 FROM unnest(\(spans.map(\.kind.rawValue))::TEXT[], \(spans.map { Int64($0.item) })::BIGINT[],
                   \(spans.map { Int64($0.service ?? -1) })::BIGINT[], \(spans.map { Int64($0.attempt ?? -1) })::BIGINT[],
                   \(spans.map { $0.outcome ?? "" })::TEXT[], \(spans.map(\.startNanos))::BIGINT[],
-                  \(spans.map(\.endNanos))::BIGINT[], \(spans.map(\.thread))::TEXT[])
-                  WITH ORDINALITY AS u(k, i, s, a, o, b, e, t, n)
+                  \(spans.map(\.endNanos))::BIGINT[], \(spans.map(\.thread))::TEXT[],
+                  \(spans.map { $0.firstTokenNanos ?? -1 })::BIGINT[])
+                  WITH ORDINALITY AS u(k, i, s, a, o, b, e, t, f, n)
                 ORDER BY n
                 """)
         }

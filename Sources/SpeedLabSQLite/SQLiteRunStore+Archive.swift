@@ -67,14 +67,14 @@ extension SQLiteRunStore: RunDatabase {
                 let spans = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread FROM span
-                        WHERE pointId = ? ORDER BY id
+                        SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread, firstTokenNanos
+                        FROM span WHERE pointId = ? ORDER BY id
                         """, arguments: [trace[0] as PointID]
                 ).compactMap { row -> Span? in
                     guard let kind = Span.Kind(rawValue: row[0]) else { return nil }
                     return Span(
                         kind: kind, item: row[1], service: row[2], attempt: row[3], outcome: row[4],
-                        startNanos: row[5], endNanos: row[6], thread: row[7])
+                        startNanos: row[5], endNanos: row[6], thread: row[7], firstTokenNanos: row[8])
                 }
                 traces.append(
                     RunArchive.Trace(

@@ -21,8 +21,9 @@ extension SQLiteRunStore {
         let insert = try PreparedStatement(
             db,
             sql: """
-                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO span (pointId, kind, item, service, attempt, outcome, startNanos, endNanos, thread,
+                  firstTokenNanos)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for span in spans {
             insert.bind(1, point)
@@ -34,6 +35,7 @@ extension SQLiteRunStore {
             insert.bind(7, span.startNanos)
             insert.bind(8, span.endNanos)
             insert.bind(9, text: Array(span.thread.utf8))
+            insert.bind(10, span.firstTokenNanos)
             _ = try insert.insert()
         }
     }
@@ -48,15 +50,15 @@ extension SQLiteRunStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread FROM span
-                    WHERE pointId = ? ORDER BY startNanos, id
+                    SELECT kind, item, service, attempt, outcome, startNanos, endNanos, thread, firstTokenNanos
+                    FROM span WHERE pointId = ? ORDER BY startNanos, id
                     """, arguments: [point])
             let spans = rows.compactMap { row -> Span? in
                 guard let kind = Span.Kind(rawValue: row["kind"]) else { return nil }
                 return Span(
                     kind: kind, item: row["item"], service: row["service"], attempt: row["attempt"],
                     outcome: row["outcome"], startNanos: row["startNanos"], endNanos: row["endNanos"],
-                    thread: row["thread"])
+                    thread: row["thread"], firstTokenNanos: row["firstTokenNanos"])
             }
             return PointTrace(wallNanos: wall, spans: spans)
         }

@@ -50,7 +50,7 @@ struct ReportOutput {
             return RenderedFile(
                 name: "timeline-point-\(point.id).svg",
                 text: TimelineSVG.render(
-                    title: "point \(point.id): \(TimelineSelection.title(point))", trace: trace,
+                    title: "point \(point.id): \(TimelineSelection.title(point, among: points))", trace: trace,
                     idealNanos: point.idealNanos
                 ))
         }

@@ -43,7 +43,8 @@ extension SpeedLab {
                 for point in chosen {
                     guard let trace = try runs.trace(of: point.id) else { continue }
                     entries.append(
-                        ChromeTrace.Entry(name: "point \(point.id): \(TimelineSelection.title(point))", trace: trace))
+                        ChromeTrace.Entry(
+                            name: "point \(point.id): \(TimelineSelection.title(point, among: stored))", trace: trace))
                 }
                 return (id, ChromeTrace.render(entries))
             }

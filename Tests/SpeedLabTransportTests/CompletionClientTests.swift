@@ -49,17 +49,22 @@
         static func withServer(_ body: (CompletionClient, Int) async throws -> Void) async throws {
             let (server, input, port) = try startServer()
             let client = CompletionClient(servicesURL: nil)
+            // Stopped with a signal, not only by closing its input: a descriptor of the pipe that
+            // another test's child inherited would keep the input open.
+            func stop() {
+                try? input.fileHandleForWriting.close()
+                server.terminate()
+                server.waitUntilExit()
+            }
             do {
                 try await body(client, port)
             } catch {
                 await client.shutdown()
-                try? input.fileHandleForWriting.close()
-                server.waitUntilExit()
+                stop()
                 throw error
             }
             await client.shutdown()
-            try? input.fileHandleForWriting.close()
-            server.waitUntilExit()
+            stop()
         }
 
         @Test(.timeLimit(.minutes(1))) func measuredTimesMatchTheServersKnownSchedule() async throws {
@@ -104,6 +109,7 @@
         @Test(.timeLimit(.minutes(1))) func aRefusedConnectionFailsTheRequestNotTheRun() async throws {
             let (server, input, port) = try Self.startServer()
             try input.fileHandleForWriting.close()
+            server.terminate()
             server.waitUntilExit()  // nothing listens on its port now
             let client = CompletionClient(servicesURL: nil)
             let timing = try await client.complete(try Self.call(port: port, path: "/v1/chat/completions"))

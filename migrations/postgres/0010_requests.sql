@@ -18,3 +18,6 @@ CREATE TABLE request (
   arrivals        BYTEA NOT NULL,
   PRIMARY KEY (pointId, repetition, request)
 );
+
+-- A traced fetch of a streamed answer keeps when its first token arrived (the timeline's tick).
+ALTER TABLE span ADD COLUMN firstTokenNanos BIGINT;

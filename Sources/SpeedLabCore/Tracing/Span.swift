@@ -32,11 +32,14 @@ public struct Span: Sendable, Hashable {
     public var endNanos: Int64
     /// The name of the thread it ran on, or its task resumed on.
     public var thread: String
+    /// When a streamed answer's first token arrived (a fetch of a stream), else nil.
+    public var firstTokenNanos: Int64?
 
     public init(
         kind: Kind, item: Int, service: Int? = nil, attempt: Int? = nil, outcome: String? = nil, startNanos: Int64,
-        endNanos: Int64, thread: String
+        endNanos: Int64, thread: String, firstTokenNanos: Int64? = nil
     ) {
+        self.firstTokenNanos = firstTokenNanos
         self.kind = kind
         self.item = item
         self.service = service

@@ -38,7 +38,8 @@ public struct ReportTimelines: Sendable {
                 scenario: point.scenario, point: point.id, parameters: point.parameters,
                 fileName: TimelineSelection.fileName(scenario: point.scenario),
                 svg: TimelineSVG.render(
-                    title: TimelineSelection.title(point), trace: trace, idealNanos: point.idealNanos))
+                    title: TimelineSelection.title(point, among: data.points), trace: trace,
+                    idealNanos: point.idealNanos))
         }
     }
 

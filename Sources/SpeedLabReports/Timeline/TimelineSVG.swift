@@ -3,7 +3,8 @@ import SpeedLabCore
 
 /// Draws a traced repetition as a standalone SVG timeline: one lane per thread for CPU work
 /// (with a tick where a fetch's task resumed on it), one lane per call in flight for I/O,
-/// coloured by span kind, a time axis in ms, the point's bound as a dashed line and a legend.
+/// coloured by span kind (a streamed answer with a black tick where its first token arrived),
+/// a time axis in ms, the point's bound as a dashed line and a legend.
 ///
 /// With more than ``maximumRows`` calls in flight at once, call lanes are merged: lane `k`
 /// is drawn in row `k mod maximumRows`, with translucent bars, so a darker bar is several
@@ -91,9 +92,14 @@ public enum TimelineSVG {
             let y = callsTop + Double(call.lane % max(rows, 1)) * callHeight
             // Permit waits last: a wait for a pool's connection lies over the start of its fetch.
             for span in call.spans.sorted(by: { ($0.kind == .permit ? 1 : 0) < ($1.kind == .permit ? 1 : 0) }) {
+                let height = max(1, callHeight - (callHeight > 4 ? 1 : 0))
                 svg += bar(
-                    x(span.startNanos), x(span.endNanos), y, max(1, callHeight - (callHeight > 4 ? 1 : 0)),
-                    colour(span), opacity: merged ? 0.35 : 1)
+                    x(span.startNanos), x(span.endNanos), y, height, colour(span), opacity: merged ? 0.35 : 1)
+                if let firstToken = span.firstTokenNanos {  // a stream: a tick where its first token arrived
+                    svg +=
+                        "<line x1=\"\(f(x(firstToken)))\" y1=\"\(f(y))\" x2=\"\(f(x(firstToken)))\" "
+                        + "y2=\"\(f(y + height))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
+                }
             }
         }
         svg += axis(y: axisY, end: end, x: x)

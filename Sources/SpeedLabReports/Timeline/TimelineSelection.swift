@@ -28,8 +28,15 @@ public enum TimelineSelection {
     /// The file name of a scenario's timeline in a report folder.
     public static func fileName(scenario: String) -> String { "timeline-\(scenario).svg" }
 
-    /// The title of a point's timeline.
-    public static func title(_ point: StoredPoint) -> String {
-        "\(point.scenario) \(point.parameters.description)"
+    /// The title of a point's timeline: its scenario and only the parameters whose values vary
+    /// among `points` of that scenario (the run's points), so the title stays on the picture;
+    /// the fixed ones are said beside it, in the report.
+    public static func title(_ point: StoredPoint, among points: [StoredPoint]) -> String {
+        let peers = points.filter { $0.scenario == point.scenario }
+        let varying = point.parameters.names.filter { name in
+            Set(peers.map { $0.parameters[name]?.canonicalText ?? "" }).count > 1
+        }
+        let values = varying.map { "\($0)=\(point.parameters[$0]?.canonicalText ?? "")" }
+        return ([point.scenario] + values).joined(separator: " ")
     }
 }

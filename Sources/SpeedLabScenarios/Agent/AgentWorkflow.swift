@@ -143,14 +143,21 @@ struct AgentWorkflow<C: Clock>: Sendable where C.Duration == Duration {
                 }
                 defer { lastAttemptEnd = tracer?.now() }
                 do {
-                    let timing = try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt)
-                    {
+                    func attemptOnce() async throws -> CallTiming {
                         try await breaker.run {
                             try await withTimeout(timeout, clock: clock) {
                                 try await perform(query: query, service: service, attempt: attempt)
                             }
                         }
                     }
+                    let timing =
+                        AgentStream.isStreamed(service)
+                        ? try await context.traceStream(item: query, service: service.rawValue, attempt: attempt) {
+                            try await attemptOnce()
+                        }
+                        : try await context.traceFetch(item: query, service: service.rawValue, attempt: attempt) {
+                            try await attemptOnce()
+                        }
                     note(.success, attempt: attempt)
                     return timing
                 } catch let error as TimeoutError {

@@ -123,6 +123,27 @@ public struct ScenarioContext: Sendable {
         }
     }
 
+    /// Runs one attempt of a streamed call; when tracing, a fetch span with its outcome and
+    /// the arrival of its first token (the timeline's tick on the bar).
+    nonisolated(nonsending) public func traceStream(
+        item: Int, service: Int, attempt: Int, _ body: nonisolated(nonsending) () async throws -> CallTiming
+    ) async throws -> CallTiming {
+        guard let tracer else { return try await body() }
+        let start = tracer.now()
+        do {
+            let timing = try await body()
+            tracer.record(
+                .fetch, item: item, service: service, attempt: attempt, outcome: "ok", from: start, to: tracer.now(),
+                firstToken: tracer.nanos(at: timing.firstByte))
+            return timing
+        } catch {
+            tracer.record(
+                error is CircuitOpenError ? .rejection : .fetch, item: item, service: service, attempt: attempt,
+                outcome: SpanTracer.outcome(of: error), since: start)
+            throw error
+        }
+    }
+
     /// Waits `nanos` of simulated I/O and records how late the task resumed.
     nonisolated(nonsending) public func simulateIO(nanos: Double) async throws {
         _ = try await simulateIO(nanos: nanos, from: .now)

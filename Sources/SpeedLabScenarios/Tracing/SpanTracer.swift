@@ -46,7 +46,7 @@ public final class SpanTracer: Sendable {
     /// Records a span from `start` to `end` (both from ``now()`` or ``nanos(at:)``), on this thread.
     public func record(
         _ kind: Span.Kind, item: Int, service: Int? = nil, attempt: Int? = nil, outcome: String? = nil,
-        from start: Int64, to end: Int64
+        from start: Int64, to end: Int64, firstToken: Int64? = nil
     ) {
         let id = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
         state.withLock { state in
@@ -60,7 +60,7 @@ public final class SpanTracer: Sendable {
             state.spans.append(
                 Span(
                     kind: kind, item: item, service: service, attempt: attempt, outcome: outcome, startNanos: start,
-                    endNanos: end, thread: thread))
+                    endNanos: end, thread: thread, firstTokenNanos: firstToken))
         }
     }
 
