@@ -19,7 +19,9 @@
             private let listener: Int32
 
             init() throws {
-                let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                // Close-on-exec: a child another test spawns meanwhile must not inherit a copy of
+                // a connection, which would keep it open after this server closes it.
+                let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
                 self.listener = listener
                 var address = sockaddr_in()
                 address.sin_family = sa_family_t(AF_INET)
@@ -37,6 +39,7 @@
                     while true {
                         let connection = accept(listener, nil, nil)
                         guard connection >= 0 else { return }  // the listener closed
+                        _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
                         Thread.detachNewThread { Self.serve(connection) }
                     }
                 }
