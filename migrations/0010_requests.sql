@@ -7,6 +7,7 @@ CREATE TABLE request (
   pointId         INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,
   repetition      INTEGER NOT NULL,
   request         INTEGER NOT NULL,
+  scheduledNanos  INTEGER,           -- an open loop's due time (NULL in a closed loop)
   sentNanos       INTEGER NOT NULL,
   firstByteNanos  INTEGER,
   firstTokenNanos INTEGER,

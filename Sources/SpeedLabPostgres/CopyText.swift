@@ -71,7 +71,7 @@
         /// The columns of ``requests(_:)``, in order.
         static let requestColumns = [
             "pointId", "repetition", "request", "sentNanos", "firstByteNanos", "firstTokenNanos", "endNanos",
-            "promptTokens", "outputTokens", "tokenSource", "chunks", "status", "error", "arrivals",
+            "promptTokens", "outputTokens", "tokenSource", "chunks", "status", "error", "arrivals", "scheduledNanos",
         ]
 
         /// The `request` rows of a batch's samples.
@@ -114,6 +114,8 @@
                     text.append(text: request.error.map { Array($0.utf8) })
                     text.tab()
                     text.append(bytea: ArrivalCodec.encode(request.arrivals, from: request.sentNanos))
+                    text.tab()
+                    text.append(request.scheduledNanos)
                     text.endRow()
                 }
             }

@@ -263,7 +263,8 @@
                 try query(
                     """
                     SELECT pointId, repetition, request, sentNanos, firstByteNanos, firstTokenNanos, endNanos,
-                      promptTokens, outputTokens, tokenSource, chunks, status, error, encode(arrivals, 'hex')
+                      promptTokens, outputTokens, tokenSource, chunks, status, error, encode(arrivals, 'hex'),
+                      scheduledNanos
                     FROM request WHERE pointId = ANY(\(points)) ORDER BY pointId, repetition, request
                     """)
             }
@@ -271,20 +272,20 @@
             for row in rows {
                 let (
                     point, repetition, number, sent, firstByte, firstToken, end, prompt, output, source, chunks, status,
-                    error, hex
+                    error, hex, scheduled
                 ) =
                     try decode(
                         row,
                         (
                             Int64, Int64, Int64, Int64, Int64?, Int64?, Int64?, Int64?, Int64, String, Int64, Int64?,
-                            String?, String
+                            String?, String, Int64?
                         )
                         .self)
                 let record = RequestRecord(
                     request: Int(number), sentNanos: sent, firstByteNanos: firstByte, firstTokenNanos: firstToken,
                     endNanos: end, promptTokens: prompt.map(Int.init), outputTokens: Int(output),
                     tokenSource: source, chunks: Int(chunks), status: status.map(Int.init), error: error,
-                    arrivals: ArrivalCodec.decode(Self.bytes(hex: hex), from: sent) ?? [])
+                    arrivals: ArrivalCodec.decode(Self.bytes(hex: hex), from: sent) ?? [], scheduledNanos: scheduled)
                 found[point, default: []].append(StoredRequest(repetition: Int(repetition), record: record))
             }
             return found

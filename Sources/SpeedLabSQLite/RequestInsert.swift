@@ -8,8 +8,8 @@ struct RequestInsert {
 
     static let sql = """
         INSERT INTO request (pointId, repetition, request, sentNanos, firstByteNanos, firstTokenNanos, endNanos,
-          promptTokens, outputTokens, tokenSource, chunks, status, error, arrivals)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          promptTokens, outputTokens, tokenSource, chunks, status, error, arrivals, scheduledNanos)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (pointId, repetition, request) DO NOTHING
         """
 
@@ -32,6 +32,7 @@ struct RequestInsert {
         statement.bind(12, request.status.map(Int64.init))
         if let error = request.error { statement.bind(13, text: error) } else { statement.bindNull(13) }
         statement.bind(14, blob: ArrivalCodec.encode(request.arrivals, from: request.sentNanos))
+        statement.bind(15, request.scheduledNanos)
         _ = try statement.insert()
     }
 }

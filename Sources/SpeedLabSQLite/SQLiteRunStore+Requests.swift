@@ -10,7 +10,7 @@ extension SQLiteRunStore {
                 db,
                 sql: """
                     SELECT pointId, repetition, request, sentNanos, firstByteNanos, firstTokenNanos, endNanos,
-                      promptTokens, outputTokens, tokenSource, chunks, status, error, arrivals
+                      promptTokens, outputTokens, tokenSource, chunks, status, error, arrivals, scheduledNanos
                     FROM request WHERE pointId = ? ORDER BY repetition, request
                     """)
             var found: [PointID: [StoredRequest]] = [:]
@@ -24,7 +24,8 @@ extension SQLiteRunStore {
                         promptTokens: row.optionalInt64(7).map(Int.init), outputTokens: Int(row.int64(8)),
                         tokenSource: row.text(9) ?? "chunks", chunks: Int(row.int64(10)),
                         status: row.optionalInt64(11).map(Int.init), error: row.text(12),
-                        arrivals: ArrivalCodec.decode(row.blob(13), from: sent) ?? [])
+                        arrivals: ArrivalCodec.decode(row.blob(13), from: sent) ?? [],
+                        scheduledNanos: row.optionalInt64(14))
                     found[point, default: []].append(StoredRequest(repetition: Int(row.int64(1)), record: record))
                 }
             }

@@ -13,6 +13,22 @@ public enum StreamSummary {
         metrics.merge(Metric.tpot.percentiles(of: succeeded.compactMap(\.tpotNanos), scale: 1e-6)) { a, _ in a }
         metrics.merge(Metric.e2e.percentiles(of: succeeded.compactMap(\.e2eNanos), scale: 1e-6)) { a, _ in a }
         metrics[Metric.errors.name] = Double(requests.count - succeeded.count)
+        if requests.contains(where: { $0.scheduled != nil }) {  // an open loop
+            metrics.merge(
+                Metric.scheduledTTFT.percentiles(of: succeeded.compactMap(\.scheduledTTFTNanos), scale: 1e-6)
+            ) { a, _ in a }
+            metrics.merge(
+                Metric.scheduledE2E.percentiles(of: succeeded.compactMap(\.scheduledE2ENanos), scale: 1e-6)
+            ) { a, _ in a }
+            metrics.merge(
+                Metric.dispatchDelay.percentiles(of: requests.compactMap(\.dispatchDelayNanos), scale: 1e-6)
+            ) { a, _ in a }
+            let sends = requests.map(\.sent).sorted()
+            if let first = sends.first, let last = sends.last, sends.count > 1 {
+                let span = StreamTiming.nanos(first.duration(to: last))
+                if span > 0 { metrics[Metric.achievedRate.name] = Double(sends.count - 1) / (span / 1e9) }
+            }
+        }
         if wallNanos > 0 {
             metrics[Metric.requestsPerSecond.name] = Double(succeeded.count) / (wallNanos / 1e9)
             metrics[Metric.outputTokensPerSecond.name] =

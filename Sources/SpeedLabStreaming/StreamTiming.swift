@@ -19,6 +19,9 @@ public struct StreamTiming: Sendable, Hashable {
     }
 
     public var sent: ContinuousClock.Instant
+    /// When an open loop's schedule had it due (nil in a closed loop): the origin of the
+    /// from-schedule latencies, and of the dispatch delay to `sent`.
+    public var scheduled: ContinuousClock.Instant?
     public var firstByte: ContinuousClock.Instant?
     /// Every content chunk's arrival, in order; the first is the first token's.
     public var contentArrivals: [ContinuousClock.Instant] = []
@@ -46,6 +49,12 @@ public struct StreamTiming: Sendable, Hashable {
     public var succeeded: Bool { error == nil && end != nil }
 
     public var ttftNanos: Double? { firstToken.map { Self.nanos(sent.duration(to: $0)) } }
+
+    /// From the schedule (or the send, in a closed loop) to the first token and to the end.
+    public var scheduledTTFTNanos: Double? { firstToken.map { Self.nanos((scheduled ?? sent).duration(to: $0)) } }
+    public var scheduledE2ENanos: Double? { end.map { Self.nanos((scheduled ?? sent).duration(to: $0)) } }
+    /// From the schedule to the send.
+    public var dispatchDelayNanos: Double? { scheduled.map { Self.nanos($0.duration(to: sent)) } }
     public var e2eNanos: Double? { end.map { Self.nanos(sent.duration(to: $0)) } }
 
     /// Every gap between consecutive content chunks, in nanoseconds.

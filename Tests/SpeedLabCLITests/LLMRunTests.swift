@@ -90,5 +90,66 @@
                 #expect(counted == [6, 6, 6, 6])
             }
         }
+
+        @Test(.timeLimit(.minutes(3)))
+        func anOpenLoopSendsOnScheduleAndShowsTheWaitServiceTimeHides() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let file = try folder.write(
+                """
+                name: llm-open-loop
+                seed: 4
+                repetitions: 1
+                warmup: 0
+                scenarios:
+                  - llm:
+                      rate: 40
+                      arrival: constant
+                      requests: 30
+                      prompt_tokens: 8
+                      output_tokens: 4
+                      ttft_ms: 5
+                      itl_ms: 2
+                      slo_e2e_ms: 1000
+                  - llm:
+                      rate: 100
+                      max_concurrency: 2
+                      requests: 30
+                      prompt_tokens: 8
+                      output_tokens: 8
+                      ttft_ms: 10
+                      itl_ms: 5
+                """, to: "open.yaml")
+            let result = try SpeedLabCommand.run(["run", file, "--db", "open.sqlite", "--no-report"], in: folder.url)
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let queue = try DatabaseQueue(path: folder.url.appendingPathComponent("open.sqlite").path)
+            defer { try? queue.close() }
+            try queue.read { db in
+                func metric(_ name: String, rate: Int) throws -> Double {
+                    try Double.fetchOne(
+                        db,
+                        sql: """
+                            SELECT json_extract(s.metrics, '$.' || ?) FROM sample s JOIN point p ON p.id = s.pointId
+                            WHERE json_extract(p.parameters, '$.rate') = ?
+                            """, arguments: [name, rate]) ?? -1
+                }
+                // Below saturation the requests leave at the rate asked (a generous bound on a busy machine).
+                #expect(try metric("offered_rate_per_s", rate: 40) == 40)
+                let achieved = try metric("achieved_rate_per_s", rate: 40)
+                #expect(abs(achieved - 40) < 4, "achieved \(achieved) requests/s")
+                #expect(try metric("goodput_per_s", rate: 40) > 0)
+                #expect(try metric("meets_slo", rate: 40) == 1)
+                // Past what two slots serve (about 36 requests/s), requests wait: from the schedule the
+                // latency grows, from the send it does not.
+                let service = try metric("e2e_p99_ms", rate: 100)
+                let scheduled = try metric("sched_e2e_p99_ms", rate: 100)
+                #expect(scheduled > 2 * service, "sched e2e p99 \(scheduled) ms, e2e p99 \(service) ms")
+                #expect(try metric("dispatch_delay_p99_ms", rate: 100) > 100)
+                let unscheduled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request WHERE scheduledNanos IS NULL")
+                #expect(unscheduled == 0)
+                let early = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request WHERE sentNanos < scheduledNanos")
+                #expect(early == 0)
+            }
+        }
     }
 #endif

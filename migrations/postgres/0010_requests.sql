@@ -5,6 +5,7 @@ CREATE TABLE request (
   pointId         BIGINT NOT NULL REFERENCES point(id) ON DELETE CASCADE,
   repetition      BIGINT NOT NULL,
   request         BIGINT NOT NULL,
+  scheduledNanos  BIGINT,           -- an open loop's due time (NULL in a closed loop)
   sentNanos       BIGINT NOT NULL,
   firstByteNanos  BIGINT,
   firstTokenNanos BIGINT,

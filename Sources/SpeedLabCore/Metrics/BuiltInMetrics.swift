@@ -70,6 +70,37 @@ extension Metric {
         "output_tokens_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
         summary: "output tokens per second of wall time")
 
+    // MARK: Load at a request rate (open loop)
+    public static let scheduledTTFT = Metric(
+        "sched_ttft", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]),
+        summary: "scheduled → first chunk with content: what a user of the server waited")
+    public static let scheduledE2E = Metric(
+        "sched_e2e", unit: .milliseconds, kind: .distribution([.p50, .p90, .p99]), summary: "scheduled → end")
+    public static let dispatchDelay = Metric(
+        "dispatch_delay", unit: .milliseconds, kind: .distribution([.p50, .p99]),
+        summary: "scheduled → sent: a wait for a slot of max_concurrency, or SpeedLab falling behind")
+    public static let offeredRate = Metric(
+        "offered_rate_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
+        summary: "the rate the schedule asked for")
+    public static let achievedRate = Metric(
+        "achieved_rate_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
+        summary: "requests sent per second, first send to last")
+    public static let goodput = Metric(
+        "goodput_per_s", unit: .perSecond, direction: .higherIsBetter, kind: .gauge,
+        summary: "requests per second that met every objective on their own")
+    public static let sloTTFTShare = Metric(
+        "slo_ttft_share", unit: .none, direction: .higherIsBetter, kind: .gauge,
+        summary: "the share of requests within the ttft objective")
+    public static let sloTPOTShare = Metric(
+        "slo_tpot_share", unit: .none, direction: .higherIsBetter, kind: .gauge,
+        summary: "the share of requests within the tpot objective")
+    public static let sloE2EShare = Metric(
+        "slo_e2e_share", unit: .none, direction: .higherIsBetter, kind: .gauge,
+        summary: "the share of requests within the e2e objective")
+    public static let meetsSLO = Metric(
+        "meets_slo", unit: .none, direction: .higherIsBetter, kind: .gauge,
+        summary: "1 when every objective holds at slo_percentile, else 0")
+
     // MARK: Commands
     public static let exitCode = Metric("exit_code", unit: .none, kind: .gauge, summary: "the command's exit code")
     public static let signal = Metric("signal", unit: .none, kind: .gauge, summary: "the signal that ended the command")
@@ -87,7 +118,8 @@ extension Metric {
         .connectionErrors,
         .connectionsOpened, .responseBytesRead, .databaseQueries, .clientCPUPerCall, .exitCode, .signal, .minorFaults,
         .majorFaults, .shellOverhead, .peakRSS, .ttft, .itl, .tpot, .e2e, .requestsPerSecond,
-        .outputTokensPerSecond,
+        .outputTokensPerSecond, .scheduledTTFT, .scheduledE2E, .dispatchDelay, .offeredRate, .achievedRate, .goodput,
+        .sloTTFTShare, .sloTPOTShare, .sloE2EShare, .meetsSLO,
     ]
 
     /// The metrics every command sample carries, beside the command's own.

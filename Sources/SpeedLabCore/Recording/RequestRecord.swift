@@ -5,6 +5,8 @@
 public struct RequestRecord: Sendable, Hashable {
     /// The request's number in its repetition, from 0.
     public var request: Int
+    /// When an open loop's schedule had it due (nil in a closed loop).
+    public var scheduledNanos: Int64?
     public var sentNanos: Int64
     public var firstByteNanos: Int64?
     public var firstTokenNanos: Int64?
@@ -23,8 +25,9 @@ public struct RequestRecord: Sendable, Hashable {
     public init(
         request: Int, sentNanos: Int64, firstByteNanos: Int64?, firstTokenNanos: Int64?, endNanos: Int64?,
         promptTokens: Int?, outputTokens: Int, tokenSource: String, chunks: Int, status: Int?, error: String?,
-        arrivals: [Int64]
+        arrivals: [Int64], scheduledNanos: Int64? = nil
     ) {
+        self.scheduledNanos = scheduledNanos
         self.request = request
         self.sentNanos = sentNanos
         self.firstByteNanos = firstByteNanos

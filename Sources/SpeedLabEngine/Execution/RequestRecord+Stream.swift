@@ -13,6 +13,7 @@ extension RequestRecord {
             firstTokenNanos: timing.firstToken.map(offset), endNanos: timing.end.map(offset),
             promptTokens: timing.promptTokens, outputTokens: timing.outputTokens,
             tokenSource: timing.tokenSource.rawValue, chunks: timing.chunks, status: timing.status,
-            error: timing.error, arrivals: timing.contentArrivals.map(offset))
+            error: timing.error, arrivals: timing.contentArrivals.map(offset),
+            scheduledNanos: timing.scheduled.map(offset))
     }
 }

@@ -27,7 +27,7 @@ public struct ReportData: Sendable {
         if let name { sampleMetric = try store.sampleMetric(name, ofPoints: points.map(\.id)) }
         let llmPoints = points.filter { $0.scenario == "llm" }.map(\.id)
         if !llmPoints.isEmpty {
-            for column in LLMPointFigures.columns {
+            for column in LLMPointFigures.columns + LLMPointFigures.loadColumns {
                 llmMetrics[column] = try store.sampleMetric(column, ofPoints: llmPoints)
             }
             requests = try store.requests(ofPoints: llmPoints)

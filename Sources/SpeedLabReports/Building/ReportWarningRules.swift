@@ -39,6 +39,7 @@ enum ReportWarningRules {
         case .completed:
             break
         }
+        warnings += behindSchedule(rows)
         for row in rows where row.status == .failed {
             warnings.append(
                 ReportWarning(
@@ -84,5 +85,32 @@ enum ReportWarningRules {
                     ]))
         }
         return warnings
+    }
+
+    /// The dispatch delay past which an open loop's sends are late by SpeedLab's doing.
+    static let behindScheduleMs = 1.0
+
+    /// Open loops whose requests left late with no `max_concurrency` to wait for: SpeedLab fell
+    /// behind its schedule, so the point measured the client, not the server.
+    static func behindSchedule(_ rows: [PointRow]) -> [ReportWarning] {
+        rows.compactMap { row in
+            guard let delay = row.counters[Metric.dispatchDelay.name(of: .p99)], delay > behindScheduleMs,
+                (row.parameters["max_concurrency"]?.integerValue ?? 0) == 0
+            else { return nil }
+            let offered = row.counters[Metric.offeredRate.name].map { HumanFormat.fixed($0, 1) } ?? "?"
+            let achieved = row.counters[Metric.achievedRate.name].map { HumanFormat.fixed($0, 1) } ?? "?"
+            return ReportWarning(
+                .behindSchedule,
+                [
+                    .text("\(row.scenario) \(row.parameters)"),
+                    .plain(
+                        ": SpeedLab fell behind its schedule (dispatch delay p99 \(HumanFormat.fixed(delay, 2)) ms); it "
+                            + "sent \(achieved) of the \(offered) requests/s asked. This point measured the client, not the server."
+                    ),
+                ],
+                remedy: .words(
+                    "Lower the rate, or measure from a machine with cores to spare (the services and SpeedLab share this one)."
+                ))
+        }
     }
 }

@@ -23,6 +23,17 @@ public struct LLMPointFigures: Sendable, Hashable {
         Metric.outputTokensPerSecond.name, Metric.errors.name,
     ]
 
+    /// The columns of an open loop's points, after ``columns`` (medians over repetitions).
+    public static let loadColumns: [String] = [
+        Metric.scheduledTTFT.name(of: .p99), Metric.scheduledE2E.name(of: .p50), Metric.scheduledE2E.name(of: .p99),
+        Metric.dispatchDelay.name(of: .p50), Metric.dispatchDelay.name(of: .p99), Metric.offeredRate.name,
+        Metric.achievedRate.name, Metric.goodput.name, Metric.sloTTFTShare.name, Metric.sloTPOTShare.name,
+        Metric.sloE2EShare.name, Metric.meetsSLO.name,
+    ]
+
+    /// Whether the point was an open loop (it has a schedule's figures).
+    public var isOpenLoop: Bool { medians[Metric.offeredRate.name] != nil }
+
     /// The figures of every llm point of `data` (scenario `llm`), by point.
     static func make(_ data: ReportData) -> [PointID: LLMPointFigures] {
         let llmPoints = data.points.filter { $0.scenario == "llm" }
@@ -30,7 +41,7 @@ public struct LLMPointFigures: Sendable, Hashable {
         var figures: [PointID: LLMPointFigures] = [:]
         for point in llmPoints {
             var medians: [String: Double] = [:]
-            for column in columns {
+            for column in columns + loadColumns {
                 if let series = data.llmMetrics[column]?[point.id], !series.isEmpty {
                     let sorted = series.sorted()
                     let middle = sorted.count / 2

@@ -9,6 +9,7 @@ public struct ReportWarning: Sendable, Hashable {
         case incompleteRun = "incomplete-run"
         case fewRepetitions = "few-repetitions"
         case environmentsDiffer = "environments-differ"
+        case behindSchedule = "behind-schedule"
     }
 
     public var kind: Kind

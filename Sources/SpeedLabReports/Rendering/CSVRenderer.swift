@@ -15,9 +15,11 @@ public struct CSVRenderer: Sendable {
         let parameterNames = Set(rows.flatMap { $0.parameters.names }).sorted()
         let metricNames = Set(rows.flatMap { $0.counters.keys }).sorted()
         let adaptive = report.run.adaptive != nil
+        let openLoop = report.llm.values.contains(where: \.isOpenLoop)
         let fixed =
             Self.pointColumns + (adaptive ? ["median_ci_relative_half_width", "precision_reached"] : [])
             + metricNames.map { "mean_" + $0 } + (report.llm.isEmpty ? [] : LLMPointFigures.columns)
+            + (openLoop ? LLMPointFigures.loadColumns : [])
         // A parameter named like a fixed column (a command's `status` or `samples`) is written
         // `param_status`, so every column name is unique.
         let parameterColumns = parameterNames.map { fixed.contains($0) ? "param_" + $0 : $0 }
@@ -42,6 +44,7 @@ public struct CSVRenderer: Sendable {
             if !report.llm.isEmpty {
                 let medians = report.llm[row.pointID]?.medians ?? [:]
                 fields += LLMPointFigures.columns.map { Self.number(medians[$0]) }
+                if openLoop { fields += LLMPointFigures.loadColumns.map { Self.number(medians[$0]) } }
             }
             lines.append(Self.line(fields))
         }
@@ -110,7 +113,8 @@ public struct CSVRenderer: Sendable {
     public func requests(_ requests: [PointID: [StoredRequest]]) -> String {
         var lines = [
             Self.line([
-                "point_id", "repetition", "request", "sent_ns", "first_byte_ns", "first_token_ns", "end_ns",
+                "point_id", "repetition", "request", "scheduled_ns", "sent_ns", "first_byte_ns", "first_token_ns",
+                "end_ns",
                 "prompt_tokens", "output_tokens", "chunks", "status", "error",
             ])
         ]
@@ -120,7 +124,8 @@ public struct CSVRenderer: Sendable {
                 func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
                 lines.append(
                     Self.line([
-                        String(point), String(stored.repetition), String(record.request), String(record.sentNanos),
+                        String(point), String(stored.repetition), String(record.request), text(record.scheduledNanos),
+                        String(record.sentNanos),
                         text(record.firstByteNanos), text(record.firstTokenNanos), text(record.endNanos),
                         record.promptTokens.map(String.init) ?? "", String(record.outputTokens),
                         String(record.chunks), record.status.map(String.init) ?? "", record.error ?? "",

@@ -45,6 +45,9 @@ public struct SpeedupReportHTML: Sendable {
             if let table = content.llmTable(section), let note = content.llmNote(section) {
                 out += HTMLSpans.paragraph(note) + HTMLSpans.write(table, pointLink: pointLink)
             }
+            if let table = content.loadTable(section) {
+                out += HTMLSpans.paragraph(SpeedupReportContent.loadNote) + HTMLSpans.write(table, pointLink: pointLink)
+            }
             for chart in charts[section.scenario] ?? [] {
                 out += "<p>" + HTMLSpans.image(imagePrefix + chart.fileName, alt: chart.title) + "</p>\n"
             }

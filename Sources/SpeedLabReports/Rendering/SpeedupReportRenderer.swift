@@ -74,6 +74,9 @@ public struct SpeedupReportRenderer: DocumentRenderer {
             if let table = content.llmTable(section), let note = content.llmNote(section) {
                 out += MarkdownSpans.write(note) + "\n\n" + MarkdownSpans.write(table) + "\n"
             }
+            if let table = content.loadTable(section) {
+                out += MarkdownSpans.write(SpeedupReportContent.loadNote) + "\n\n" + MarkdownSpans.write(table) + "\n"
+            }
             for chart in charts[section.scenario] ?? [] {
                 out += "![\(MarkdownText.inline(chart.title))](\(chart.fileName))\n\n"
             }

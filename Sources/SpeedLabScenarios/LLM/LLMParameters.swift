@@ -55,10 +55,43 @@ extension ParameterCatalog {
         "failure_rate", "services' chance that a request fails with an HTTP 503, seeded", unit: "fraction",
         kind: .real(0...1), default: .integer(0))
 
+    /// An open loop: requests at a rate, each due at its scheduled time whether or not the
+    /// ones before it were answered.
+    public static let rate = ParameterSpec(
+        "rate", "requests per second of an open loop, each sent when due (0: a closed loop of `concurrency`)",
+        unit: "requests/s", kind: .real(0...1_000_000), default: .integer(0), omittedAtDefault: true)
+    public static let arrival = ParameterSpec(
+        "arrival", "the open loop's arrivals: poisson (exponential gaps), constant, or gamma (see burstiness)",
+        kind: .choice(of: ArrivalProcess.self), default: .text(ArrivalProcess.poisson.rawValue),
+        omittedAtDefault: true)
+    public static let burstiness = ParameterSpec(
+        "burstiness", "shape of gamma arrivals: 1 is Poisson, below 1 burstier, above 1 more regular", unit: "",
+        kind: .real(0.01...100), default: .integer(1), omittedAtDefault: true)
+    public static let maxConcurrency = ParameterSpec(
+        "max_concurrency", "the most requests of an open loop in flight; a due request waits for a slot (0: no cap)",
+        unit: "requests", kind: .integer(0...100_000), default: .integer(0), omittedAtDefault: true)
+    public static let durationS = ParameterSpec(
+        "duration_s", "an open loop sends every request due within this time instead of `requests` (0: `requests`)",
+        unit: "s", kind: .real(0...86_400), default: .integer(0), omittedAtDefault: true)
+    /// Service-level objectives, per request (0: none).
+    public static let sloTTFTMs = ParameterSpec(
+        "slo_ttft_ms", "objective: time to first token, from the schedule in an open loop (0: none)", unit: "ms",
+        kind: .real(0...3_600_000), default: .integer(0), omittedAtDefault: true)
+    public static let sloTPOTMs = ParameterSpec(
+        "slo_tpot_ms", "objective: time per output token after the first (0: none)", unit: "ms",
+        kind: .real(0...3_600_000), default: .integer(0), omittedAtDefault: true)
+    public static let sloE2EMs = ParameterSpec(
+        "slo_e2e_ms", "objective: a request's whole time, from the schedule in an open loop (0: none)", unit: "ms",
+        kind: .real(0...3_600_000), default: .integer(0), omittedAtDefault: true)
+    public static let sloPercentile = ParameterSpec(
+        "slo_percentile", "the percentile of each figure a point must keep within its objective",
+        kind: .choice(of: SLOPercentile.self), default: .text(SLOPercentile.p99.rawValue), omittedAtDefault: true)
+
     /// Every parameter of the `llm` scenario.
     public static let llm: [ParameterSpec] = [
         llmConcurrency, requests, promptTokens, outputTokens, stream, api, url, model, apiKeyEnv, requestTimeoutS,
-        ttftMs, prefillUsPerToken, itlMs, tokensPerChunk, capacity, jitter, llmFailureRate, seed,
+        ttftMs, prefillUsPerToken, itlMs, tokensPerChunk, capacity, jitter, llmFailureRate, seed, rate, arrival,
+        burstiness, maxConcurrency, durationS, sloTTFTMs, sloTPOTMs, sloE2EMs, sloPercentile,
     ]
 }
 
@@ -80,6 +113,21 @@ public enum CompletionAPI: String, ParameterChoice {
         switch self {
         case .chat: "/v1/chat/completions"
         case .completions: "/v1/completions"
+        }
+    }
+}
+
+/// The percentile at which a point is held to its objectives (`slo_percentile`).
+public enum SLOPercentile: String, ParameterChoice {
+    case p50
+    case p90
+    case p99
+
+    public var fraction: Double {
+        switch self {
+        case .p50: 0.5
+        case .p90: 0.9
+        case .p99: 0.99
         }
     }
 }

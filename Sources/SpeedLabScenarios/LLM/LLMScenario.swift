@@ -1,4 +1,5 @@
 import Foundation
+import SpeedLabConcurrency
 import SpeedLabCore
 import SpeedLabStreaming
 import Synchronization
@@ -19,14 +20,21 @@ public struct LLMScenario: Scenario {
     public static let recordsSpans = false
 
     public let concurrency: Int
-    public let requests: Int
+    public private(set) var requests: Int
     public let endpoint: LLMEndpoint
     public let stream: Bool
     let bodies: CompletionBodyBuilder
     let headers: [(name: String, value: String)]
     let timeoutNanos: Int64
+    /// An open loop's due offsets from the repetition's start, in nanoseconds (nil: a closed loop).
+    public let schedule: [Double]?
+    /// The open loop's cap on requests in flight (nil: none).
+    public let maxConcurrency: Int?
+    /// The rate an open loop asks for.
+    public let offeredRate: Double?
+    public let objectives: ServiceObjectives
     /// The services' schedule, for the bound of the wall time (nil for another server).
-    let schedule:
+    let serviceModel:
         (ttftMs: Double, prefillUs: Double, itlMs: Double, capacity: Int, promptTokens: Int, outputTokens: Int)?
 
     public init(point: ParameterPoint) throws(ScenarioError) {
@@ -54,14 +62,40 @@ public struct LLMScenario: Scenario {
             knobs =
                 "\"seed\":\(seed),\"ttft_ms\":\(ttft),\"prefill_us_per_token\":\(prefill),\"itl_ms\":\(itl),"
                 + "\"tokens_per_chunk\":\(perChunk),\"capacity\":\(capacity),\"jitter\":\(jitter),\"failure_rate\":\(failures)"
-            schedule = (ttft, prefill, itl, capacity, promptTokens, outputTokens)
+            serviceModel = (ttft, prefill, itl, capacity, promptTokens, outputTokens)
         } else {
-            schedule = nil
+            serviceModel = nil
         }
         bodies = CompletionBodyBuilder(
             api: api, model: model, promptTokens: promptTokens, outputTokens: outputTokens, stream: stream,
             knobs: knobs)
         headers = try Self.authorization(point)
+        let rate = try point.real(ParameterCatalog.rate, for: name)
+        if rate > 0 {
+            let duration = try point.real(ParameterCatalog.durationS, for: name)
+            let offsets = ArrivalSchedule.offsets(
+                count: requests, durationNanos: duration > 0 ? duration * 1e9 : nil, rate: rate,
+                arrival: try point.choice(ParameterCatalog.arrival, for: name),
+                burstiness: try point.real(ParameterCatalog.burstiness, for: name),
+                seed: try point.integer(ParameterCatalog.seed, for: name))
+            schedule = offsets
+            requests = offsets.count
+            let cap = try point.integer(ParameterCatalog.maxConcurrency, for: name)
+            maxConcurrency = cap > 0 ? cap : nil
+            offeredRate = rate
+        } else {
+            schedule = nil
+            maxConcurrency = nil
+            offeredRate = nil
+        }
+        func objective(_ spec: ParameterSpec) throws(ScenarioError) -> Double? {
+            let milliseconds = try point.real(spec, for: name)
+            return milliseconds > 0 ? milliseconds * 1e6 : nil
+        }
+        objectives = ServiceObjectives(
+            ttftNanos: try objective(ParameterCatalog.sloTTFTMs), tpotNanos: try objective(ParameterCatalog.sloTPOTMs),
+            e2eNanos: try objective(ParameterCatalog.sloE2EMs),
+            percentile: (try point.choice(ParameterCatalog.sloPercentile, for: name) as SLOPercentile).fraction)
     }
 
     /// `authorization: Bearer …` from the variable `api_key_env` names (none without one); a
@@ -77,7 +111,9 @@ public struct LLMScenario: Scenario {
         return [("authorization", "Bearer \(key)")]
     }
 
+    /// The same requests at concurrency 1; none for an open loop, whose rate is its own measure.
     public static func baseline(of point: ParameterPoint) -> BaselineReference? {
+        if let rate = try? point.real(ParameterCatalog.rate, for: name), rate > 0 { return nil }
         guard (try? point.integer(ParameterCatalog.llmConcurrency, for: name)) != 1 else { return nil }
         var base = point
         base[ParameterCatalog.llmConcurrency.name] = .integer(1)
@@ -88,11 +124,15 @@ public struct LLMScenario: Scenario {
     /// and its tokens' intervals (slowed by `concurrency / capacity` past the capacity), and
     /// at most `concurrency` overlap. Unknown for another server.
     public func idealTime(_ costs: MachineCosts) -> IdealTime {
-        guard let schedule else { return IdealTime(ioNanos: .nan, cpuNanos: .nan, nanos: .nan) }
+        guard let model = serviceModel else { return IdealTime(ioNanos: .nan, cpuNanos: .nan, nanos: .nan) }
+        let first = (model.ttftMs + model.prefillUs * Double(model.promptTokens) / 1000) * 1e6
+        if let schedule {  // the last request is due at its offset, and takes at least its schedule
+            let io = (schedule.last ?? 0) + first + Double(model.outputTokens - 1) * model.itlMs * 1e6
+            return .overlapping(io: io + costs.roundTripNanos, cpu: 0)
+        }
         let inFlight = min(concurrency, requests)
-        let slowdown = max(1, Double(inFlight) / Double(schedule.capacity))
-        let first = (schedule.ttftMs + schedule.prefillUs * Double(schedule.promptTokens) / 1000) * 1e6
-        let perRequest = first + Double(schedule.outputTokens - 1) * schedule.itlMs * 1e6 * slowdown
+        let slowdown = max(1, Double(inFlight) / Double(model.capacity))
+        let perRequest = first + Double(model.outputTokens - 1) * model.itlMs * 1e6 * slowdown
         let waves = (Double(requests) / Double(inFlight)).rounded(.up)
         let io = waves * perRequest + costs.roundTripNanos
         return .overlapping(io: io, cpu: 0)
@@ -109,14 +149,53 @@ public struct LLMScenario: Scenario {
         guard let client = context.network?.completions else { throw ScenarioError.transportUnavailable(.http) }
         let loop = client.eventLoop ?? context.executors.eventLoop
         let start = ContinuousClock.now
-        let timings = try await withTaskExecutorPreference(loop) { try await closedLoop(client, on: loop) }
+        let timings = try await withTaskExecutorPreference(loop) {
+            if let schedule {
+                try await openLoop(client, on: loop, schedule: schedule, start: start)
+            } else {
+                try await closedLoop(client, on: loop)
+            }
+        }
         let wall = start.duration(to: .now)
         context.streams.record(timings, start: start)
         let parts = wall.components
         let wallNanos = Double(parts.seconds) * 1e9 + Double(parts.attoseconds) / 1e9
         var counters = StreamSummary.metrics(timings, wallNanos: wallNanos)
+        counters.merge(objectives.metrics(timings, wallNanos: wallNanos)) { own, _ in own }
+        if let offeredRate { counters[Metric.offeredRate.name] = offeredRate }
         counters[Metric.calls.name] = Double(requests)
         return ScenarioOutcome(checksum: 0, counters: counters)
+    }
+
+    /// Every request sent when its schedule has it due, whatever the ones before it are doing
+    /// (with `max_concurrency`, a due request first waits for a slot: that wait counts in its
+    /// from-schedule times, as a user's would). A dispatcher on the client's event loop sleeps
+    /// until each request is due, then starts it as a task of its own.
+    private func openLoop(
+        _ client: any CompletionStreaming, on loop: any TaskExecutor, schedule: [Double],
+        start: ContinuousClock.Instant
+    ) async throws -> [StreamTiming] {
+        let limiter = maxConcurrency.map { AsyncSemaphore(permits: $0) }
+        return try await withThrowingTaskGroup(of: (Int, StreamTiming).self) { group in
+            for (number, offset) in schedule.enumerated() {
+                let due = start.advanced(by: .nanoseconds(Int64(offset)))
+                try await TimerQueue.shared.sleep(until: due)
+                let call = self.call(number)
+                group.addTask(executorPreference: loop) {
+                    var timing: StreamTiming
+                    if let limiter {
+                        timing = try await limiter.withPermit { try await client.complete(call) }
+                    } else {
+                        timing = try await client.complete(call)
+                    }
+                    timing.scheduled = due
+                    return (number, timing)
+                }
+            }
+            var all: [StreamTiming?] = Array(repeating: nil, count: schedule.count)
+            for try await (number, timing) in group { all[number] = timing }
+            return all.compactMap { $0 }
+        }
     }
 
     /// `concurrency` workers, each taking the next request number until none is left.
