@@ -144,6 +144,18 @@ public enum RoundTripCalibration {
                 servicesURL: url, child: child, client: client, database: database, completions: completions)
         }
 
+        /// The real I/O of a run whose only network points are llm points against servers their
+        /// `url` names: the streaming client alone, no services started. (Its lean client is
+        /// never asked for anything: no point of such a run uses `transport: http`.)
+        public static func streamingOnly() throws(RealIOError) -> RealIO {
+            let client = HTTPServiceClient(baseURL: "http://127.0.0.1:9")
+            let completions = CompletionClient(servicesURL: nil)
+            return RealIO(
+                resources: NetworkResources(
+                    http: client, database: nil, roundTripNanos: 0, completions: completions),
+                servicesURL: "", child: nil, client: client, database: nil, completions: completions)
+        }
+
         /// The median time of ``RoundTripCalibration/requests`` zero-latency calls on one warm
         /// connection, each with the default 1 KiB body, made on the client's event loop as the
         /// scenarios make theirs (elsewhere, each answer would add a hop between threads that no
@@ -201,5 +213,9 @@ public enum RoundTripCalibration {
         }
 
         public func close() async {}
+
+        public static func streamingOnly() throws(RealIOError) -> RealIO {
+            throw .notBuilt
+        }
     }
 #endif

@@ -16,7 +16,7 @@ struct SpeedLab: AsyncParsableCommand {
         version: SpeedLabVersion.current,
         subcommands: [
             Run.self, Report.self, Compare.self, History.self, Runs.self, Show.self, Scenarios.self, Services.self,
-            Trace.self, Import.self, Bench.self, Site.self,
+            Trace.self, Import.self, Bench.self, Load.self, Site.self,
         ],
         defaultSubcommand: nil
     )

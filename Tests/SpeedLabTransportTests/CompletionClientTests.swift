@@ -30,7 +30,7 @@
             try server.run()
             let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
             guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                server.terminate()
+                kill(server.processIdentifier, SIGKILL)  // a signal the inherited mask cannot block
                 throw CocoaError(.fileReadCorruptFile)
             }
             return (server, input, port)
@@ -53,7 +53,7 @@
             // another test's child inherited would keep the input open.
             func stop() {
                 try? input.fileHandleForWriting.close()
-                server.terminate()
+                kill(server.processIdentifier, SIGKILL)  // a signal the inherited mask cannot block
                 server.waitUntilExit()
             }
             do {
@@ -109,7 +109,7 @@
         @Test(.timeLimit(.minutes(1))) func aRefusedConnectionFailsTheRequestNotTheRun() async throws {
             let (server, input, port) = try Self.startServer()
             try input.fileHandleForWriting.close()
-            server.terminate()
+            kill(server.processIdentifier, SIGKILL)  // a signal the inherited mask cannot block
             server.waitUntilExit()  // nothing listens on its port now
             let client = CompletionClient(servicesURL: nil)
             let timing = try await client.complete(try Self.call(port: port, path: "/v1/chat/completions"))

@@ -68,11 +68,15 @@ public struct RunSession: Sendable {
     /// Starts or reaches the services when a point uses `transport: http`, with the
     /// database when one uses `db: sqlite`; nil when no point needs real I/O.
     private func openRealIO(for points: [PlannedPoint], roundTripNanos: Double?) async throws -> RealIO? {
-        let http = points.contains {
-            $0.parameters.chosen(ParameterCatalog.transport) == Transport.http || $0.scenario is LLMScenario
+        let http = points.contains { point in
+            if point.parameters.chosen(ParameterCatalog.transport) == Transport.http { return true }
+            guard let llm = point.scenario as? LLMScenario, case .services = llm.endpoint else { return false }
+            return true
         }
-        guard http else { return nil }
+        let streams = points.contains { $0.scenario is LLMScenario }
+        guard http || streams else { return nil }
         guard TransportBuild.hasHTTP else { throw RealIOError.notBuilt }
+        guard http else { return try RealIO.streamingOnly() }  // llm points against servers of their own
         let clients = Set(points.compactMap { $0.parameters.chosen(ParameterCatalog.client) as HTTPClientKind? })
         for client in clients.sorted(by: { $0.rawValue < $1.rawValue }) {
             if !TransportBuild.has(client), let trait = client.packageTrait {

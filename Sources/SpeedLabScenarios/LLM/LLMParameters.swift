@@ -36,24 +36,31 @@ extension ParameterCatalog {
         "request_timeout_s", "how long one request may take before it fails", unit: "s",
         kind: .real(0.001...3_600), default: .integer(60), omittedAtDefault: true)
 
+    /// The schedule's knobs mean something only for SpeedLab's own services.
+    static let servicesOnly = ParameterSpec.Condition("url", in: [LLMEndpoint.ownServices])
+
     /// The schedule of SpeedLab's own services (``docs/streaming.md`` gives the formulas).
     public static let ttftMs = ParameterSpec(
         "ttft_ms", "services' time to the first token of a prompt of no tokens", unit: "ms",
-        kind: .real(0...600_000), default: .integer(30))
+        kind: .real(0...600_000), default: .integer(30), condition: servicesOnly)
     public static let prefillUsPerToken = ParameterSpec(
         "prefill_us_per_token", "services' prefill time per prompt token", unit: "µs",
-        kind: .real(0...600_000), default: .integer(20))
+        kind: .real(0...600_000), default: .integer(20), condition: servicesOnly)
     public static let itlMs = ParameterSpec(
-        "itl_ms", "services' time between two tokens", unit: "ms", kind: .real(0...600_000), default: .integer(10))
+        "itl_ms", "services' time between two tokens", unit: "ms", kind: .real(0...600_000), default: .integer(10),
+        condition: servicesOnly)
     public static let tokensPerChunk = ParameterSpec(
         "tokens_per_chunk", "services' tokens per streamed chunk", unit: "tokens", kind: .integer(1...100_000),
-        default: .integer(1))
+        default: .integer(1), condition: servicesOnly)
     public static let capacity = ParameterSpec(
         "capacity", "services' streams decoded at full speed at once; past it every stream slows", unit: "streams",
-        kind: .integer(1...1_000_000), default: .integer(16))
+        kind: .integer(1...1_000_000), default: .integer(16), condition: servicesOnly)
+    public static let llmJitter = ParameterSpec(
+        "jitter", "services' relative spread of every delay: uniform in d·(1 ± jitter), seeded", unit: "fraction",
+        kind: .real(0...1), default: .integer(0), condition: servicesOnly)
     public static let llmFailureRate = ParameterSpec(
         "failure_rate", "services' chance that a request fails with an HTTP 503, seeded", unit: "fraction",
-        kind: .real(0...1), default: .integer(0))
+        kind: .real(0...1), default: .integer(0), condition: servicesOnly)
 
     /// An open loop: requests at a rate, each due at its scheduled time whether or not the
     /// ones before it were answered.
@@ -90,7 +97,7 @@ extension ParameterCatalog {
     /// Every parameter of the `llm` scenario.
     public static let llm: [ParameterSpec] = [
         llmConcurrency, requests, promptTokens, outputTokens, stream, api, url, model, apiKeyEnv, requestTimeoutS,
-        ttftMs, prefillUsPerToken, itlMs, tokensPerChunk, capacity, jitter, llmFailureRate, seed, rate, arrival,
+        ttftMs, prefillUsPerToken, itlMs, tokensPerChunk, capacity, llmJitter, llmFailureRate, seed, rate, arrival,
         burstiness, maxConcurrency, durationS, sloTTFTMs, sloTPOTMs, sloE2EMs, sloPercentile,
     ]
 }

@@ -57,7 +57,7 @@ public struct LLMScenario: Scenario {
         if case .services = endpoint {
             let seed = try point.integer(ParameterCatalog.seed, for: name)
             let perChunk = try point.integer(ParameterCatalog.tokensPerChunk, for: name)
-            let jitter = try point.real(ParameterCatalog.jitter, for: name)
+            let jitter = try point.real(ParameterCatalog.llmJitter, for: name)
             let failures = try point.real(ParameterCatalog.llmFailureRate, for: name)
             knobs =
                 "\"seed\":\(seed),\"ttft_ms\":\(ttft),\"prefill_us_per_token\":\(prefill),\"itl_ms\":\(itl),"
