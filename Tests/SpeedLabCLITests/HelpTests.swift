@@ -6,6 +6,7 @@ import Testing
 @Suite struct HelpTests {
     @Test(arguments: [
         "", "run", "report", "compare", "history", "runs", "show", "scenarios", "services", "trace", "import", "bench",
+        "load",
         "site",
     ])
     func helpMatchesGoldenFile(command: String) throws {
