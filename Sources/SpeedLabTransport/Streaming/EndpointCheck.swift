@@ -59,4 +59,16 @@
             }
         }
     }
+#else
+    import SpeedLabScenarios
+
+    /// The check of an endpoint; this build has no network client (see ``RealIOError/notBuilt``).
+    public enum EndpointCheck {
+        public static func problem(
+            url: String, api: CompletionAPI, model: String, stream: Bool, apiKeyVariable: String?,
+            timeoutSeconds: Double = 30
+        ) async -> String? {
+            RealIOError.notBuilt.description
+        }
+    }
 #endif
