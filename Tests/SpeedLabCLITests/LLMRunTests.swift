@@ -150,6 +150,14 @@
                 let early = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request WHERE sentNanos < scheduledNanos")
                 #expect(early == 0)
             }
+            let reported = try SpeedLabCommand.run(
+                ["report", "1", "--db", "open.sqlite", "--out", "r"], in: folder.url)
+            #expect(reported.exitCode == 0, "\(reported.stderr)")
+            let markdown = try String(contentsOf: folder.url.appendingPathComponent("r/report.md"), encoding: .utf8)
+            #expect(markdown.contains("| dispatch delay p99 ms |"))
+            #expect(markdown.contains("llm-rate-latency.svg") && markdown.contains("llm-rate-goodput.svg"))
+            let csv = try String(contentsOf: folder.url.appendingPathComponent("r/requests.csv"), encoding: .utf8)
+            #expect(csv.hasPrefix("point_id,repetition,request,scheduled_ns,sent_ns,"))
         }
     }
 #endif

@@ -10,6 +10,8 @@ enum LLMCharts {
         var name: String
         var points: [(x: Double, y: Double)]
         var dashed = false
+        /// The palette entry, when not the line's pair's (a solid line and the dashed one after it share one).
+        var color: Int?
     }
 
     static func charts(for section: SpeedupReport.Section, llm: [PointID: LLMPointFigures]) -> [SVGChartFile] {
@@ -42,6 +44,7 @@ enum LLMCharts {
                         title: title, xLabel: "output tokens/s (median)", yLabel: "ms (median over repetitions)",
                         lines: lines, yFromZero: true)))
         }
+        files += rateCharts(figures.filter(\.isOpenLoop))
         let cdfs = figures.filter { !$0.ttftMilliseconds.isEmpty }.map { point in
             let sorted = point.ttftMilliseconds
             let step = max(1, sorted.count / 400)  // at most about 400 vertices a line
@@ -65,6 +68,64 @@ enum LLMCharts {
                         yFromZero: true)))
         }
         return files
+    }
+
+    /// An open loop's two charts across its rates: latency from the schedule and from the send
+    /// against the offered rate, with the objectives as flat lines; and the achieved rate and
+    /// goodput against it. Their titles name the first rate whose point misses its objectives.
+    static func rateCharts(_ points: [LLMPointFigures]) -> [SVGChartFile] {
+        let offered = Metric.offeredRate.name
+        let ordered = points.filter { $0.medians[offered] != nil }.sorted {
+            ($0.medians[offered] ?? 0) < ($1.medians[offered] ?? 0)
+        }
+        guard ordered.count > 1, let low = ordered.first?.medians[offered], let high = ordered.last?.medians[offered]
+        else { return [] }
+        func line(_ name: String, _ column: String, dashed: Bool = false, color: Int? = nil) -> Line {
+            Line(
+                name: name,
+                points: ordered.compactMap { point in
+                    guard let x = point.medians[offered], let y = point.medians[column] else { return nil }
+                    return (x, y)
+                }, dashed: dashed, color: color)
+        }
+        let missed =
+            ordered.first { $0.medians[Metric.meetsSLO.name] == 0 }.flatMap { $0.medians[offered] }.map {
+                " (objectives first missed at \(HumanFormat.fixed($0, 1))/s)"
+            } ?? ""
+        var latency = [
+            line("e2e p99 from the schedule", Metric.scheduledE2E.name(of: .p99), color: 0),
+            line("e2e p99 from the send", Metric.e2e.name(of: .p99), dashed: true, color: 0),
+            line("ttft p99 from the schedule", Metric.scheduledTTFT.name(of: .p99), color: 1),
+            line("ttft p99 from the send", Metric.ttft.name(of: .p99), dashed: true, color: 1),
+        ]
+        for (parameter, label, color) in [("slo_ttft_ms", "ttft objective", 5), ("slo_e2e_ms", "e2e objective", 4)] {
+            guard let limit = ordered.compactMap({ $0.parameters[parameter]?.realValue }).max(), limit > 0 else {
+                continue
+            }
+            latency.append(
+                Line(
+                    name: "\(label) \(HumanFormat.fixed(limit, 0)) ms", points: [(low, limit), (high, limit)],
+                    dashed: true, color: color))
+        }
+        let rates = [
+            Line(name: "offered", points: [(low, low), (high, high)], dashed: true, color: 7),
+            line("achieved", Metric.achievedRate.name, color: 0),
+            line("goodput (within every objective)", Metric.goodput.name, color: 2),
+        ].filter { !$0.points.isEmpty }
+        let latencyTitle = "llm: latency against offered rate" + missed
+        let ratesTitle = "llm: achieved rate and goodput" + missed
+        return [
+            SVGChartFile(
+                fileName: "llm-rate-latency.svg", title: latencyTitle,
+                svg: render(
+                    title: latencyTitle, xLabel: "offered rate (requests/s)", yLabel: "ms (median over repetitions)",
+                    lines: latency.filter { !$0.points.isEmpty }, yFromZero: true)),
+            SVGChartFile(
+                fileName: "llm-rate-goodput.svg", title: ratesTitle,
+                svg: render(
+                    title: ratesTitle, xLabel: "offered rate (requests/s)", yLabel: "requests/s (median)",
+                    lines: rates, yFromZero: true)),
+        ]
     }
 
     static func render(title: String, xLabel: String, yLabel: String, lines: [Line], yFromZero: Bool) -> String {
@@ -114,8 +175,8 @@ enum LLMCharts {
             "<text transform=\"translate(18 \(n((plot.top + plot.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
         var legendY = plot.top + 10
         for (index, line) in lines.enumerated() {
-            let color = SVGChart.palette[
-                (line.dashed ? index - 1 : index) / (lines.contains { $0.dashed } ? 2 : 1) % SVGChart.palette.count]
+            let pairIndex = (line.dashed ? index - 1 : index) / (lines.contains { $0.dashed } ? 2 : 1)
+            let color = SVGChart.palette[(line.color ?? pairIndex) % SVGChart.palette.count]
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
             let points = line.points.map { "\(n(xScale.position($0.x))),\(n(yScale.position($0.y)))" }
             if points.count > 1 {
