@@ -136,9 +136,7 @@ public struct CompletionAnswerReader: Sendable {
         do {
             _ = try CompletionChunk.decode(text)
         } catch {
-            if error.description.hasPrefix("the server sent an error: ") {
-                return String(error.description.dropFirst("the server sent an error: ".count))
-            }
+            if let message = error.serverMessage { return message }
         }
         return "\"" + CompletionChunk.shown(text) + "\""
     }

@@ -23,6 +23,13 @@ public struct CompletionChunk: Sendable, Hashable {
     /// Why an event is not a chunk of a completion: an `error` object, or data that is not JSON.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         public let description: String
+        /// The `error.message` the server sent, when the event was an error object.
+        public var serverMessage: String?
+
+        public init(description: String, serverMessage: String? = nil) {
+            self.description = description
+            self.serverMessage = serverMessage
+        }
     }
 
     /// Reads the data of one event; throws ``Failure`` for an `error` object or data that is
@@ -35,7 +42,8 @@ public struct CompletionChunk: Sendable, Hashable {
         }
         if let error = object["error"] {
             let message = (error as? [String: Any])?["message"] as? String ?? "\(error)"
-            throw Failure(description: "the server sent an error: \(Self.shown(message))")
+            throw Failure(
+                description: "the server sent an error: \(Self.shown(message))", serverMessage: Self.shown(message))
         }
         var chunk = CompletionChunk()
         if let choices = object["choices"] as? [[String: Any]], let choice = choices.first {

@@ -44,9 +44,9 @@ public struct ServiceObjectives: Sendable, Hashable {
             guard let limit else { return }
             metrics[share.name] = Double(values.filter { ($0 ?? .infinity) <= limit }.count) / count
             // Failed requests count as missing the objective (an infinite time).
-            let sorted = values.map { $0 ?? .infinity }.sorted()
-            let rank = max(1, Int((percentile * Double(sorted.count)).rounded(.up)))
-            if sorted[rank - 1] > limit { meets = false }
+            if Metric.nearestRank(percentile, ofSorted: values.map { $0 ?? .infinity }.sorted()) > limit {
+                meets = false
+            }
         }
         let succeeded = requests.map { $0.succeeded ? $0 : nil }
         hold(ttftNanos, Metric.sloTTFTShare, succeeded.map { $0?.scheduledTTFTNanos })

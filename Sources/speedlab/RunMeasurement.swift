@@ -106,3 +106,21 @@ struct RunMeasurement {
         }
     }
 }
+
+extension RunMeasurement {
+    /// Measures the sweep a command's flags stand for (`speedlab bench`, `speedlab load`) as a
+    /// new run in `store`, the services launched from this binary if a point needs them, without
+    /// traced repetitions: a bad sweep is refused before anything is stored.
+    static func measure(sweepYAML: String, source: String, store: StoreOptions, writesReport: Bool) async throws {
+        let (sweep, points) = try SpeedLabExitCode.reporting {
+            let sweep = try SweepFile.parse(sweepYAML, source: source)
+            return (sweep, try ParameterGrid().expand(sweep))
+        }
+        let runs = try store.open(.write(create: true))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        try await RunMeasurement(
+            store: runs, writesReport: writesReport, services: .launch(executable: executable), traces: false
+        ).measure { try await $0.start(sweep, points: points) }
+    }
+}

@@ -64,17 +64,8 @@ extension SpeedLab {
             } catch {
                 throw ValidationError(error.description)
             }
-            let (sweep, points) = try SpeedLabExitCode.reporting {
-                let sweep = try SweepFile.parse(yaml, source: "speedlab bench")
-                return (sweep, try ParameterGrid().expand(sweep))
-            }
-            let runs = try store.open(.write(create: true))
-            let executable =
-                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0]
-            try await RunMeasurement(
-                store: runs, writesReport: !noReport, services: .launch(executable: executable), traces: false
-            ).measure { try await $0.start(sweep, points: points) }
+            try await RunMeasurement.measure(
+                sweepYAML: yaml, source: "speedlab bench", store: store, writesReport: !noReport)
         }
     }
 }

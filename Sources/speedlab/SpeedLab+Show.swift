@@ -69,9 +69,7 @@ extension SpeedLab {
                 }
                 func percentile(_ values: [Double], _ p: Double) -> String {
                     guard !values.isEmpty else { return "-" }
-                    let sorted = values.sorted()
-                    let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
-                    return HumanFormat.fixed(sorted[rank - 1] / 1e6, 2)
+                    return HumanFormat.fixed(Metric.nearestRank(p, ofSorted: values.sorted()) / 1e6, 2)
                 }
                 let sources = Set(succeeded.map(\.tokenSource)).sorted().joined(separator: "+")
                 table.rows.append([

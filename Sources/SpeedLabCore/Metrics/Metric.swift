@@ -123,9 +123,14 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
         let sorted = values.sorted()
         var out: [String: Double] = [:]
         for percentile in percentiles {
-            let rank = min(sorted.count - 1, max(0, Int((percentile.fraction * Double(sorted.count)).rounded(.up)) - 1))
-            out[name(of: percentile)] = sorted[rank] * scale
+            out[name(of: percentile)] = Self.nearestRank(percentile.fraction, ofSorted: sorted) * scale
         }
         return out
+    }
+
+    /// The `fraction` percentile (0.5, 0.99) of non-empty `sorted` values by nearest rank: the
+    /// smallest value with at least that share of the values at or below it.
+    public static func nearestRank(_ fraction: Double, ofSorted sorted: [Double]) -> Double {
+        sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
     }
 }

@@ -1,4 +1,5 @@
 import SpeedLabCore
+import SpeedLabStatistics
 import SpeedLabStore
 
 /// What a report shows of one llm point: the median over its measured repetitions of each
@@ -42,10 +43,8 @@ public struct LLMPointFigures: Sendable, Hashable {
         for point in llmPoints {
             var medians: [String: Double] = [:]
             for column in columns + loadColumns {
-                if let series = data.llmMetrics[column]?[point.id], !series.isEmpty {
-                    let sorted = series.sorted()
-                    let middle = sorted.count / 2
-                    medians[column] = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+                if let series = data.llmMetrics[column]?[point.id], let sample = try? SortedSample(series) {
+                    medians[column] = sample.median
                 }
             }
             let requests = data.requests[point.id] ?? []

@@ -24,8 +24,8 @@
         mutating func consume(
             _ bytes: UnsafeRawBufferPointer, from start: Int, keeping kept: inout [UInt8]?
         ) throws(HTTPMalformed) -> (end: Int, data: Int, done: Bool) {
-            if kept == nil { return try consume(bytes, from: start, onData: nil) }
-            var gathered = kept!
+            guard var gathered = kept else { return try consume(bytes, from: start, onData: nil) }
+            kept = nil  // the one reference to the buffer while it grows: appends never copy it
             defer { kept = gathered }
             return try consume(bytes, from: start) { gathered.append(contentsOf: $0) }
         }
